@@ -1,0 +1,175 @@
+"""The one normal form for place names, shared by gazetteer building, lookup and matching.
+
+Syrian place names reach English text through many transliteration schemes: "Abu al-Duhur",
+"Abu az Zuhur", "Abul Thohur" and "Abou ed Douhoûr" are one town. :func:`normalize` maps such
+spellings to one *key* by folding what transliterations disagree on (diacritics, ayn/hamza
+marks, the Arabic article and its sun-letter forms, short vowels, dh/th/z/d, q/k/g, doubled
+letters, a final -a/-eh) while keeping the consonants that tell names apart.
+
+The key is built word by word (:func:`word_key`), so a text scanner can normalise tokens one at
+a time and still produce exactly the key of a multi-word name. :func:`skeleton` drops vowels
+too, for the looser candidate search that fuzzy matching ranks afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# ---------------------------------------------------------------------------- Arabic script
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_ARABIC_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ظ": "ض"})
+#: Generic Arabic words that name the kind, not the place ("ناحية" subdistrict, "محافظة" governorate…).
+_ARABIC_GENERIC = frozenset({"ناحيه", "محافظه", "منطقه", "مدينه", "قريه", "مركز", "بلده", "مخيم"})
+
+# ---------------------------------------------------------------------------- Latin script
+
+_MARKS = "'’‘`ʿʾ´ʻʼ′\u02bb\u02bc\u02be\u02bf"
+_MARK_TABLE = str.maketrans("", "", _MARKS)
+_SPECIAL_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ħ": "h"})
+_NON_WORD = re.compile(r"[^0-9a-z\u0600-\u06FF]+")
+
+#: The Arabic article in every transliteration, including assimilated sun-letter forms.
+ARTICLES = frozenset(
+    {"al", "el", "il", "ul", "l", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et",
+     "az", "ez", "an", "en", "ath", "adh", "ed"}
+)
+
+#: Words spelled many ways that mean the same thing in place names; folded to one form.
+_WORD_SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(["tell", "tall", "tal", "tel", "til", "tl"], "tal"),
+    **dict.fromkeys(["kabir", "kebir", "kbir", "kabeer", "kebeer", "kbeer", "kabira", "kabireh",
+                     "kbireh", "kebireh", "kbira", "big", "great", "greater"], "kabir"),
+    **dict.fromkeys(["saghir", "sghir", "saghira", "saghireh", "sghireh", "sgheer", "seghir", "zghir",
+                     "zgheer", "small", "little", "lesser", "saghirah", "sughra", "soghra"], "saghir"),
+    **dict.fromkeys(["abu", "abou", "abo", "aboo", "abul", "abol", "aboul"], "abu"),
+    **dict.fromkeys(["umm", "um", "oum", "oumm", "om", "omm", "im"], "um"),
+    **dict.fromkeys(["deir", "dayr", "dair", "der", "deyr"], "dayr"),
+    **dict.fromkeys(["kafr", "kfar", "kafar", "kefr", "kfr", "kafer"], "kafr"),
+    **dict.fromkeys(["ain", "ayn", "ein", "eyn", "aen"], "ayn"),
+    **dict.fromkeys(["khirbet", "khirbat", "kherbet", "khirba", "khirbeh"], "khirba"),
+    **dict.fromkeys(["sheikh", "shaykh", "shaikh", "sheik", "cheikh", "shekh", "shikh"], "shaykh"),
+    **dict.fromkeys(["upper", "fawqani", "fouqani", "foqani", "fauqani", "fawkani"], "fawqani"),
+    **dict.fromkeys(["lower", "tahtani", "tahtany"], "tahtani"),
+    **dict.fromkeys(["eastern", "east", "sharqi", "sharki", "charqi", "sharqiyah", "sharqiya", "sharqiyeh"], "sharqi"),
+    **dict.fromkeys(["western", "west", "gharbi", "gharby", "gharbiyah", "gharbiya", "gharbiyeh"], "gharbi"),
+    **dict.fromkeys(["northern", "north", "shamali", "chamali", "shimali"], "shamali"),
+    **dict.fromkeys(["southern", "south", "janubi", "jnubi", "janoubi", "jenoubi"], "janubi"),
+}
+
+#: Position words that English names put first ("Big Khwein") and Arabic names last
+#: ("Khuwayn al-Kabir"); :func:`variants` adds the other order.
+POSITION_WORDS = frozenset({"kabir", "saghir", "fawqani", "tahtani", "sharqi", "gharbi", "shamali", "janubi"})
+
+# Letter folds applied in order inside one word (after diacritics are gone). The order matters:
+# digraphs before their single letters, diphthongs before vowel merging.
+_LETTER_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"sch|ch", "sh"),      # French/German "ch" for shin
+        (r"dj", "j"),           # French "dj" for jim
+        (r"ph", "f"),
+        (r"ck", "k"),
+        (r"dh|th|z|d", "d"),   # dhal, tha, zay, dad, za: transliterations swap them freely
+        (r"q|g|k|c", "k"),     # qaf, ghayn-as-g, kaf ("gh" keeps its h: "kh"/"gh" stay distinct from k)
+        (r"uw", "w"),           # "Khuwayn" = "Khwein"
+        (r"ei|ey|ai|ay", "ay"),  # diphthong ay
+        (r"aw|ow|ou|oo|uw|o", "u"),  # damma and diphthong aw
+        (r"ee|ie|e|i", "a"),   # short vowels a/e/i are interchangeable in transliteration
+        (r"(.)\1+", r"\1"),     # doubled letters (shadda) and long vowels
+    )
+)
+_TRAILING = re.compile(r"(?<=[a-z]{2})ah?$")
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """Normal form of one already lower-cased, mark-free word; "" for an article.
+
+    >>> word_key("thohur"), word_key("zuhur"), word_key("al")
+    ('duhur', 'duhur', '')
+    """
+    if not word:
+        return ""
+    if _ARABIC_LETTER.match(word):
+        return _arabic_word_key(word)
+    if word in ARTICLES:
+        return ""
+    word = _WORD_SYNONYMS.get(word, word)
+    if word in _CANONICAL_WORDS:
+        return word
+    for pattern, repl in _LETTER_FOLDS:
+        word = pattern.sub(repl, word)
+    if not word.isdigit():
+        word = _TRAILING.sub("", word)
+    return word
+
+
+_CANONICAL_WORDS = frozenset(_WORD_SYNONYMS.values())
+
+
+def _arabic_word_key(word: str) -> str:
+    word = _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD)
+    if word in _ARABIC_GENERIC:
+        return ""
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    return word
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and ayn/hamza marks, keep letters, digits and spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_MARK_TABLE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().translate(_SPECIAL_LETTERS)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of a name, articles dropped (see :func:`word_key`)."""
+    keys = (word_key(w) for w in fold(text).split())
+    return [k for k in keys if k]
+
+
+def normalize(name: str) -> str:
+    """The match key of a place name: equal keys mean "the same name, spelled differently".
+
+    >>> normalize("Abu al-Duhur") == normalize("Abul Thohur") == normalize("Abu az-Zuhur")
+    True
+    """
+    return " ".join(words(name))
+
+
+def variants(name: str) -> set[str]:
+    """Keys a name may appear under: its key, plus the other order of a position word.
+
+    "Big Khwein" is written "Khuwayn al-Kabir" in Arabic word order, so both keys are given.
+    """
+    parts = words(name)
+    if not parts:
+        return set()
+    keys = {" ".join(parts)}
+    if len(parts) > 1 and parts[0] in POSITION_WORDS:
+        keys.add(" ".join(parts[1:] + parts[:1]))
+    elif len(parts) > 1 and parts[-1] in POSITION_WORDS:
+        keys.add(" ".join(parts[-1:] + parts[:-1]))
+    return keys
+
+
+#: Bump when :func:`normalize` changes: the built gazetteer stores keys made with this version.
+NORMALIZER_VERSION = 1
+
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def skeleton(key: str) -> str:
+    """A key's consonant skeleton, for loose candidate search before fuzzy ranking."""
+    return " ".join(w if _ARABIC_LETTER.match(w) else (_VOWELS.sub("", w) or w) for w in key.split())
+
+
+def is_arabic(text: str) -> bool:
+    """True when the text contains Arabic-script letters."""
+    return bool(_ARABIC_LETTER.search(text))
