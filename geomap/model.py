@@ -125,6 +125,16 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """A mention with the place it was resolved to, and by whom."""
+
+    mention: Mention
+    place: Place
+    resolver: Resolver
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """The event record: the contract the map, exports and outside tools depend on.
 

@@ -23,7 +23,7 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uF
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ظ": "ض"})
 #: Generic Arabic words that name the kind, not the place ("ناحية" subdistrict, "محافظة" governorate…).
-_ARABIC_GENERIC = frozenset({"ناحيه", "محافظه", "منطقه", "مدينه", "قريه", "مركز", "بلده", "مخيم"})
+_ARABIC_GENERIC = frozenset(w.translate(_ARABIC_FOLD) for w in ("ناحيه", "محافظه", "منطقه", "مدينه", "قريه", "مركز", "بلده", "مخيم"))
 
 # ---------------------------------------------------------------------------- Latin script
 
@@ -78,10 +78,13 @@ _LETTER_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"uw", "w"),           # "Khuwayn" = "Khwein"
         (r"ei|ey|ai|ay", "ay"),  # diphthong ay
         (r"aw|ow|ou|oo|uw|o", "u"),  # damma and diphthong aw
+        (r"u(?=[aei])", "w"),   # French "oua" for "wa": "Khouaine" = "Khwein"
         (r"ee|ie|e|i", "a"),   # short vowels a/e/i are interchangeable in transliteration
         (r"(.)\1+", r"\1"),     # doubled letters (shadda) and long vowels
     )
 )
+#: An article glued to a sun letter it assimilated to: "Ezzor" in "Deir Ezzor", "Ennasr".
+_ASSIMILATED_ARTICLE = re.compile(r"^e(?=([tdszrln])\1[a-z]{2})")
 _TRAILING = re.compile(r"(?<=[a-z]{2})ah?$")
 
 
@@ -98,7 +101,7 @@ def word_key(word: str) -> str:
         return _arabic_word_key(word)
     if word in ARTICLES:
         return ""
-    word = _WORD_SYNONYMS.get(word, word)
+    word = _ASSIMILATED_ARTICLE.sub("", _WORD_SYNONYMS.get(word, word))
     if word in _CANONICAL_WORDS:
         return word
     for pattern, repl in _LETTER_FOLDS:
