@@ -1,0 +1,80 @@
+"""Date and type resolved mentions, and gather them into event records.
+
+One event per (article, place, date, type, role): repeated mentions of the same place in the
+same kind of report add to its ``reports`` count instead of stacking markers. A governorate or
+country named in the same sentence as a town inside it is background to that town's event
+("air strikes in Saraqib, in Idlib province"), so it is kept as a ``mention``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .dates import date_event
+from .event_types import classify_event
+from .model import AREA_KINDS, Article, Event, ResolvedMention
+
+#: Kinds that a finer place in the same sentence makes background.
+_COARSE = AREA_KINDS
+
+
+def make_events(article: Article, resolved: Sequence[ResolvedMention]) -> list[Event]:
+    """Event records for one article, in text order of their first mention."""
+    resolved = _demote_coarse(resolved)
+    events: dict[tuple, Event] = {}
+    dated: dict[tuple[int, str], tuple] = {}  # per sentence: date and type are computed once
+    for item in resolved:
+        mention, place = item.mention, item.place
+        sentence_key = (mention.sentence_start, mention.sentence)
+        if sentence_key not in dated:
+            when = date_event(mention.sentence, article.published)
+            dated[sentence_key] = (when, classify_event(mention.sentence))
+        when, event_type = dated[sentence_key]
+        key = (place.id, when.date, event_type, mention.role)
+        if key in events:
+            events[key] = replace(events[key], reports=events[key].reports + 1)
+            continue
+        events[key] = Event(
+            doc_id=article.id,
+            place=place.name,
+            mention=mention.text,
+            start_char=mention.start_char,
+            end_char=mention.end_char,
+            lat=round(place.lat, 6),
+            lon=round(place.lon, 6),
+            kind=place.kind,
+            admin1=place.admin1,
+            place_id=place.id,
+            resolver=item.resolver,
+            score=round(item.score, 4),
+            role=mention.role,
+            date=when.date,
+            date_precision=when.precision,
+            date_source=when.source,
+            event_type=event_type,
+            sentence=mention.sentence,
+            title=article.title,
+            source=article.source,
+            name_ar=place.name_ar,
+        )
+    return sorted(events.values(), key=lambda e: (e.start_char, e.place_id))
+
+
+def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
+    """Make an area a ``mention`` when the same sentence has an event at a place inside it."""
+    out = []
+    for item in resolved:
+        place = item.place
+        if item.mention.role == "event" and place.kind in _COARSE:
+            finer = any(
+                other.mention.role == "event"
+                and other.mention.sentence_start == item.mention.sentence_start
+                and other.place.kind not in _COARSE
+                and (place.kind == "country" or (place.admin1 is not None and other.place.admin1 == place.admin1))
+                for other in resolved
+            )
+            if finer:
+                item = replace(item, mention=replace(item.mention, role="mention"))
+        out.append(item)
+    return out

@@ -1,0 +1,390 @@
+"""Runtime lookup in the packaged Syria gazetteer (built by ``gazetteer/build.py``).
+
+The gazetteer is loaded once per process (:func:`default_gazetteer`) into an index from match
+key (:func:`geomap.names.normalize`) to entries. :meth:`Gazetteer.lookup` answers a name with
+ranked :class:`~geomap.model.Candidate` objects: exact spelling over transliteration variant
+over fuzzy match; a settlement over an air base unless the caller asks for one; important
+places (capitals, large towns) first; and candidates inside a caller's context (a governorate,
+a nearby place or point) moved to the top.
+
+Users extend it without editing the package: :meth:`Gazetteer.with_user_places` merges a CSV of
+their own places and spellings (see :func:`read_user_places`).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import logging
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Union
+
+from rapidfuzz import fuzz, process
+
+from .errors import GazetteerError, InputError
+from .model import AREA_KINDS, PLACE_KINDS, Candidate, Place
+from .names import NORMALIZER_VERSION, fold, normalize, skeleton, variants
+
+log = logging.getLogger("geomap")
+
+DATA_PACKAGE = "geomap.gazetteer_data"
+
+#: What a lookup's ``context`` may be: a governorate or place name, a Place, a (lat, lon) point,
+#: or several of these.
+Context = Union[str, Place, tuple[float, float], Sequence[Union[str, Place, tuple[float, float]]], None]
+
+#: Fuzzy matches below this rapidfuzz ratio (0–100) are not candidates: precision over recall.
+FUZZY_THRESHOLD = 88.0
+#: Distance within which a context point pulls candidates to the top.
+NEAR_KM = 40.0
+
+_MATCH_SCORE = {"user": 1.0, "exact": 1.0, "variant": 0.9}
+_KIND_PRIOR = {
+    "settlement": 0.06, "city": 0.05, "neighbourhood": 0.0, "admin1": 0.05, "admin2": 0.03,
+    "admin3": 0.02, "country": 0.06, "region": 0.04, "airbase": -0.04, "airport": -0.04, "landmark": -0.02,
+}
+_FACILITY_KINDS = frozenset({"airbase", "airport"})
+#: The highest raw score (exact match, asked-for kind, important, inside the context); scores
+#: are divided by it so a candidate's score lies in [0, 1] and compares across lookups.
+_SCORE_CEILING = 1.75
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    place: Place
+    names: tuple[str, ...]
+    admin3: str | None
+    population: int | None
+    capital: int | None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _importance(kind: str, population: int | None, capital: int | None) -> float:
+    score = {1: 0.6, 2: 0.4, 3: 0.2}.get(capital or 0, 0.0)
+    if population:
+        score += min(math.log10(population + 1) / 7.0, 1.0) * 0.4
+    if kind in ("admin1", "country"):
+        score += 0.5
+    return min(score, 1.0)
+
+
+class Gazetteer:
+    """An in-memory index of places by match key. Build with :meth:`load` or from entries."""
+
+    def __init__(self, entries: Iterable[_Entry], *, common_words: Iterable[str] = (), version: str = "") -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._by_key: dict[str, list[str]] = {}
+        self._by_skeleton: dict[str, set[str]] = {}
+        self.common_words: frozenset[str] = frozenset(common_words)
+        self.version = version
+        for entry in entries:
+            self._add(entry, keys=None)
+
+    # ------------------------------------------------------------------ construction
+
+    def _add(self, entry: _Entry, keys: Iterable[str] | None) -> None:
+        place_id = entry.place.id
+        self._entries[place_id] = entry
+        if keys is None:
+            keys = {k for name in entry.names for k in variants(name)}
+        for key in keys:
+            ids = self._by_key.setdefault(key, [])
+            if place_id not in ids:
+                ids.append(place_id)
+            self._by_skeleton.setdefault(skeleton(key), set()).add(key)
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> Gazetteer:
+        """Load a built gazetteer directory (default: the one installed with geomap)."""
+        try:
+            root = Path(directory) if directory is not None else Path(str(resources.files(DATA_PACKAGE)))
+            meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
+            common = json.loads((root / "common_words.json").read_text(encoding="utf-8"))
+            stale = meta.get("normalizer_version") != NORMALIZER_VERSION
+            if stale:
+                log.warning("gazetteer keys were built with another normaliser; recomputing them (slower start)")
+            gazetteer = cls((), common_words=common, version=str(meta.get("version", "")))
+            with gzip.open(root / "places.jsonl.gz", "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    record = json.loads(line)
+                    gazetteer._add(_entry_from_record(record), keys=None if stale else record["keys"])
+        except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
+            raise GazetteerError(f"cannot load the gazetteer from {directory or DATA_PACKAGE}: {exc}") from exc
+        return gazetteer
+
+    def with_user_places(self, path: str | Path, *, on_error: Callable[[InputError], None] | None = None) -> Gazetteer:
+        """A copy of this gazetteer with the places of a user CSV merged in (bad rows skipped)."""
+        merged = Gazetteer((), common_words=self.common_words, version=self.version)
+        merged._entries = dict(self._entries)
+        merged._by_key = {k: list(v) for k, v in self._by_key.items()}
+        merged._by_skeleton = {k: set(v) for k, v in self._by_skeleton.items()}
+        for entry in read_user_places(path, on_error=on_error):
+            merged._add(entry, keys=None)
+        merged.version = f"{self.version}+{_file_digest(path)}"
+        return merged
+
+    # ------------------------------------------------------------------ mapping protocol
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._entries
+
+    def __iter__(self) -> Iterator[Place]:
+        return (entry.place for entry in self._entries.values())
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        entry = self._entries.get(place_id)
+        return entry.place if entry else None
+
+    def names_of(self, place_id: str) -> tuple[str, ...]:
+        """Every spelling the gazetteer knows for a place."""
+        entry = self._entries.get(place_id)
+        return entry.names if entry else ()
+
+    def keys(self) -> Iterator[tuple[str, list[str]]]:
+        """(match key, place ids) pairs: what a text matcher needs."""
+        return iter(self._by_key.items())
+
+    def ids_for_key(self, key: str) -> list[str]:
+        """Place ids filed under one match key."""
+        return self._by_key.get(key, [])
+
+    def counts(self) -> dict[str, int]:
+        """Number of entries per kind."""
+        counts: dict[str, int] = {}
+        for entry in self._entries.values():
+            counts[entry.place.kind] = counts.get(entry.place.kind, 0) + 1
+        return dict(sorted(counts.items()))
+
+    # ------------------------------------------------------------------ lookup
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        context: Context = None,
+        kind: str | None = None,
+        limit: int = 10,
+        fuzzy: bool = True,
+    ) -> list[Candidate]:
+        """Ranked candidates for a place name; an empty list when nothing matches.
+
+        ``kind`` ("airbase", "admin1"…) favours entries of that kind. ``context`` favours
+        entries inside a named governorate or near a named place or point.
+        """
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        query_keys = variants(name)
+        if not query_keys:
+            return []
+        folded = fold(name)
+        matches: dict[str, tuple[str, str, float]] = {}  # id -> (match, matched name, ratio)
+        for key in query_keys:
+            for place_id in self._by_key.get(key, ()):
+                entry = self._entries[place_id]
+                exact = any(fold(n) == folded for n in entry.names)
+                how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
+                matches.setdefault(place_id, (how, entry.place.name, 100.0))
+        if not matches and fuzzy:
+            matches = self._fuzzy(query_keys)
+        if not matches:
+            return []
+        admin1s, points = self._context(context)
+        candidates = [self._rank(pid, how, matched, ratio, kind, admin1s, points) for pid, (how, matched, ratio) in matches.items()]
+        candidates.sort(key=lambda c: (-c.score, c.place.id))
+        return candidates[:limit]
+
+    def _fuzzy(self, query_keys: set[str]) -> dict[str, tuple[str, str, float]]:
+        found: dict[str, tuple[str, str, float]] = {}
+        for query in query_keys:
+            if len(query) < 5:  # short names are too easily confused to guess at
+                continue
+            pool = self._by_skeleton.get(skeleton(query), set())
+            hits = [(key, fuzz.ratio(query, key)) for key in pool]
+            hits += [(key, score) for key, score, _ in process.extract(
+                query, self._by_key.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
+            for key, score in hits:
+                if score < FUZZY_THRESHOLD:
+                    continue
+                for place_id in self._by_key[key]:
+                    best = found.get(place_id)
+                    if best is None or best[2] < score:
+                        found[place_id] = ("fuzzy", self._entries[place_id].place.name, score)
+        return found
+
+    def _context(self, context: Context) -> tuple[set[str], list[tuple[float, float]]]:
+        if context is None:
+            return set(), []
+        items = [context] if isinstance(context, (str, Place)) or (
+            isinstance(context, tuple) and len(context) == 2 and all(isinstance(v, (int, float)) for v in context)
+        ) else list(context)
+        admin1s: set[str] = set()
+        points: list[tuple[float, float]] = []
+        for item in items:
+            if isinstance(item, Place):
+                points.append((item.lat, item.lon))
+                if item.kind == "admin1" and item.admin1:
+                    admin1s.add(item.admin1)
+            elif isinstance(item, tuple):
+                points.append((float(item[0]), float(item[1])))
+            elif isinstance(item, str) and item.strip():
+                found = self.lookup(item, fuzzy=False, limit=5)
+                governorates = {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1}
+                admin1s.update(governorates)
+                if found and not governorates and found[0].place.kind not in AREA_KINDS:
+                    points.append((found[0].place.lat, found[0].place.lon))
+        return admin1s, points
+
+    def _rank(
+        self,
+        place_id: str,
+        how: str,
+        matched: str,
+        ratio: float,
+        kind: str | None,
+        admin1s: set[str],
+        points: list[tuple[float, float]],
+    ) -> Candidate:
+        entry = self._entries[place_id]
+        place = entry.place
+        score = _MATCH_SCORE.get(how, 0.6 * ratio / 100.0)
+        if kind:
+            if place.kind == kind or (kind in _FACILITY_KINDS and place.kind in _FACILITY_KINDS):
+                score += 0.3
+            elif kind in _FACILITY_KINDS or place.kind in _FACILITY_KINDS:
+                score -= 0.2
+        else:
+            score += _KIND_PRIOR.get(place.kind, 0.0)
+        score += 0.15 * place.importance
+        if admin1s and place.admin1 in admin1s:
+            score += 0.2
+        if points:
+            nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
+            if nearest <= NEAR_KM:
+                score += 0.2 * (1.0 - nearest / NEAR_KM) + 0.05
+        return Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),
+                         match=how, matched_name=matched)  # type: ignore[arg-type]
+
+
+def _entry_from_record(record: dict[str, Any]) -> _Entry:
+    kind = record["kind"]
+    population = record.get("population")
+    capital = record.get("capital")
+    place = Place(
+        id=record["id"],
+        name=record["name"],
+        kind=kind,
+        lat=float(record["lat"]),
+        lon=float(record["lon"]),
+        admin1=record.get("admin1"),
+        admin2=record.get("admin2"),
+        name_ar=record.get("name_ar"),
+        source=record.get("source", ""),
+        importance=_importance(kind, population, capital),
+    )
+    return _Entry(place, tuple(record.get("names") or (record["name"],)), record.get("admin3"), population, capital)
+
+
+# ---------------------------------------------------------------------- user places
+
+USER_PLACE_COLUMNS = ("name", "lat", "lon", "kind", "aliases", "admin1")
+
+
+def read_user_places(path: str | Path, *, on_error: Callable[[InputError], None] | None = None) -> Iterator[_Entry]:
+    """Entries from a user CSV (``name, lat, lon[, kind, aliases, admin1]``; aliases ``|``-separated).
+
+    A bad row is reported as ``FILE:LINE: what is wrong`` (to ``on_error``, else the log) and
+    skipped; a file that cannot be read at all raises :class:`GazetteerError`.
+    """
+    report = on_error or (lambda err: log.warning("%s", err))
+    path = Path(path)
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read places file: {exc.strerror or exc}") from exc
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in ("name", "lat", "lon") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise GazetteerError(f"{path}:1: places file lacks column(s) {', '.join(missing)}; expected {', '.join(USER_PLACE_COLUMNS)}")
+        for number, row in enumerate(reader, start=1):
+            line = reader.line_num
+            try:
+                yield _user_entry(row, number)
+            except (ValueError, TypeError) as exc:
+                report(InputError(str(exc), path=str(path), line=line))
+
+
+def _user_entry(row: dict[str, str | None], number: int) -> _Entry:
+    name = (row.get("name") or "").strip()
+    if not name or not normalize(name):
+        raise ValueError("empty name")
+    try:
+        lat, lon = float(row.get("lat") or ""), float(row.get("lon") or "")
+    except ValueError:
+        raise ValueError(f"lat/lon must be numbers, got {row.get('lat')!r}, {row.get('lon')!r}") from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"coordinates out of range: {lat}, {lon}")
+    kind = (row.get("kind") or "settlement").strip().lower()
+    if kind not in PLACE_KINDS:
+        raise ValueError(f"unknown kind {kind!r}; one of {', '.join(PLACE_KINDS)}")
+    aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+    place = Place(id=f"user:{number}:{normalize(name).replace(' ', '-')}", name=name, kind=kind, lat=lat, lon=lon,
+                  admin1=(row.get("admin1") or "").strip() or None, source="user", importance=0.5)
+    return _Entry(place, tuple([name, *aliases]), None, None, None)
+
+
+def _file_digest(path: str | Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process."""
+    return Gazetteer.load()
+
+
+def load_gazetteer(places: str | Path | None = None, *, on_error: Callable[[InputError], None] | None = None) -> Gazetteer:
+    """The packaged gazetteer, extended with a user places CSV when one is given.
+
+    Without ``on_error`` the result is cached per file version, so the extraction pipeline and
+    the resolver share one merged gazetteer.
+    """
+    if not places:
+        return default_gazetteer()
+    if on_error is not None:
+        return default_gazetteer().with_user_places(places, on_error=on_error)
+    stat = Path(places).stat()
+    return _cached_user_gazetteer(str(Path(places).resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _cached_user_gazetteer(path: str, mtime_ns: int, size: int) -> Gazetteer:
+    return default_gazetteer().with_user_places(path)
+
+
+def lookup(name: str, *, context: Context = None, kind: str | None = None, limit: int = 10,
+           places: str | Path | None = None) -> list[Candidate]:
+    """Ranked gazetteer candidates for a name (see :meth:`Gazetteer.lookup`)."""
+    return load_gazetteer(places).lookup(name, context=context, kind=kind, limit=limit)
+
+
+__all__ = ["Gazetteer", "default_gazetteer", "load_gazetteer", "lookup", "read_user_places", "haversine_km"]

@@ -1,0 +1,232 @@
+"""``geomap_places``: a spaCy pipeline component that finds gazetteer names in a Doc.
+
+Every token is normalised with the same function the gazetteer was built with
+(:func:`geomap.names.word_key`), the token keys are joined into one string, and a
+multi-pattern automaton (pyahocorasick) finds every gazetteer key in it in one pass. Matches
+are mapped back to token spans and the longest wins ("Abu al-Duhur Airbase" is the air base,
+not the town plus a word). Names of armed groups and organisations ("Failaq al-Sham",
+"Jaish al-Ahrar") are matched too, labelled ``ORG``, so the places inside them are dropped.
+
+Spans go to ``doc.spans[spans_key]`` with label ``PLACE`` (or ``ORG``) and ``span.id_`` holding
+the match key, which :meth:`geomap.gazetteer.Gazetteer.ids_for_key` turns into entries.
+
+Settings (mirroring ``default_config``):
+
+==================  =========  ==========================================================
+setting             default    meaning
+==================  =========  ==========================================================
+spans_key           "places"   ``doc.spans`` key the spans are written to
+gazetteer_dir       null       a built gazetteer directory; null: the packaged one
+places_file         null       a user places CSV merged into the gazetteer
+annotate_ents       false      also write PLACE spans to ``doc.ents`` (GPE label)
+overwrite           false      replace existing ``doc.ents`` instead of keeping them
+==================  =========  ==========================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from .names import fold, is_arabic, normalize, word_key
+
+PLACE_LABEL = "PLACE"
+ORG_LABEL = "ORG"
+
+#: Armed groups, organisations and other proper names that contain place names but are not
+#: places. Matched like gazetteer names; the longest match wins, so "Ahrar al-Sham" hides "Sham".
+NOT_PLACES: tuple[str, ...] = (
+    "Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "Tahrir al-Sham", "Ahrar al-Sham", "Failaq al-Sham",
+    "Faylaq al-Sham", "Faylaq al-Rahman", "Jaish al-Ahrar", "Jaysh al-Ahrar", "Jaish al-Islam", "Jaysh al-Islam",
+    "Jaish al-Nasr", "Jaish al-Nukhba", "Jaish al-Izza", "Jaysh al-Izza", "Jaish al-Fatah", "Jabhat al-Nusra",
+    "Jabhat Fatah al-Sham", "Nour al-Din al-Zenki", "Nur al-Din al-Zinki", "Harakat Nour al-Din al-Zenki",
+    "Liwa al-Quds", "Liwa Fatemiyoun", "Turkistan Islamic Party", "Free Syrian Army", "Syrian Arab Army",
+    "Syrian National Army", "National Liberation Front", "National Front for Liberation",
+    "Syrian Democratic Forces", "People's Protection Units", "Islamic State", "Islamic State of Iraq and the Levant",
+    "Islamic State of Iraq and Syria", "al-Qaeda", "Al Qaeda", "Hezbollah", "Hizbollah", "Tiger Forces",
+    "White Helmets", "Syria Civil Defence", "Syrian Observatory for Human Rights", "Syrian Arab Red Crescent",
+    "Red Crescent", "Astana talks", "Sochi agreement", "Global Research", "South Front", "Al Jazeera",
+    "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University", "Aleppo University",
+)
+
+#: First words of armed-group names: "Jaish X", "Liwa X", "Faylaq X" are groups, not places.
+GROUP_HEADS = frozenset(
+    normalize(w) for w in (
+        "Jaish", "Jaysh", "Jeish", "Liwa", "Faylaq", "Failaq", "Harakat", "Harakat", "Jabhat", "Ahrar", "Kataib",
+        "Katibat", "Saraya", "Ansar", "Hayat", "Hay'at", "Tajammu", "Firqat", "Quwat", "Alwiya", "Fawj",
+    )
+)
+
+_CAPITAL = re.compile(r"^[A-Z\u0600-\u06FF]")
+
+
+@Language.factory(
+    "geomap_places",
+    assigns=["doc.spans", "doc.ents"],
+    default_config={
+        "spans_key": "places",
+        "gazetteer_dir": None,
+        "places_file": None,
+        "annotate_ents": False,
+        "overwrite": False,
+    },
+)
+def make_place_matcher(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    gazetteer_dir: str | None,
+    places_file: str | None,
+    annotate_ents: bool,
+    overwrite: bool,
+) -> PlaceMatcher:
+    """Create the ``geomap_places`` component (settings: see the module docstring)."""
+    if gazetteer_dir:
+        gazetteer = Gazetteer.load(gazetteer_dir)
+        if places_file:
+            gazetteer = gazetteer.with_user_places(places_file)
+    else:
+        gazetteer = load_gazetteer(places_file) if places_file else default_gazetteer()
+    return PlaceMatcher(nlp, name, gazetteer=gazetteer, spans_key=spans_key, annotate_ents=annotate_ents, overwrite=overwrite)
+
+
+class PlaceMatcher:
+    """Finds gazetteer names (and known non-place names) in a Doc, longest match first."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "geomap_places",
+        *,
+        gazetteer: Gazetteer,
+        spans_key: str = "places",
+        annotate_ents: bool = False,
+        overwrite: bool = False,
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.annotate_ents = annotate_ents
+        self.overwrite = overwrite
+        self._token_keys: dict[str, str] = {}
+        self.use_gazetteer(gazetteer)
+
+    def use_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Match the names of this gazetteer from now on (rebuilds the automaton)."""
+        self.gazetteer = gazetteer
+        org_keys = {normalize(n) for n in NOT_PLACES} - {""}
+        self._automaton = _build_automaton((key for key, _ in gazetteer.keys()), org_keys)
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and normalize(key) in self._automaton
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (PLACE_LABEL, ORG_LABEL)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def token_key(self, text: str) -> str:
+        """The normal form of one token's text (cached: news repeats its words)."""
+        key = self._token_keys.get(text)
+        if key is None:
+            key = " ".join(k for k in (word_key(w) for w in fold(text).split()) if k)
+            if len(self._token_keys) < 500_000:
+                self._token_keys[text] = key
+        return key
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Every gazetteer or non-place name in the Doc, overlaps resolved longest-first."""
+        joined: list[str] = []
+        starts: dict[int, int] = {}  # char offset in the joined string -> token index
+        ends: dict[int, int] = {}
+        offset = 0
+        for token in doc:
+            key = self.token_key(token.text)
+            if not key:
+                continue
+            starts[offset] = token.i
+            joined.append(key)
+            offset += len(key)
+            ends[offset] = token.i
+            offset += 1
+        text = " ".join(joined)
+        spans: list[Span] = []
+        for end_char, (key, label) in self._automaton.iter(text):
+            start_char = end_char - len(key) + 1
+            if start_char not in starts or end_char + 1 not in ends:
+                continue
+            span = Span(doc, starts[start_char], ends[end_char + 1] + 1, label=label, span_id=key)
+            if label == PLACE_LABEL and not self._plausible(span, key):
+                continue
+            spans.append(span)
+        return filter_spans(spans)
+
+    def _plausible(self, span: Span, key: str) -> bool:
+        """A name in prose must look like a proper noun; common English words need more."""
+        first, last = span[0], span[-1]
+        if not (_CAPITAL.match(first.text) and (_CAPITAL.match(last.text) or not last.is_alpha or is_arabic(last.text))):
+            return False
+        if len(span) == 1 and key in self.gazetteer.common_words:
+            return False
+        if len(key) < 3 and not is_arabic(first.text):
+            return False
+        return True
+
+    def set_annotations(self, doc: Doc, spans: Iterable[Span]) -> None:
+        """Write the spans to ``doc.spans`` (and to ``doc.ents`` when asked)."""
+        spans = list(spans)
+        doc.spans[self.spans_key] = spans
+        if self.annotate_ents:
+            places = [Span(doc, s.start, s.end, label="GPE", span_id=s.id_) for s in spans if s.label_ == PLACE_LABEL]
+            if self.overwrite:
+                doc.ents = places
+            else:
+                doc.ents = filter_spans(list(doc.ents) + places)
+
+    # Serialisation: the patterns come from the gazetteer, so only the settings travel.
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PlaceMatcher:
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> PlaceMatcher:
+        return self
+
+
+def _build_automaton(place_keys: Iterable[str], org_keys: Iterable[str]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for key in place_keys:
+        automaton.add_word(key, (key, PLACE_LABEL))
+    for key in org_keys:
+        automaton.add_word(key, (key, ORG_LABEL))
+    automaton.make_automaton()
+    return automaton
+
+
+def make_pipeline(*, model: str | None = None, places_file: str | None = None, gazetteer_dir: str | None = None) -> Language:
+    """The extraction pipeline: ``spacy.blank("en")`` (or a named trained pipeline), a
+    sentencizer unless the model parses, and ``geomap_places``."""
+    import spacy
+
+    nlp = spacy.load(model) if model else spacy.blank("en")
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("geomap_places", config={"places_file": places_file, "gazetteer_dir": gazetteer_dir})
+    return nlp

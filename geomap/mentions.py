@@ -1,0 +1,303 @@
+"""Find place mentions in an article: gazetteer names, names in place contexts, and their role.
+
+Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns its spans into
+:class:`~geomap.model.Mention` values:
+
+* gazetteer spans that are really part of another proper name are dropped: armed groups
+  ("Jaish al-Ahrar", caught by a group-name head word), people ("Naji al Mustafa": a name glued
+  to a capitalised word that is neither a place nor a place word);
+* capitalised names the gazetteer lacks become candidates when a place context surrounds them
+  ("in X", "near X", "the town of X", "X village", "X countryside", lists after "in");
+* each mention gets a ``kind_hint`` from the words after it ("X airbase" → airbase,
+  "X province" → admin1) and a ``role``: ``event`` where something happened, ``mention`` for
+  metonymy and background ("Moscow and Ankara brokered", "Turkey-backed", a dateline).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .event_types import classify_event
+from .gazetteer import Gazetteer
+from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, PlaceMatcher
+from .model import Article, Mention
+from .names import ARTICLES, fold, normalize
+
+#: Words after a name that say what kind of place it is.
+KIND_WORDS: dict[str, str] = {
+    "airbase": "airbase", "airport": "airbase", "airfield": "airbase", "aerodrome": "airbase",
+    "province": "admin1", "governorate": "admin1", "district": "admin2", "subdistrict": "admin3",
+    "nahiya": "admin3", "village": "settlement", "town": "settlement", "city": "settlement",
+    "countryside": "admin1",
+}
+#: Two-word forms of the same ("air base", "military airport").
+KIND_PHRASES: dict[tuple[str, str], str] = {("air", "base"): "airbase", ("military", "airport"): "airbase", ("air", "field"): "airbase"}
+
+#: Prepositions after which a capitalised name is a place.
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "into", "towards", "toward", "from", "across", "inside", "besieged", "entered", "captured", "recaptured", "seized", "shelled", "bombed", "struck", "targeted", "stormed"})
+#: Nouns after which "of X" names a place ("the town of X").
+PLACE_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "cities", "area", "areas", "region", "district", "province", "countryside", "outskirts", "suburb", "suburbs", "neighbourhood", "neighborhood", "camp", "outside", "south", "north", "east", "west", "vicinity", "environs"})
+#: Words that may stand just before a place name without being part of a larger name.
+LEFT_OK = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northwestern", "northeastern", "southwestern",
+    "southeastern", "north", "south", "east", "west", "rural", "greater", "upper", "lower", "old", "new",
+    "the", "in", "near", "of", "and", "or", "from", "to", "at", "on", "outside", "around", "between",
+})
+#: Capitalised words that may follow a place name and still leave it a place.
+RIGHT_OK = frozenset({"province", "governorate", "district", "subdistrict", "city", "town", "village",
+                      "countryside", "airbase", "airport", "air", "military", "camp", "area", "region",
+                      "plain", "plains", "valley", "mountains", "mountain", "river", "dam", "lake", "desert",
+                      "front", "frontline", "road", "highway", "crossing", "border", "prison"})
+#: Capitalised words that are never place names on their own.
+NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "his", "her",
+    "their", "its", "our", "mr", "mrs", "ms", "dr", "president", "minister", "general", "colonel", "reuters",
+    "afp", "ap", "sana", "state", "government", "regime", "army", "forces", "rebels", "militants", "opposition",
+    "ministry", "council", "nations", "un", "us", "eu", "isis", "isil", "is", "daesh", "ypg", "sdf", "fsa",
+    "saa", "hts", "nato", "who", "unicef", "ocha", "unhcr", "sohr", "islamic", "kurdish", "arab", "syrian",
+    "russian", "turkish", "iranian", "american", "israeli", "lebanese", "iraqi", "jordanian", "western",
+    "local", "pro", "anti", "sources", "activists", "residents", "civilians", "people", "children",
+})
+#: Verbs and auxiliaries that make a preceding country or capital an actor, not a location.
+ACTOR_VERBS = frozenset({
+    "has", "have", "had", "is", "was", "were", "will", "would", "could", "should", "can", "said", "says", "say",
+    "brokered", "negotiated", "agreed", "accused", "accuses", "announced", "backed", "backs", "supports",
+    "supported", "sent", "sends", "deployed", "denied", "denies", "warned", "warns", "stated", "claimed",
+    "claims", "called", "calls", "urged", "urges", "condemned", "condemns", "demanded", "launched", "stemmed",
+    "rejected", "signed", "welcomed", "vowed", "threatened", "responded", "intervened", "insisted", "wants",
+    "believes", "believed", "hopes", "blamed", "blames", "told", "reported", "confirmed", "provided",
+    "provides", "continues", "continued", "plans", "planned", "pledged", "offered", "did", "does",
+})
+#: Words after a hyphen that turn a place into a modifier ("Turkey-backed", "Idlib-based").
+MODIFIER_SUFFIXES = frozenset({"backed", "led", "based", "allied", "affiliated", "controlled", "held",
+                               "supported", "sponsored", "aligned", "funded", "trained", "brokered"})
+#: Words that signal something happened (beyond the typed lexicon of :mod:`geomap.event_types`).
+EVENT_TRIGGERS = re.compile(
+    r"\b(attack\w*|strik\w*|struck|hit|hits|target\w*|raid\w*|bomb\w*|shell\w*|clash\w*|fight\w*|battl\w*|"
+    r"kill\w*|dead|died|wounded|injur\w*|casualt\w*|destroy\w*|damag\w*|siege|besieg\w*|captur\w*|seiz\w*|"
+    r"advanc\w*|offensive|assault\w*|explo\w*|blast\w*|displac\w*|fled|evacuat\w*|protest\w*|demonstrat\w*|"
+    r"arrest\w*|kidnap\w*|abduct\w*|massacre\w*|fire|fired|firing|operation\w*|battle|fell|recaptur\w*|"
+    r"liberat\w*|control|entered|storm\w*|ambush\w*|drone\w*|missile\w*|rocket\w*|mortar\w*|sniper\w*)\b",
+    re.IGNORECASE,
+)
+_FOREIGN_KINDS = frozenset({"country", "city"})
+_MAX_CONTEXT_NAME_TOKENS = 5
+
+
+def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline_end: int = 0,
+                  spans_key: str = "places") -> list[Mention]:
+    """Place mentions of one processed Doc, in text order."""
+    places = [s for s in doc.spans.get(spans_key, []) if s.label_ == PLACE_LABEL and _keep_place(s)]
+    taken = {i for s in doc.spans.get(spans_key, []) for i in range(s.start, s.end)}
+    spans = places + list(_context_candidates(doc, taken))
+    spans.sort(key=lambda s: s.start)
+    mentions = []
+    for span in spans:
+        origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
+        foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
+        role = _role(span, foreign=foreign, dateline=span.start_char < dateline_end)
+        sent = span.sent
+        mentions.append(Mention(
+            doc_id=article.id, text=span.text, start_char=span.start_char, end_char=span.end_char,
+            sentence=sent.text, role=role, origin=origin, kind_hint=_kind_hint(span),  # type: ignore[arg-type]
+            sentence_start=sent.start_char,
+        ))
+    return mentions
+
+
+def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
+    """Add a trained pipeline's GPE/LOC/FAC entities that no other rule found, as candidates."""
+    covered = [(m.start_char, m.end_char) for m in mentions]
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in covered):
+            continue
+        extra.append(Mention(
+            doc_id=article.id, text=ent.text, start_char=ent.start_char, end_char=ent.end_char,
+            sentence=ent.sent.text, role=_role(ent, foreign=False, dateline=False), origin="model",  # type: ignore[arg-type]
+            kind_hint="airbase" if ent.label_ == "FAC" else None, sentence_start=ent.sent.start_char,
+        ))
+    return sorted(mentions + extra, key=lambda m: m.start_char)
+
+
+# ------------------------------------------------------------------------- filtering
+
+def _lower(token: Token) -> str:
+    return token.lower_
+
+
+def _previous_word(span: Span) -> Token | None:
+    """The token before the span, skipping Arabic articles and hyphens ("Jaish al-Ahrar")."""
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].lower_ in ARTICLES or span.doc[i].is_punct and span.doc[i].text in "-‐"):
+        i -= 1
+    return span.doc[i] if i >= 0 else None
+
+
+def _is_title_case(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
+
+
+def _keep_place(span: Span) -> bool:
+    before = _previous_word(span)
+    if before is not None and normalize(before.text) in GROUP_HEADS:
+        return False
+    if _is_title_case(span.sent):
+        return True
+    left = span.doc[span.start - 1] if span.start > 0 else None
+    if left is not None and left.is_alpha and left.text[0].isupper() and not left.is_sent_start \
+            and left.lower_ not in LEFT_OK and left.lower_ not in NOT_NAMES:
+        return False
+    right = span.doc[span.end] if span.end < len(span.doc) else None
+    if right is not None and right.is_alpha and right.text[0].isupper() and right.lower_ not in RIGHT_OK \
+            and right.lower_ not in NOT_NAMES:
+        return False
+    return True
+
+
+def _is_foreign(span: Span, gazetteer: Gazetteer) -> bool:
+    kinds = {p.kind for p in (gazetteer.get(i) for i in gazetteer.ids_for_key(span.id_)) if p is not None}
+    return bool(kinds) and kinds <= _FOREIGN_KINDS
+
+
+# ------------------------------------------------------------------------- context candidates
+
+def _is_name_token(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in NOT_NAMES
+
+
+def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
+    """The capitalised name starting at token i ("Umm al-Khalakhi"), or None."""
+    if i >= len(doc) or i in taken or not _is_name_token(doc[i]) or normalize(doc[i].text) in GROUP_HEADS:
+        return None
+    end = i + 1
+    while end < len(doc) and end not in taken and end - i < _MAX_CONTEXT_NAME_TOKENS:
+        token = doc[end]
+        if _is_name_token(token) and token.lower_ not in RIGHT_OK:
+            end += 1
+        elif token.lower_ in ARTICLES and end + 2 < len(doc) and doc[end + 1].text in "-‐" and _is_name_token(doc[end + 2]):
+            end += 3
+        elif token.lower_ in ARTICLES and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
+            end += 2
+        else:
+            break
+    return Span(doc, i, end, label="CANDIDATE")
+
+
+def _context_candidates(doc: Doc, taken: set[int]) -> Iterable[Span]:
+    """Capitalised names the gazetteer lacks, in places where only a place name can stand."""
+    found: dict[int, Span] = {}
+    for token in doc:
+        lower = token.lower_
+        after_preposition = lower in PLACE_PREPOSITIONS or (
+            lower == "of" and token.i > 0 and doc[token.i - 1].lower_ in PLACE_NOUNS)
+        if after_preposition:
+            i = token.i + 1
+            if i < len(doc) and doc[i].lower_ == "the":
+                i += 1
+            # A list after the preposition: "in A, B, C and near D".
+            while True:
+                name = _name_at(doc, i, taken)
+                if name is not None:
+                    found.setdefault(name.start, name)
+                    i = name.end
+                elif i < len(doc) and i in taken:
+                    while i < len(doc) and i in taken:
+                        i += 1
+                else:
+                    break
+                if i < len(doc) and doc[i].text in {",", "and", "or"}:
+                    i += 1
+                    if i < len(doc) and doc[i].lower_ in {"and", "near", "in", "the"}:
+                        i += 1
+                    continue
+                break
+        elif lower in KIND_WORDS and token.i > 0 and not token.text[0].isupper():
+            j = token.i - 1
+            start = j
+            while start > 0 and (_is_name_token(doc[start - 1]) or doc[start - 1].lower_ in ARTICLES or doc[start - 1].text in "-‐"):
+                start -= 1
+            while start <= j and not _is_name_token(doc[start]):
+                start += 1
+            if start <= j and all(k not in taken for k in range(start, j + 1)) and _is_name_token(doc[j]):
+                found.setdefault(start, Span(doc, start, j + 1, label="CANDIDATE"))
+    return (span for span in found.values() if not span.sent.start == span.start or len(span) > 1 or _has_place_word_after(span))
+
+
+def _has_place_word_after(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in KIND_WORDS
+
+
+# ------------------------------------------------------------------------- kind and role
+
+def _kind_hint(span: Span) -> str | None:
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    if after and after[0] in KIND_WORDS and after[0] != "countryside":
+        return KIND_WORDS[after[0]]
+    if len(after) == 2 and tuple(after) in KIND_PHRASES:
+        return KIND_PHRASES[tuple(after)]  # type: ignore[index]
+    last = fold(span[-1].text)
+    if last in KIND_WORDS and KIND_WORDS[last] == "airbase":
+        return "airbase"
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if "province" in before[-2:] or "governorate" in before[-2:]:
+        return "admin1"
+    return None
+
+
+def _role(span: Span, *, foreign: bool, dateline: bool) -> str:
+    """``event`` where something happened; ``mention`` for actors, modifiers and background."""
+    if dateline:
+        return "mention"
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
+        return "mention"
+    if _followed_by_actor_verb(span, strict=not foreign):
+        return "mention"
+    sentence = span.sent.text
+    triggered = bool(EVENT_TRIGGERS.search(sentence)) or classify_event(sentence) != "other"
+    if not triggered:
+        return "mention"
+    if foreign:
+        before = _previous_word(span)
+        return "event" if before is not None and before.lower_ in PLACE_PREPOSITIONS else "mention"
+    return "event"
+
+
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "could", "should", "can", "did", "does"})
+
+
+def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
+    """True for "Moscow and Ankara brokered…", "Turkey has been…"; Syrian places only with
+    reporting verbs ("Damascus said"), since "Idlib was shelled" is still a location."""
+    doc = span.doc
+    i = span.end
+    # Skip a coordinated partner: "Moscow and Ankara …", "Turkey, Iran and Russia …".
+    for _ in range(4):
+        if i < len(doc) and doc[i].lower_ in {"and", ","}:
+            j = i + 1
+            while j < len(doc) and _is_name_token(doc[j]):
+                j += 1
+            if j == i + 1:
+                break
+            i = j
+        else:
+            break
+    if i >= len(doc):
+        return False
+    word = doc[i].lower_
+    if word in ("'s", "’s"):
+        return not strict
+    if word not in ACTOR_VERBS:
+        return False
+    return not (strict and word in _AUXILIARIES)

@@ -1,0 +1,108 @@
+"""The extraction pipeline: articles → mentions → resolved places → dated, typed events.
+
+:class:`Extractor` holds what is expensive to build (the spaCy pipeline with the gazetteer
+automaton, the resolver) and runs each article through the stages in order. The CLI and the
+notebook API (:func:`extract`) are thin layers over it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+from .errors import InputError
+from .events import make_events
+from .gazetteer import Gazetteer, load_gazetteer
+from .matcher import make_pipeline
+from .mentions import find_mentions, merge_entity_mentions
+from .model import Article, Event
+from .read import dateline_end, find_published_date, read_articles
+from .resolve import GeocodeFn, ResolveReport, Resolver
+
+log = logging.getLogger("geomap")
+
+#: What :func:`extract` accepts: article text, an Article, a path, or an iterable of those.
+Source = Union[str, Article, os.PathLike, Iterable[Union[str, Article, os.PathLike]]]
+
+
+@dataclass
+class RunReport:
+    """Counts and problems of one run, for the summary a user reads."""
+
+    articles: int = 0
+    events: int = 0
+    mentions: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+class Extractor:
+    """Runs articles through mention finding, resolution, dating and typing."""
+
+    def __init__(self, *, places: str | Path | None = None, geocode: GeocodeFn | None = None,
+                 model: str | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer(places)
+        places_file = str(places) if places else None
+        self.nlp = make_pipeline(model=model, places_file=places_file)
+        if gazetteer is not None:
+            self.nlp.get_pipe("geomap_places").use_gazetteer(gazetteer)
+        self.resolver = Resolver(self.gazetteer, geocode)
+        self.report = RunReport()
+
+    def events(self, article: Article) -> list[Event]:
+        """The events and mentions of one article, in text order."""
+        doc = self.nlp(article.text)
+        mentions = find_mentions(doc, article, self.gazetteer, dateline_end=dateline_end(article.text))
+        if doc.ents:  # a trained pipeline named with --model adds its GPE/LOC/FAC entities
+            mentions = merge_entity_mentions(doc, article, mentions)
+        resolve_report = ResolveReport()
+        resolved = self.resolver.resolve(mentions, resolve_report)
+        events = make_events(article, resolved)
+        self.report.articles += 1
+        self.report.events += sum(e.role == "event" for e in events)
+        self.report.mentions += sum(e.role == "mention" for e in events)
+        self.report.unresolved.extend(resolve_report.unresolved)
+        return events
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Event]:
+        """Events of many articles, article by article (streaming)."""
+        for article in articles:
+            yield from self.events(article)
+
+
+def extract(
+    source: Source,
+    *,
+    places: str | Path | None = None,
+    geocode: GeocodeFn | None = None,
+    model: str | None = None,
+    published=None,  # noqa: ANN001 - datetime.date | None
+    on_error: Callable[[InputError], None] | None = None,
+) -> list[Event]:
+    """Events (and background mentions) found in article text, Articles or files.
+
+    >>> events = extract("Air strikes hit Saraqib in Idlib province on 3 May 2019.")
+    """
+    extractor = Extractor(places=places, geocode=geocode, model=model)
+    return list(extractor.run(as_articles(source, published=published, on_error=on_error)))
+
+
+def as_articles(source: Source, *, published=None, on_error=None) -> Iterator[Article]:  # noqa: ANN001
+    """Articles from text, Articles, paths or a mix of them."""
+    items = [source] if isinstance(source, (str, Article, os.PathLike)) else source
+    paths: list[os.PathLike] = []
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, os.PathLike):
+            paths.append(item)
+        elif isinstance(item, str):
+            yield Article(id=f"text-{number}", text=item, published=published or find_published_date(item))
+        else:
+            raise TypeError(f"cannot read articles from {type(item).__name__}")
+    if paths:
+        yield from read_articles(paths, published=published, on_error=on_error)

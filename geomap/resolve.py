@@ -1,0 +1,127 @@
+"""Resolve an article's place mentions to gazetteer entries, the geocoder as fallback.
+
+Resolution is per article, in two passes, because the other places of a report decide what an
+ambiguous name means: there are at least four villages called Zarzur, and the one meant is the
+one in the governorate the article names ("southern Idlib") or near its other places.
+
+1. Every mention is looked up alone. Governorate names and confidently resolved places
+   (one candidate, or a clear winner) become the document's context.
+2. Every mention is looked up again with that context; names the gazetteer lacks get a fuzzy
+   lookup that must land inside the context, then the fallback geocoder, whose answer is
+   rejected when it lies far from the article's area.
+
+"Nothing found" is not an error: such a mention is left out and reported as unresolved.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, haversine_km
+from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
+
+log = logging.getLogger("geomap")
+
+#: A geocode callable: query → Place or None (see :class:`geomap.geocode.Geocoder`).
+GeocodeFn = Callable[..., "Place | None"]
+
+#: A fuzzy or geocoded answer farther than this from the article's other places is rejected.
+MAX_FALLBACK_KM = 150.0
+#: Score gap between the best and second candidate that makes a resolution confident.
+CONFIDENT_GAP = 0.08
+
+
+@dataclass
+class ResolveReport:
+    """What resolution could not do, for the build summary."""
+
+    unresolved: list[str] = field(default_factory=list)
+
+
+class Resolver:
+    """Gazetteer first, geocoder as fallback; both injected so tests pass fakes."""
+
+    def __init__(self, gazetteer: Gazetteer, geocode: GeocodeFn | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.geocode = geocode
+
+    def resolve(self, mentions: Sequence[Mention], report: ResolveReport | None = None) -> list[ResolvedMention]:
+        """Resolve one article's mentions (in text order); unresolved names go to ``report``."""
+        first = [self._candidates(m) for m in mentions]
+        governorates, anchors = self._document_context(mentions, first)
+        resolved: list[ResolvedMention] = []
+        for index, mention in enumerate(mentions):
+            context: list[object] = [p for i, p in anchors if i != index]
+            result = self._resolve_one(mention, first[index], governorates, context)
+            if result is None:
+                if report is not None:
+                    report.unresolved.append(mention.text)
+                continue
+            resolved.append(result)
+        return resolved
+
+    # ---------------------------------------------------------------- passes
+
+    def _candidates(self, mention: Mention) -> list[Candidate]:
+        if mention.origin != "gazetteer":
+            return []
+        return self.gazetteer.lookup(mention.text, kind=mention.kind_hint, fuzzy=False, limit=10)
+
+    def _document_context(
+        self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]
+    ) -> tuple[set[str], list[tuple[int, Place]]]:
+        governorates: set[str] = set()
+        anchors: list[tuple[int, Place]] = []
+        for index, (mention, found) in enumerate(zip(mentions, candidates)):
+            if not found:
+                continue
+            for candidate in found:
+                if candidate.place.kind == "admin1" and candidate.place.admin1 and candidate.match != "fuzzy":
+                    governorates.add(candidate.place.admin1)
+            best = found[0].place
+            if best.kind in AREA_KINDS or best.admin1 is None:
+                continue
+            confident = len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_GAP
+            if confident:
+                anchors.append((index, best))
+        return governorates, anchors
+
+    def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
+                     anchors: list[object]) -> ResolvedMention | None:
+        context = [*sorted(governorates), *anchors]
+        if mention.origin == "gazetteer" and found:
+            ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context or None, fuzzy=False, limit=1)
+            best = ranked[0] if ranked else found[0]
+            return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
+        fuzzy = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context or None, fuzzy=True, limit=3)
+        area = [p for p in anchors if isinstance(p, Place)]
+        for candidate in fuzzy:
+            if self._inside(candidate.place, governorates, area):
+                return ResolvedMention(mention, candidate.place, "gazetteer", candidate.score)
+        return self._geocode(mention, governorates, area)
+
+    def _inside(self, place: Place, governorates: set[str], area: list[Place]) -> bool:
+        """A loose match is trusted only inside the article's governorates or near its places."""
+        if place.admin1 and place.admin1 in governorates:
+            return True
+        return any(haversine_km(place.lat, place.lon, p.lat, p.lon) <= MAX_FALLBACK_KM / 3 for p in area)
+
+    def _geocode(self, mention: Mention, governorates: set[str], area: list[Place]) -> ResolvedMention | None:
+        if self.geocode is None:
+            return None
+        about_syria = bool(governorates or area)
+        near = None
+        if area:
+            near = (statistics.median(p.lat for p in area), statistics.median(p.lon for p in area))
+        place = self.geocode(
+            mention.text,
+            country_codes=("sy",) if about_syria else None,
+            near=near,
+            max_distance_km=MAX_FALLBACK_KM if near else None,
+        )
+        if place is None:
+            return None
+        return ResolvedMention(mention, place, "geocoder", 0.5)
