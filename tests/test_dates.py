@@ -1,0 +1,219 @@
+"""Tests for geomap.dates: every rule, its precision and source, and robustness."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geomap.dates import EventDate, date_event, iter_full_dates
+
+THU = dt.date(2018, 1, 11)  # a Thursday
+
+
+def _d(sentence: str, published: dt.date | None = THU) -> tuple[str | None, str | None, str | None]:
+    result = date_event(sentence, published)
+    return result.date, result.precision, result.source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On 11 January 2018, jets struck a fuel depot.", "2018-01-11"),
+        ("Jets struck a fuel depot on January 11, 2018.", "2018-01-11"),
+        ("Jets struck a fuel depot on January 11 2018.", "2018-01-11"),
+        ("The depot was hit on 11 Jan. 2018 at dawn.", "2018-01-11"),
+        ("The depot was hit on 11th of January 2018.", "2018-01-11"),
+        ("The depot was hit on Sept. 3, 2016.", "2016-09-03"),
+        ("The report dated 2018-01-11 lists the dead.", "2018-01-11"),
+        ("The report dated 11.01.2018 lists the dead.", "2018-01-11"),
+        ("The report dated 11-01-2018 lists the dead.", "2018-01-11"),
+        ("The report dated 13/01/2018 lists the dead.", "2018-01-13"),
+        ("The report dated 01/13/2018 lists the dead.", "2018-01-13"),
+        ("Monday 8 January 2018: shelling resumed.", "2018-01-08"),
+    ],
+)
+def test_explicit_day_dates(sentence: str, expected: str) -> None:
+    assert _d(sentence) == (expected, "day", "sentence")
+    # A full date does not need the publication date.
+    assert _d(sentence, None) == (expected, "day", "sentence")
+
+
+def test_ambiguous_slash_date_is_not_read() -> None:
+    assert _d("The report dated 11/01/2018 lists the dead.") == ("2018-01-11", "day", "published")
+
+
+def test_invalid_calendar_date_is_skipped() -> None:
+    assert _d("The list dated 31 February 2018 was forged.") == ("2018-01-11", "day", "published")
+
+
+def test_day_and_month_take_the_year_from_the_publication_date() -> None:
+    assert _d("On January 11 the army entered the town.") == ("2018-01-11", "day", "sentence")
+    assert _d("On 9 January the army entered the town.") == ("2018-01-09", "day", "sentence")
+    # Not after the publication date: December belongs to the previous year.
+    assert _d("On December 30 the army entered the town.") == ("2017-12-30", "day", "sentence")
+    result = date_event("On January 11 the army entered the town.", THU)
+    assert "year from publication date" in result.reason
+
+
+def test_day_and_month_without_publication_date_give_nothing() -> None:
+    result = date_event("On January 11 the army entered the town.", None)
+    assert result == EventDate(None, None, None, result.reason)
+    assert "no year" in result.reason
+
+
+def test_month_and_year() -> None:
+    assert _d("In March 2017 the siege tightened.") == ("2017-03-01", "month", "sentence")
+    assert _d("The siege tightened in Oct 2016.", None) == ("2016-10-01", "month", "sentence")
+
+
+def test_month_without_year_is_the_latest_such_month() -> None:
+    assert _d("The siege tightened in March.") == ("2017-03-01", "month", "sentence")
+    assert _d("The siege tightened in January.") == ("2018-01-01", "month", "sentence")
+    assert _d("The siege tightened last January.") == ("2017-01-01", "month", "sentence")
+    assert _d("The siege tightened in March.", None)[0] is None
+
+
+def test_month_words_that_are_also_verbs() -> None:
+    assert _d("Officials said dozens may die without aid.")[2] == "published"
+    assert _d("Thousands march in the capital.")[2] == "published"
+    assert _d("Doctors said 2 may not survive.")[2] == "published"
+    assert _d("The truce began on 2 May.") == ("2017-05-02", "day", "sentence")
+
+
+def test_bare_year() -> None:
+    assert _d("The town fell in 2016.") == ("2016-01-01", "year", "sentence")
+    assert _d("The town fell in early 2016.", None) == ("2016-01-01", "year", "sentence")
+    assert _d("Fighting has gone on since 2011.")[2] == "published"
+    assert _d("The 2016-17 campaign failed.")[2] == "published"
+
+
+def test_most_precise_explicit_date_wins() -> None:
+    sentence = "In 2016 the town fell, and on 3 March 2017 it was retaken."
+    assert _d(sentence) == ("2017-03-03", "day", "sentence")
+    assert _d("The first raid on 5 May 2017 and the second on 9 May 2017.")[0] == "2017-05-05"
+
+
+def test_explicit_beats_relative() -> None:
+    assert _d("Yesterday, 10 January 2018, jets returned.")[2] == "sentence"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("Residents said jets struck today.", "2018-01-11", "day"),
+        ("Jets struck the town this morning.", "2018-01-11", "day"),
+        ("Jets struck the town yesterday.", "2018-01-10", "day"),
+        ("Jets struck the town last night.", "2018-01-10", "day"),
+        ("Jets struck the day before yesterday.", "2018-01-09", "day"),
+        ("Jets struck two days ago.", "2018-01-09", "day"),
+        ("Jets struck 3 days ago.", "2018-01-08", "day"),
+        ("Jets struck the town on Monday.", "2018-01-08", "day"),
+        ("Jets struck the town Tuesday night.", "2018-01-09", "day"),
+        ("Jets struck the town last Monday.", "2018-01-08", "day"),
+        ("Jets struck the town last Friday.", "2018-01-05", "day"),
+        ("Jets struck the town last week.", "2018-01-04", "day"),
+        ("Jets struck the town two weeks ago.", "2017-12-28", "day"),
+        ("Jets struck the town last month.", "2017-12-01", "month"),
+        ("Jets struck the town two months ago.", "2017-11-01", "month"),
+        ("Jets struck the town earlier this month.", "2018-01-01", "month"),
+        ("Jets struck the town earlier this year.", "2018-01-01", "year"),
+        ("Jets struck the town last year.", "2017-01-01", "year"),
+    ],
+)
+def test_relative(sentence: str, expected: str, precision: str) -> None:
+    assert _d(sentence) == (expected, precision, "relative")
+
+
+def test_weekday_of_publication_is_the_same_day_but_last_weekday_is_a_week_back() -> None:
+    # Wire copy names the weekday of the day it is published ("said on Thursday").
+    assert _d("The monitor said on Thursday that jets struck.")[0] == "2018-01-11"
+    assert _d("Jets struck last Thursday.")[0] == "2018-01-04"
+
+
+def test_last_week_is_marked_approximate() -> None:
+    assert "approximate" in date_event("Jets struck last week.", THU).reason
+
+
+def test_future_weekdays_are_not_event_dates() -> None:
+    assert _d("Talks resume next Monday.")[2] == "published"
+    assert _d("Prayers are held every Friday.")[2] == "published"
+
+
+def test_this_week_names_no_day() -> None:
+    assert _d("Jets struck earlier this week.")[2] == "published"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Jets struck the town on Monday.", "Jets struck yesterday.", "Jets struck last week."]
+)
+def test_relative_without_publication_date_gives_no_date(sentence: str) -> None:
+    result = date_event(sentence, None)
+    assert (result.date, result.precision, result.source) == (None, None, None)
+    assert "no publication date" in result.reason
+
+
+def test_published_fallback() -> None:
+    result = date_event("Jets struck a fuel depot near the river.", THU)
+    assert result == EventDate("2018-01-11", "day", "published", result.reason)
+
+
+def test_nothing_at_all() -> None:
+    result = date_event("Jets struck a fuel depot near the river.", None)
+    assert (result.date, result.precision, result.source) == (None, None, None)
+    assert result.reason
+
+
+def test_datetime_published_is_accepted() -> None:
+    assert _d("Jets struck yesterday.", dt.datetime(2018, 1, 11, 23, 30))[0] == "2018-01-10"
+
+
+def test_relative_dates_near_the_calendar_start_do_not_raise() -> None:
+    assert date_event("Jets struck last week.", dt.date(1, 1, 2)).source in ("relative", "published")
+    assert date_event("Jets struck last year.", dt.date(1, 1, 2)).date is not None
+
+
+def test_event_date_is_frozen_and_slotted() -> None:
+    result = date_event("today", THU)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.date = "x"  # type: ignore[misc]
+    assert not hasattr(result, "__dict__")
+
+
+def test_iter_full_dates_header_forms() -> None:
+    text = "Global Research, January 11, 2018 / Wed 05 Apr 2017 / 02.10.2017 / Sat Feb 28 2015"
+    assert [d for _, _, d in iter_full_dates(text)] == [
+        dt.date(2018, 1, 11),
+        dt.date(2017, 4, 5),
+        dt.date(2017, 10, 2),
+        dt.date(2015, 2, 28),
+    ]
+    start, end, _ = next(iter_full_dates(text))
+    assert text[start:end] == "January 11, 2018"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.dates()))
+def test_never_raises(sentence: str, published: dt.date | None) -> None:
+    result = date_event(sentence, published)
+    assert result.source in (None, "sentence", "relative", "published")
+    assert (result.date is None) == (result.precision is None) == (result.source is None)
+    if result.date is not None:
+        dt.date.fromisoformat(result.date)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["on", "in", "last", "Monday", "May", "March", "11", "31", "2018", "Jan.", "ago",
+             "two", "days", "week", "/", "-", ".", ",", "of", "early", "yesterday", "\u0661"]
+        )
+    ).map(" ".join),
+    st.one_of(st.none(), st.dates()),
+)
+def test_never_raises_on_date_like_text(sentence: str, published: dt.date | None) -> None:
+    date_event(sentence, published)
