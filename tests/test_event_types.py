@@ -1,0 +1,129 @@
+"""Tests for geomap.event_types: one case per cue family, precedence, robustness."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geomap.event_types import DEVICE_CUES, LEXICON, PRECEDENCE, classify_event
+from geomap.model import EVENT_TYPES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # airstrike
+        ("Air strikes hit a bakery in the town before dawn.", "airstrike"),
+        ("An airstrike flattened two houses on the edge of the village.", "airstrike"),
+        ("Air-strikes resumed over the southern countryside.", "airstrike"),
+        ("Air raids pounded the besieged suburb for a third day.", "airstrike"),
+        ("The clinic was bombed by warplanes, medics said.", "airstrike"),
+        ("Russian jets struck rebel supply lines near the highway.", "airstrike"),
+        ("Helicopters dropped barrel bombs on residential blocks.", "airstrike"),
+        ("A drone strike hit a car on the ring road.", "airstrike"),
+        # shelling
+        ("Government forces shelled the old quarter overnight.", "shelling"),
+        ("Artillery pounded hills west of the city.", "shelling"),
+        ("Mortar rounds landed near a school.", "shelling"),
+        ("Rocket fire hit a residential district.", "shelling"),
+        ("Heavy bombardment continued on the eastern suburbs.", "shelling"),
+        # clashes
+        ("Clashes erupted at a checkpoint south of the town.", "clashes"),
+        ("Heavy fighting continued on the outskirts.", "clashes"),
+        ("Fierce battles raged in the orchards.", "clashes"),
+        ("Firefights broke out between rival factions.", "clashes"),
+        ("The two groups exchanged fire across the river.", "clashes"),
+        # offensive
+        ("The army launched an offensive to retake the plain.", "offensive"),
+        ("Troops advanced towards the airbase from the north.", "offensive"),
+        ("Rebels captured three villages, a monitor said.", "offensive"),
+        ("Loyalist units recaptured the crossroads.", "offensive"),
+        ("Opposition factions announced a counter-offensive.", "offensive"),
+        ("Militants launched an assault on the military academy.", "offensive"),
+        # explosion
+        ("A car bomb tore through a busy street.", "explosion"),
+        ("An explosion rocked the vegetable market.", "explosion"),
+        ("A blast hit a bus station, state media said.", "explosion"),
+        ("An IED went off beside a patrol.", "explosion"),
+        ("A suicide bomber blew himself up at the gate.", "explosion"),
+        # killing
+        ("Gunmen killed three farmers in their fields.", "killing"),
+        ("The group executed eleven captives.", "killing"),
+        ("A local council member was shot dead outside his home.", "killing"),
+        ("Survivors described a massacre in the hamlet.", "killing"),
+        # displacement
+        ("Thousands were displaced from the countryside.", "displacement"),
+        ("Families fled towards the border on foot.", "displacement"),
+        ("Civilians were evacuated on green buses.", "displacement"),
+        ("Refugees crowded the crossing point.", "displacement"),
+        # protest
+        ("Hundreds joined a protest after Friday prayers.", "protest"),
+        ("A demonstration filled the main square.", "protest"),
+        ("Residents held a rally against conscription.", "protest"),
+        # other
+        ("The governor opened a new water station.", "other"),
+        ("Fighters gathered in the square to hear the speech.", "other"),
+        ("", "other"),
+    ],
+)
+def test_each_type(sentence: str, expected: str) -> None:
+    assert classify_event(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        ("A car bomb went off as jets circled overhead.", "explosion", "device cues outrank everything"),
+        ("A suicide attack followed the shelling of the checkpoint.", "explosion", "device cues outrank"),
+        ("Air strikes killed twelve civilians.", "airstrike", "means outrank killing"),
+        ("Shelling killed a child and wounded four.", "shelling", "means outrank killing"),
+        ("Warplanes and artillery pounded the town.", "airstrike", "airstrike before shelling"),
+        ("Barrel bombs and mortars fell on the district.", "airstrike", "barrel bombs are airstrikes"),
+        ("Air strikes caused huge explosions at the depot.", "airstrike", "airstrike before explosion"),
+        ("Shells exploded near the bakery.", "shelling", "shelling before explosion"),
+        ("Fighting intensified as the army advanced.", "offensive", "offensive before clashes"),
+        ("The offensive was preceded by clashes.", "offensive", "offensive before clashes"),
+        ("Clashes killed nine fighters.", "clashes", "clashes before killing"),
+        ("Security forces killed five protesters.", "protest", "protest before killing"),
+        ("Protesters fled when troops fired tear gas.", "protest", "protest before displacement"),
+        ("Families fled after gunmen killed the mayor.", "displacement", "displacement before killing"),
+        ("Shelling forced families to flee.", "shelling", "means before displacement"),
+        ("Thousands fled the offensive.", "offensive", "offensive before displacement"),
+    ],
+)
+def test_precedence(sentence: str, expected: str, why: str) -> None:
+    assert classify_event(sentence) == expected, why
+
+
+def test_case_and_dashes_do_not_matter() -> None:
+    assert classify_event("AIR STRIKES HIT THE TOWN") == "airstrike"
+    assert classify_event("a counter\u2013offensive began") == "offensive"
+    assert classify_event("car\u2010bomb") == "explosion"
+
+
+def test_cues_match_at_word_starts_only() -> None:
+    # "died" must not meet the cue "ied"; "upgraded" must not meet "grad".
+    assert classify_event("The old man died at home.") == "killing"
+    assert classify_event("The road was upgraded.") == "other"
+
+
+def test_lexicon_covers_every_event_type() -> None:
+    assert set(PRECEDENCE) == set(LEXICON)
+    assert set(PRECEDENCE) | {"other"} == set(EVENT_TYPES)
+    assert set(DEVICE_CUES) <= set(EVENT_TYPES)
+    for cues in [*LEXICON.values(), *DEVICE_CUES.values()]:
+        for cue in cues:
+            assert cue == cue.lower() and re.fullmatch(r"[a-z ]+\*?", cue), cue
+
+
+def test_non_string_input() -> None:
+    assert classify_event(None) == "other"  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises(sentence: str) -> None:
+    assert classify_event(sentence) in EVENT_TYPES
