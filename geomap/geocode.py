@@ -62,7 +62,7 @@ from geomap.errors import ConfigurationError, GeocodeError
 from geomap.model import Place
 from geomap.names import fold
 
-__all__ = ["GeocoderSettings", "Geocoder", "clear_cache", "haversine_km", "OFFLINE_NAMES"]
+__all__ = ["GeocoderSettings", "Geocoder", "clear_cache", "OFFLINE_NAMES"]
 
 logger = logging.getLogger("geomap")
 
@@ -131,7 +131,7 @@ class GeocoderSettings:
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
             raise ConfigurationError("geocoder name must be a non-empty string (or 'none' to stay offline)")
-        object.__setattr__(self, "options", types.MappingProxyType(dict(self.options)))
+        object.__setattr__(self, "options", types.MappingProxyType(dict(self.options or {})))
         object.__setattr__(self, "country_codes", normalize_country_codes(self.country_codes))
         if self.cache_dir is not None:
             object.__setattr__(self, "cache_dir", Path(self.cache_dir).expanduser())
@@ -178,8 +178,8 @@ def normalize_country_codes(codes: str | Iterable[str] | None) -> tuple[str, ...
     return tuple(out)
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two ``(lat, lon)`` points."""
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two ``(lat, lon)`` points (haversine)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
@@ -219,7 +219,7 @@ def _record_from_location(location: Any) -> dict[str, Any] | None:
     """The cacheable part of a geopy ``Location``; ``None`` if its coordinates are unusable."""
     try:
         lat, lon = float(location.latitude), float(location.longitude)
-    except (TypeError, ValueError, AttributeError):
+    except (TypeError, ValueError, AttributeError, OverflowError):
         return None
     raw = location.raw if isinstance(getattr(location, "raw", None), Mapping) else {}
     record = {"address": str(location.address or ""), "lat": lat, "lon": lon, "raw": dict(raw)}
@@ -231,7 +231,7 @@ def place_from_record(service: str, record: Mapping[str, Any], query: str = "") 
     """Map a stored answer to a :class:`Place`; ``None`` for an answer we cannot use."""
     try:
         lat, lon = float(record["lat"]), float(record["lon"])
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         return None
     if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
         return None
@@ -247,7 +247,7 @@ def place_from_record(service: str, record: Mapping[str, Any], query: str = "") 
     admin2 = address_parts.get("state_district") or address_parts.get("county")
     try:
         importance = float(raw.get("importance") or 0.0)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         importance = 0.0
     return Place(
         id=f"geocoder:{service}:{ref}",
@@ -430,6 +430,10 @@ class _OutOfBudget(Exception):
 class _GiveUp(Exception):
     """Retrying this query cannot help (control flow; the geopy error is ``__cause__``)."""
 
+    def __init__(self, reason: str, *, quiet: bool = False) -> None:
+        super().__init__(reason)
+        self.quiet = quiet
+
 
 class _Limiter(RateLimiter):
     """geopy's RateLimiter, with clock and sleep routed through the owning Geocoder
@@ -532,7 +536,8 @@ class Geocoder:
         self._local = threading.local()
         self._memo: dict[str, dict[str, Any] | None] = {}
         self._spent = 0.0
-        self._not_before = 0.0
+        self._not_before = 0.0  # clock time before which the service asked not to be called
+        self._held_back = False
         self._stopped: str | None = None  # why no more requests are sent this run
         self._geopy = None if self.settings.offline else _build_geopy(self.settings)
         self._cache: _AnswerCache | None = None
@@ -617,7 +622,7 @@ class Geocoder:
             return None
         place = place_from_record(self.service, record, text)
         if place is not None and near is not None and max_distance_km is not None:
-            distance = haversine_km(near, (place.lat, place.lon))
+            distance = _distance_km(near, (place.lat, place.lon))
             if distance > max_distance_km:
                 logger.info(
                     "geocoder %s: rejected %r -> %s at (%.4f, %.4f): %.0f km from (%.4f, %.4f), limit %.0f km",
@@ -661,12 +666,12 @@ class Geocoder:
         attempts = self.settings.max_retries + 1
         try:
             location = self._limited(text, **kwargs)
-        except _OutOfBudget as error:
+        except _OutOfBudget:
             self._stop(f"the geocoding budget of {self.settings.budget_seconds:g} s is spent;"
                        " further names are not geocoded (raise GeocoderSettings.budget_seconds)")
-            self._fail(text, self._stopped or "budget spent", error, quiet=True)
+            self._fail(text, self._stopped or "budget spent", quiet=True)
         except _GiveUp as error:
-            self._fail(text, str(error), error.__cause__)
+            self._fail(text, str(error), error.__cause__, quiet=error.quiet)
         except GeopyError as error:
             self._fail(text, f"{type(error).__name__} after {attempts} attempts: {error}", error)
         except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:
@@ -689,7 +694,8 @@ class Geocoder:
         cap = self.settings.retry_after_cap_seconds
         wait = self._not_before - self._clock()
         if wait > cap:
-            raise _GiveUp(f"rate limited: the service asked us to wait another {wait:.0f} s (cap {cap:g} s)")
+            quiet, self._held_back = self._held_back, True  # warn once per hold-back, not per name
+            raise _GiveUp(f"rate limited: the service asked us to wait another {wait:.0f} s (cap {cap:g} s)", quiet=quiet)
         if wait > 0:
             self._wait(wait)
         remaining = self._remaining()
@@ -702,6 +708,7 @@ class Geocoder:
             if error.retry_after is not None:
                 with self._lock:
                     self._not_before = max(self._not_before, self._clock() + error.retry_after)
+                    self._held_back = False
                 if error.retry_after > cap:
                     raise _GiveUp(f"rate limited: Retry-After {error.retry_after} s is over the {cap:g} s cap") from error
             raise

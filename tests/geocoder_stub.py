@@ -12,7 +12,7 @@ misbehave per query or at a seeded random rate::
         assert stub.requests["Kafr Nabudah"] == 1
 
 Failure modes: ``timeout`` (hangs ``hang_seconds``), ``slow`` (answers after ``delay``),
-``429`` (with ``Retry-After``), ``500``, ``503``, ``invalid_json``, ``wrong_shape``
+``429`` (with ``Retry-After``), ``403`` (access refused), ``500``, ``503``, ``invalid_json``, ``wrong_shape``
 (valid JSON Nominatim would never send), ``reset`` (closes the connection without an
 answer). A refused connection needs no server: use :func:`refused_options`.
 """
@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-MODES = ("timeout", "slow", "429", "500", "503", "invalid_json", "wrong_shape", "reset")
+MODES = ("timeout", "slow", "429", "403", "500", "503", "invalid_json", "wrong_shape", "reset")
 
 
 def nominatim_answer(
@@ -184,7 +184,9 @@ class StubGeocoder:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._server.handle_error = lambda request, address: None  # clients that hung up are expected
-        self._thread = threading.Thread(target=self._server.serve_forever, name="stub-geocoder", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="stub-geocoder", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -244,7 +246,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif mode == "429":
             headers = {} if failure.retry_after is None else {"Retry-After": str(failure.retry_after)}
             return self._send(429, {"error": "Too Many Requests"}, headers)
-        elif mode in ("500", "503"):
+        elif mode in ("403", "500", "503"):
             return self._send(int(mode), {"error": "server error"})
         elif mode == "invalid_json":
             return self._send(200, b"<html><body>Bad Gateway</body></html>")
