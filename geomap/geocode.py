@@ -27,7 +27,6 @@ ever treated as markup or code. Please read the provider's terms before bulk use
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import inspect

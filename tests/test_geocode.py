@@ -28,9 +28,9 @@ from geomap.errors import ConfigurationError, GeocodeError
 from geomap.geocode import Geocoder, GeocoderSettings, clear_cache, kind_from_raw, place_from_record
 
 try:
-    from geocoder_stub import MODES, StubGeocoder, nominatim_answer, refused_options
+    from geocoder_stub import MODES, StubGeocoder, refused_options
 except ImportError:  # tests/ imported as a package
-    from tests.geocoder_stub import MODES, StubGeocoder, nominatim_answer, refused_options
+    from tests.geocoder_stub import MODES, StubGeocoder, refused_options
 
 ROOT = Path(__file__).resolve().parents[1]
 UA = "geomap-tests/1.0 (tests@example.org)"
