@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -82,14 +83,15 @@ def geocoder_from_options(
     name = str(settings.get("name") or "nominatim")
     if offline or name.lower() == "none":
         return None
-    from ..geocode import Geocoder, GeocoderSettings
+    from ..geocode import USER_AGENT_REQUIRED, Geocoder, GeocoderSettings
 
     settings["name"] = name
     fields = {k: v for k, v in settings.items() if k in GeocoderSettings.__dataclass_fields__}
-    if "user_agent" not in fields:
-        from .. import __version__
-
-        fields["user_agent"] = f"geomap/{__version__}"
+    if name.lower() in USER_AGENT_REQUIRED and not fields.get("user_agent"):
+        click.echo(f"geomap: fallback geocoder off: {name} asks every application to identify itself; "
+                   f'pass --user-agent "yourproject/1.0 (you@example.org)" to turn it on', err=True)
+        return None
+    logging.getLogger("geopy").setLevel(logging.ERROR)  # geomap logs failed names once, geopy each retry
     return Geocoder(GeocoderSettings(**fields))
 
 
