@@ -1,0 +1,124 @@
+"""Assemble the event map: tiles, outlines, events, controls."""
+
+from __future__ import annotations
+
+import html
+import importlib.resources
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Union
+
+import folium
+
+from geomap.model import Event
+
+from .elements import DateRangeControl, EventLayer, EventList, GovernorateOutlines, Legend, MapFrame
+
+logger = logging.getLogger(__name__)
+
+#: South-west and north-east corners of Syria, the view of a map without events.
+SYRIA_BOUNDS = [[32.3, 35.7], [37.35, 42.4]]
+OUTLINES_FILE = "admin1.geojson"
+
+Size = Union[str, float, int]
+
+
+def default_outlines() -> dict | None:
+    """The packaged governorate outlines (``geomap.gazetteer_data/admin1.geojson``), or None.
+
+    In a source checkout, where that package is the ``gazetteer/data`` folder at
+    the repository root (see pyproject), the file is read from there. A missing
+    or unreadable file gives None: the map is drawn without outlines.
+    """
+    text: str | None = None
+    try:
+        resource = importlib.resources.files("geomap.gazetteer_data").joinpath(OUTLINES_FILE)
+        if resource.is_file():
+            text = resource.read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        pass
+    if text is None:
+        checkout = Path(__file__).resolve().parents[2] / "gazetteer" / "data" / OUTLINES_FILE
+        if checkout.is_file():
+            text = checkout.read_text("utf-8")
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        logger.warning("ignoring unreadable %s: %s", OUTLINES_FILE, exc)
+        return None
+    return data if isinstance(data, dict) and data.get("type") == "FeatureCollection" else None
+
+
+def event_map(
+    events: Iterable[Event],
+    *,
+    title: str | None = None,
+    outlines: dict | None = None,
+    tiles: bool = True,
+    width: Size = "100%",
+    height: Size = "100%",
+    list_collapsed: bool = False,
+) -> folium.Map:
+    """A folium map of events: one marker per event, clustered per event type.
+
+    Parameters
+    ----------
+    events : iterable of Event
+        Events with ``role == "event"`` are drawn; others are ignored.
+    title : str, optional
+        Page title and a title box at the top of the map.
+    outlines : dict, optional
+        Governorate outlines, a GeoJSON FeatureCollection whose features have a
+        ``name`` property. None (the default) uses the packaged outlines when
+        there are any; ``{}`` draws none.
+    tiles : bool, default True
+        Base layers OpenStreetMap and CartoDB Positron (the default). With False
+        there is no tile layer: the outlines, filled, are the basemap on a plain
+        background, and the map needs no network at all.
+    width, height : str or number, default "100%"
+        Size of the map (pixels or a CSS percentage).
+    list_collapsed : bool, default False
+        Start with the event list folded.
+
+    Returns
+    -------
+    folium.Map
+        Save it with :func:`geomap.mapping.save_map` for one standalone file.
+
+    Examples
+    --------
+    >>> m = event_map(events, title="Idlib, March 2024", tiles=False)
+    >>> save_map(m, "idlib.html")
+    """
+    m = folium.Map(
+        location=[35.0, 38.5],
+        zoom_start=7,
+        tiles=None,
+        width=width,
+        height=height,
+        control_scale=True,
+        maxZoom=18,
+        minZoom=3,
+    )
+    if title:
+        m.get_root().title = html.escape(title)
+    if tiles:
+        folium.TileLayer("CartoDB positron", name="Light (CartoDB Positron)").add_to(m)
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=False).add_to(m)
+    shapes = default_outlines() if outlines is None else outlines
+    if shapes:
+        GovernorateOutlines(shapes, plain=not tiles).add_to(m)
+    layer = EventLayer(events).add_to(m)
+    Legend(layer).add_to(m)
+    DateRangeControl(layer).add_to(m)
+    EventList(layer, collapsed=list_collapsed).add_to(m)
+    bounds = layer.get_bounds()
+    if bounds[0][0] is None:
+        bounds = SYRIA_BOUNDS
+    MapFrame(plain=not tiles, title=title, bounds=bounds).add_to(m)
+    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    return m
