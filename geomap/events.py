@@ -62,19 +62,19 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention]) -> list[E
 
 
 def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
-    """Make an area a ``mention`` when the same sentence has an event at a place inside it."""
+    """Make an area a ``mention`` when there is an event at a place inside it: a governorate
+    in the same sentence as one of its towns, a country anywhere in an article with finer events."""
+    fine = [r for r in resolved if r.mention.role == "event" and r.place.kind not in _COARSE]
     out = []
     for item in resolved:
         place = item.place
         if item.mention.role == "event" and place.kind in _COARSE:
-            finer = any(
-                other.mention.role == "event"
-                and other.mention.sentence_start == item.mention.sentence_start
-                and other.place.kind not in _COARSE
-                and (place.kind == "country" or (place.admin1 is not None and other.place.admin1 == place.admin1))
-                for other in resolved
-            )
-            if finer:
+            if place.kind == "country":
+                inside = bool(fine)
+            else:
+                inside = any(o.mention.sentence_start == item.mention.sentence_start and place.admin1 is not None
+                             and o.place.admin1 == place.admin1 for o in fine)
+            if inside:
                 item = replace(item, mention=replace(item.mention, role="mention"))
         out.append(item)
     return out

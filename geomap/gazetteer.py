@@ -46,8 +46,8 @@ NEAR_KM = 40.0
 
 _MATCH_SCORE = {"user": 1.0, "exact": 1.0, "variant": 0.9}
 _KIND_PRIOR = {
-    "settlement": 0.06, "city": 0.05, "neighbourhood": 0.0, "admin1": 0.05, "admin2": 0.03,
-    "admin3": 0.02, "country": 0.06, "region": 0.04, "airbase": -0.04, "airport": -0.04, "landmark": -0.02,
+    "settlement": 0.06, "city": 0.05, "neighbourhood": 0.0, "admin1": 0.05, "admin2": -0.02,
+    "admin3": -0.04, "country": 0.06, "region": 0.04, "airbase": -0.04, "airport": -0.04, "landmark": -0.02,
 }
 _FACILITY_KINDS = frozenset({"airbase", "airport"})
 #: The highest raw score (exact match, asked-for kind, important, inside the context); scores
@@ -73,11 +73,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _importance(kind: str, population: int | None, capital: int | None) -> float:
+    """0–1: how likely a bare mention of the name means this entry (capitals, big towns)."""
     score = {1: 0.6, 2: 0.4, 3: 0.2}.get(capital or 0, 0.0)
-    if population:
+    if population and kind in ("settlement", "city"):
         score += min(math.log10(population + 1) / 7.0, 1.0) * 0.4
-    if kind in ("admin1", "country"):
-        score += 0.5
+    score += {"admin1": 0.5, "country": 0.5, "admin2": 0.2}.get(kind, 0.0)
     return min(score, 1.0)
 
 
@@ -276,8 +276,8 @@ class Gazetteer:
             score += 0.2
         if points:
             nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
-            if nearest <= NEAR_KM:
-                score += 0.2 * (1.0 - nearest / NEAR_KM) + 0.05
+            if nearest <= NEAR_KM:  # mostly a step: a few km more or less must not outweigh the kind
+                score += 0.2 + 0.03 * (1.0 - nearest / NEAR_KM)
         return Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),
                          match=how, matched_name=matched)  # type: ignore[arg-type]
 

@@ -36,6 +36,9 @@ KIND_WORDS: dict[str, str] = {
 #: Two-word forms of the same ("air base", "military airport").
 KIND_PHRASES: dict[tuple[str, str], str] = {("air", "base"): "airbase", ("military", "airport"): "airbase", ("air", "field"): "airbase"}
 
+#: Adjectives that make a following governorate-or-city name mean the governorate.
+REGION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northwestern", "northeastern",
+                               "southwestern", "southeastern", "north-western", "rural", "central"})
 #: Prepositions after which a capitalised name is a place.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "into", "towards", "toward", "from", "across", "inside", "besieged", "entered", "captured", "recaptured", "seized", "shelled", "bombed", "struck", "targeted", "stormed"})
 #: Nouns after which "of X" names a place ("the town of X").
@@ -146,19 +149,27 @@ def _is_title_case(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
 
 
+def _next_word(span: Span) -> Token | None:
+    """The token after the span, skipping Arabic articles and hyphens ("Naji al-Mustafa")."""
+    i = span.end
+    while i < len(span.doc) and (span.doc[i].lower_ in ARTICLES or span.doc[i].text in "-‐"):
+        i += 1
+    return span.doc[i] if i < len(span.doc) else None
+
+
 def _keep_place(span: Span) -> bool:
+    """Drop gazetteer names that are part of a group's or a person's name."""
     before = _previous_word(span)
     if before is not None and normalize(before.text) in GROUP_HEADS:
         return False
     if _is_title_case(span.sent):
         return True
-    left = span.doc[span.start - 1] if span.start > 0 else None
-    if left is not None and left.is_alpha and left.text[0].isupper() and not left.is_sent_start \
-            and left.lower_ not in LEFT_OK and left.lower_ not in NOT_NAMES:
+    if before is not None and before.is_alpha and before.text[0].isupper() and not before.is_sent_start \
+            and before.lower_ not in LEFT_OK and before.lower_ not in NOT_NAMES:
         return False
-    right = span.doc[span.end] if span.end < len(span.doc) else None
-    if right is not None and right.is_alpha and right.text[0].isupper() and right.lower_ not in RIGHT_OK \
-            and right.lower_ not in NOT_NAMES:
+    after = _next_word(span)
+    if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
+            and after.lower_ not in NOT_NAMES:
         return False
     return True
 
@@ -241,7 +252,7 @@ def _has_place_word_after(span: Span) -> bool:
 def _kind_hint(span: Span) -> str | None:
     doc = span.doc
     after = [t.lower_ for t in doc[span.end:span.end + 2]]
-    if after and after[0] in KIND_WORDS and after[0] != "countryside":
+    if after and after[0] in KIND_WORDS:
         return KIND_WORDS[after[0]]
     if len(after) == 2 and tuple(after) in KIND_PHRASES:
         return KIND_PHRASES[tuple(after)]  # type: ignore[index]
@@ -250,6 +261,8 @@ def _kind_hint(span: Span) -> str | None:
         return "airbase"
     before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
     if "province" in before[-2:] or "governorate" in before[-2:]:
+        return "admin1"
+    if before and before[-1] in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
         return "admin1"
     return None
 
