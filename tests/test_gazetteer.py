@@ -1,0 +1,152 @@
+"""The packaged gazetteer: every spelling of a place finds the right point, offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.errors import GazetteerError
+from geomap.gazetteer import Gazetteer, default_gazetteer, haversine_km, load_gazetteer
+
+# (spelling as written in news, expected point, kind) — points from OCHA / GeoNames / OurAirports.
+SPELLINGS = [
+    ("Tell Salmo", (35.726, 37.074), "settlement"), ("Tall Salmu", (35.726, 37.074), "settlement"),
+    ("Tal Silmo", (35.726, 37.074), "settlement"),
+    ("Abu al-Duhur", (35.739, 37.045), "settlement"), ("Abu az Zuhur", (35.739, 37.045), "settlement"),
+    ("Abul Thohur", (35.739, 37.045), "settlement"), ("Abu ad-Duhur", (35.739, 37.045), "settlement"),
+    ("Khuwayn al-Kabir", (35.479, 36.835), "settlement"), ("Big Khwein", (35.479, 36.835), "settlement"),
+    ("Umm al-Khalakhil", (35.512, 36.881), "settlement"), ("Atshan", (35.406, 36.823), "settlement"),
+    ("Maarrat al-Numan", (35.648, 36.676), "settlement"), ("Ma'arrat an Nu'man", (35.648, 36.676), "settlement"),
+    ("Maarat al-Numan", (35.648, 36.676), "settlement"),
+    ("Deir ez-Zor", (35.336, 40.14), "settlement"), ("Dayr az Zawr", (35.336, 40.14), "settlement"),
+    ("Deir Ezzor", (35.336, 40.14), "settlement"),
+    ("Raqqa", (35.95, 39.01), "settlement"), ("Ar-Raqqa", (35.95, 39.01), "settlement"), ("Raqqah", (35.95, 39.01), "settlement"),
+    ("Manbij", (36.527, 37.955), "settlement"), ("Menbij", (36.527, 37.955), "settlement"),
+    ("Palmyra", (34.56, 38.27), "settlement"), ("Tadmor", (34.56, 38.27), "settlement"), ("Tadmur", (34.56, 38.27), "settlement"),
+    ("Jisr al-Shughur", (35.81, 36.32), "settlement"), ("Jisr ash-Shughur", (35.81, 36.32), "settlement"),
+    ("Khan Sheikhoun", (35.44, 36.65), "settlement"), ("Khan Shaykhun", (35.44, 36.65), "settlement"),
+    ("Aleppo", (36.20, 37.16), "settlement"), ("Halab", (36.20, 37.16), "settlement"),
+    ("Homs", (34.73, 36.71), "settlement"), ("Hims", (34.73, 36.71), "settlement"),
+    ("Hama", (35.13, 36.75), "settlement"), ("Hamah", (35.13, 36.75), "settlement"),
+    ("Latakia", (35.52, 35.78), "settlement"), ("Lattakia", (35.52, 35.78), "settlement"),
+    ("Tartus", (34.89, 35.89), "settlement"), ("Tartous", (34.89, 35.89), "settlement"),
+    ("Daraa", (32.62, 36.10), "settlement"), ("Deraa", (32.62, 36.10), "settlement"), ("Dar'a", (32.62, 36.10), "settlement"),
+    ("Qamishli", (37.05, 41.22), "settlement"), ("Al-Qamishli", (37.05, 41.22), "settlement"), ("Kamishli", (37.05, 41.22), "settlement"),
+    ("Hasakah", (36.50, 40.75), "settlement"), ("Al-Hasakeh", (36.50, 40.75), "settlement"),
+    ("Idleb", (35.93, 36.63), "settlement"), ("Saraqib", (35.86, 36.80), "settlement"), ("Saraqeb", (35.86, 36.80), "settlement"),
+    ("Kafr Nabl", (35.61, 36.56), "settlement"), ("Kafranbel", (35.61, 36.56), "settlement"),
+    ("Douma", (33.57, 36.40), "settlement"), ("Duma", (33.57, 36.40), "settlement"),
+    ("Kobani", (36.89, 38.35), "settlement"), ("Ayn al-Arab", (36.89, 38.35), "settlement"), ("Kobane", (36.89, 38.35), "settlement"),
+    ("Afrin", (36.51, 36.87), "settlement"), ("Azaz", (36.59, 37.04), "settlement"), ("A'zaz", (36.59, 37.04), "settlement"),
+    ("Al-Bab", (36.37, 37.52), "settlement"), ("Jarablus", (36.82, 38.01), "settlement"),
+    ("Tal Abyad", (36.70, 38.95), "settlement"), ("Tell Abiad", (36.70, 38.95), "settlement"),
+    ("Ras al-Ayn", (36.85, 40.07), "settlement"), ("Ras al-Ain", (36.85, 40.07), "settlement"),
+    ("Al-Mayadin", (35.02, 40.45), "settlement"), ("Mayadeen", (35.02, 40.45), "settlement"),
+    ("Abu Kamal", (34.45, 40.92), "settlement"), ("Albu Kamal", (34.45, 40.92), "settlement"),
+    ("Tabqa", (35.83, 38.55), "settlement"), ("Zabadani", (33.72, 36.10), "settlement"),
+    ("Daraya", (33.46, 36.24), "settlement"), ("Darayya", (33.46, 36.24), "settlement"), ("Harasta", (33.56, 36.37), "settlement"),
+    ("Sweida", (32.71, 36.57), "settlement"), ("As-Suwayda", (32.71, 36.57), "settlement"),
+    ("Bosra", (32.52, 36.48), "settlement"), ("Salamiyah", (35.01, 37.05), "settlement"),
+    ("Abu al-Duhur Airbase", (35.732, 37.104), "airbase"), ("Abu ad Duhur Air Base", (35.732, 37.104), "airbase"),
+    ("Idlib province", (35.86, 36.57), "admin1"), ("Moscow", (55.75, 37.62), "city"), ("Ankara", (39.93, 32.86), "city"),
+    ("Turkey", (39.0, 35.2), "country"),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(("name", "point", "kind"), SPELLINGS)
+def test_spelling_resolves_within_5_km(gazetteer: Gazetteer, name: str, point: tuple[float, float], kind: str) -> None:
+    best = gazetteer.lookup(name, limit=1)
+    assert best, f"{name!r} not found"
+    place = best[0].place
+    distance = haversine_km(place.lat, place.lon, *point)
+    assert distance <= (300 if kind == "country" else 5), f"{name!r} -> {place.name} ({place.kind}) {distance:.1f} km away"
+    assert place.kind == kind
+
+
+@pytest.mark.parametrize("group", ["Jaish al-Ahrar", "Failaq al-Sham", "Faylaq al-Sham", "Hayat Tahrir al-Sham",
+                                   "Free Syrian Army", "Syrian Arab Army", "National Liberation Front"])
+def test_armed_groups_are_not_places(gazetteer: Gazetteer, group: str) -> None:
+    assert gazetteer.lookup(group) == []
+
+
+def test_ambiguous_name_follows_governorate_context(gazetteer: Gazetteer) -> None:
+    zarzurs = gazetteer.lookup("Zarzur", limit=10)
+    assert len({c.place.admin1 for c in zarzurs}) >= 2, "the test needs a name in several governorates"
+    for governorate in {c.place.admin1 for c in zarzurs if c.place.kind == "settlement"}:
+        assert gazetteer.lookup("Zarzur", context=governorate, limit=1)[0].place.admin1 == governorate
+
+
+def test_nearby_place_context_pulls_candidates(gazetteer: Gazetteer) -> None:
+    near_khuwayn = gazetteer.lookup("Atshan", context="Khuwayn al-Kabir", limit=1)[0].place
+    assert haversine_km(near_khuwayn.lat, near_khuwayn.lon, 35.479, 36.835) < 15
+    far = gazetteer.lookup("Atshan", context=(37.0, 40.6), limit=1)[0].place
+    assert haversine_km(far.lat, far.lon, 37.0, 40.6) < 25
+
+
+def test_settlement_before_airbase_unless_asked(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Abu al-Duhur", limit=1)[0].place.kind == "settlement"
+    assert gazetteer.lookup("Abu al-Duhur", kind="airbase", limit=1)[0].place.kind == "airbase"
+
+
+def test_exact_over_variant_over_fuzzy(gazetteer: Gazetteer) -> None:
+    exact = gazetteer.lookup("Khan Shaykhun", limit=1)[0]
+    variant = gazetteer.lookup("Khan Sheikhun", limit=1)[0]
+    fuzzy = gazetteer.lookup("Khan Shaykhunn al", limit=1)
+    assert exact.match == "exact" and variant.match in ("exact", "variant")
+    assert exact.score >= variant.score
+    misspelt = gazetteer.lookup("Maarat al-Nouman", limit=1)[0]
+    assert misspelt.place.name == exact.place.name or misspelt.place.admin1 == "Idlib"
+    assert not fuzzy or fuzzy[0].score <= exact.score
+
+
+def test_fuzzy_keeps_precision(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Xyzzyplugh") == []
+    assert gazetteer.lookup("Kafr Nable", limit=1)[0].place.name == gazetteer.lookup("Kafr Nabl", limit=1)[0].place.name
+
+
+def test_arabic_names(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("خوين الكبير", limit=1)[0].place
+    assert haversine_km(place.lat, place.lon, 35.479, 36.835) < 5
+    assert gazetteer.lookup("أبو الظهور", limit=1)[0].place.admin1 == "Idlib"
+
+
+def test_mapping_protocol_and_counts(gazetteer: Gazetteer) -> None:
+    counts = gazetteer.counts()
+    assert counts["admin1"] == 14 and counts["settlement"] > 5000 and counts["airbase"] >= 10 and counts["country"] > 100
+    assert len(gazetteer) == sum(counts.values())
+    first = next(iter(gazetteer))
+    assert first.id in gazetteer and gazetteer.get(first.id) == first
+    assert gazetteer.get("nope") is None and "nope" not in gazetteer
+
+
+def test_user_places_are_merged_and_bad_rows_reported(tmp_path) -> None:  # noqa: ANN001
+    places = tmp_path / "places.csv"
+    places.write_text(
+        "name,lat,lon,kind,aliases,admin1\n"
+        "Tell Tuqan,35.7581,37.0383,settlement,Tal Touqan|Tall Tuqan,Idlib\n"
+        "Broken Row,not-a-number,37.0,settlement,,\n"
+        "Nowhere,95,10,settlement,,\n"
+        "Bad Kind,35,37,spaceport,,\n",
+        encoding="utf-8",
+    )
+    errors = []
+    merged = load_gazetteer(places, on_error=errors.append)
+    hit = merged.lookup("Tal Touqan", limit=1)[0]
+    assert hit.place.source == "user" and hit.match == "user"
+    assert [(e.line, "lat/lon" in e.reason or "range" in e.reason or "kind" in e.reason) for e in errors] == [
+        (3, True), (4, True), (5, True)]
+    assert str(errors[0]).startswith(f"{places}:3: ")
+    assert "Tell Tuqan" not in {p.name for p in default_gazetteer()}  # the packaged one is untouched
+
+
+def test_missing_columns_and_bad_directory(tmp_path) -> None:  # noqa: ANN001
+    bad = tmp_path / "bad.csv"
+    bad.write_text("title,x\nfoo,1\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="lacks column"):
+        list(load_gazetteer(bad, on_error=lambda e: None))
+    with pytest.raises(GazetteerError):
+        Gazetteer.load(tmp_path / "missing")
