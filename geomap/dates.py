@@ -76,7 +76,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # leading look-ahead lists the letters a date can start with: a cheap gate at every position.
 _EXPLICIT = re.compile(
     r"(?=[0-9adefijlmnos])(?<![\w.])(?:"
-    rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?![\w/-])"
+    rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
     rf"|(?P<dmy_d>{_DAY})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON})[\s,-]+(?P<dmy_y>{_YEAR})\b"
     rf"|(?P<mdy_m>{_MON})\s+(?P<mdy_d>{_DAY})(?:,?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
