@@ -1,5 +1,8 @@
 """Date and type resolved mentions, and gather them into event records.
 
+A sentence that states no date of its own takes the date an earlier sentence of the same
+paragraph stated ("On 2 May, … Later that day, …"), before falling back to the publication date.
+
 One event per (article, place, date, type, role): repeated mentions of the same place in the
 same kind of report add to its ``reports`` count instead of stacking markers. A governorate or
 country named in the same sentence as a town inside it is background to that town's event
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import date_event
+from .dates import EventDate, date_event
 from .event_types import classify_event
 from .model import AREA_KINDS, Article, Event, ResolvedMention
 
@@ -23,14 +26,22 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention]) -> list[E
     """Event records for one article, in text order of their first mention."""
     resolved = _demote_coarse(resolved)
     events: dict[tuple, Event] = {}
-    dated: dict[tuple[int, str], tuple] = {}  # per sentence: date and type are computed once
+    dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
+    story_date: EventDate | None = None  # the last date a sentence of the current paragraph stated
+    paragraph = -1
     for item in resolved:
         mention, place = item.mention, item.place
-        sentence_key = (mention.sentence_start, mention.sentence)
-        if sentence_key not in dated:
+        if mention.sentence_start not in dated:
+            this_paragraph = article.text.count("\n\n", 0, mention.sentence_start)
+            if this_paragraph != paragraph:
+                paragraph, story_date = this_paragraph, None
             when = date_event(mention.sentence, article.published)
-            dated[sentence_key] = (when, classify_event(mention.sentence))
-        when, event_type = dated[sentence_key]
+            if when.source in ("sentence", "relative"):
+                story_date = when
+            elif story_date is not None:  # "Later that day, more strikes hit X": the story's date
+                when = replace(story_date, reason=f"carried over from an earlier sentence: {story_date.reason}")
+            dated[mention.sentence_start] = (when, classify_event(mention.sentence))
+        when, event_type = dated[mention.sentence_start]
         key = (place.id, when.date, event_type, mention.role)
         if key in events:
             events[key] = replace(events[key], reports=events[key].reports + 1)

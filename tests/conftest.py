@@ -1,0 +1,26 @@
+"""Shared fixtures: the sample articles in ../shared (skipped cleanly where absent) and one
+extractor per test session (building the gazetteer automaton takes about a second)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not beside the project")
+    return seeds
+
+
+@pytest.fixture(scope="session")
+def extractor():  # noqa: ANN201 - geomap.pipeline.Extractor
+    from geomap.pipeline import Extractor
+
+    return Extractor()

@@ -1,0 +1,184 @@
+"""From article text to located, dated, typed events: the rules of geomap extract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import geomap
+from geomap.gazetteer import haversine_km
+from geomap.model import Article, Event
+from geomap.pipeline import Extractor
+from geomap.read import read_articles
+
+
+def _events(extractor: Extractor, text: str, published: dt.date | None = None, doc_id: str = "t") -> list[Event]:
+    return extractor.events(Article(id=doc_id, text=text, published=published))
+
+
+def _by_mention(events: list[Event]) -> dict[str, Event]:
+    return {e.mention: e for e in events}
+
+
+def _near(event: Event, lat: float, lon: float, km: float = 5.0) -> bool:
+    return haversine_km(event.lat, event.lon, lat, lon) <= km
+
+
+# ------------------------------------------------------------------- the sample articles
+
+def test_seed_004_clashes_are_dated_located_events(extractor: Extractor, seeds_dir: Path) -> None:
+    [article] = read_articles([seeds_dir / "004_23ec9be7b3f8adf8.txt"])
+    events = extractor.events(article)
+    found = _by_mention([e for e in events if e.role == "event"])
+    expected = {
+        "Tell Salmo": (35.726, 37.074), "Atshan": (35.406, 36.823), "Khuwayn al-Kabir": (35.479, 36.835),
+        "Zarzour": None, "Umm al-Khalakhi": (35.512, 36.881), "Abu al-Duhur Airbase": (35.732, 37.104),
+        "Abu al-Duhur": (35.739, 37.045),
+    }
+    for mention, point in expected.items():
+        assert mention in found, f"{mention} is not an event: {sorted(found)}"
+        event = found[mention]
+        assert event.date == "2018-01-11", (mention, event.date)
+        assert event.admin1 in ("Idlib", "Hama")
+        if point:
+            assert _near(event, *point), (mention, event.lat, event.lon)
+    assert found["Abu al-Duhur Airbase"].kind == "airbase"
+    assert found["Abu al-Duhur"].kind == "settlement"
+    # The Zarzour of this report is the one near the other places, in Idlib.
+    assert found["Zarzour"].admin1 == "Idlib"
+    mentions = " ".join(e.mention for e in events)
+    for group in ("Jaish al-Ahrar", "Ahrar", "Faylaq al-Sham", "Hayat Tahrir al-Sham", "Sham"):
+        assert group not in {e.mention for e in events}
+    assert "Jaish" not in mentions
+
+
+def test_seed_000_idlib_airstrike_and_background_capitals(extractor: Extractor, seeds_dir: Path) -> None:
+    [article] = read_articles([seeds_dir / "000_2acda65c6de32bc8.txt"])
+    assert article.published is None
+    events = extractor.events(article)
+    idlib = [e for e in events if e.mention == "Idlib" and e.role == "event"]
+    assert any(e.event_type == "airstrike" for e in idlib)
+    for capital in ("Moscow", "Ankara"):
+        assert {e.role for e in events if e.mention == capital} == {"mention"}
+    assert all(e.date is None for e in events), "'on Monday' must not become a date without a publication date"
+    damascus = [e for e in events if e.mention == "DAMASCUS"]
+    assert damascus and all(e.role == "mention" for e in damascus), "a dateline is where the report was filed"
+
+
+# ------------------------------------------------------------------- rules, on our own texts
+
+def test_longest_match_airbase_over_town(extractor: Extractor) -> None:
+    events = _events(extractor, "Rebels shelled the Abu al-Duhur Airbase on 3 March 2018, and clashes spread to Abu al-Duhur.")
+    found = _by_mention(events)
+    assert found["Abu al-Duhur Airbase"].kind == "airbase"
+    assert found["Abu al-Duhur"].kind == "settlement"
+
+
+def test_kind_words_after_a_name(extractor: Extractor) -> None:
+    events = _events(extractor, "Warplanes struck the Abu al-Duhur air base and villages in Idlib province on Friday.",
+                     published=dt.date(2018, 1, 13))
+    found = _by_mention(events)
+    assert found["Abu al-Duhur"].kind == "airbase"
+    assert found["Idlib"].kind == "admin1"
+    assert found["Abu al-Duhur"].date == "2018-01-12" and found["Abu al-Duhur"].date_source == "relative"
+
+
+def test_area_and_governorate_context_pick_the_town(extractor: Extractor) -> None:
+    events = _events(extractor, "Heavy fighting raged in the Abu al-Duhur area in southern Idlib on Sunday.")
+    found = _by_mention(events)
+    assert found["Abu al-Duhur"].kind == "settlement"
+    assert found["Idlib"].kind == "admin1"
+
+
+def test_ambiguous_village_follows_the_article(extractor: Extractor) -> None:
+    text = ("Government troops advanced on Zarzur after shelling Jisr al-Shughur and Darkush in western Idlib "
+            "on 2 May 2019.")
+    zarzur = _by_mention(_events(extractor, text))["Zarzur"]
+    assert zarzur.admin1 == "Idlib" and _near(zarzur, 35.955, 36.339, 10)
+
+
+def test_armed_groups_people_and_demonyms_are_not_places(extractor: Extractor) -> None:
+    text = ("Fighters of Jaish al-Izza and Ahrar al-Sham attacked army posts near Kafr Zita on 4 May 2019, "
+            "said Naji al-Mustafa, a spokesman for the National Liberation Front. Turkish-backed factions and "
+            "Russian aircraft were also involved.")
+    mentions = {e.mention for e in _events(extractor, text)}
+    assert "Kafr Zita" in mentions
+    assert not mentions & {"Izza", "Sham", "Ahrar", "Mustafa", "Naji", "Turkish", "Russian", "Liberation"}
+
+
+def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
+    text = ("Moscow and Ankara brokered a ceasefire after air strikes on Saraqib on 1 March 2020. "
+            "Turkey has been sending reinforcements. Damascus said the strikes hit militants. "
+            "Iran-backed militias joined the offensive near Saraqib.")
+    events = _events(extractor, text)
+    roles = {(e.mention, e.role) for e in events}
+    assert ("Saraqib", "event") in roles
+    for actor in ("Moscow", "Ankara", "Turkey", "Damascus", "Iran"):
+        assert (actor, "event") not in roles, actor
+
+
+def test_foreign_places_can_be_events_when_something_happens_there(extractor: Extractor) -> None:
+    events = _events(extractor, "A car bomb exploded in Ankara on 13 March 2016, killing 37 people.")
+    ankara = _by_mention(events)["Ankara"]
+    assert ankara.role == "event" and ankara.event_type == "explosion"
+
+
+def test_one_event_per_place_date_and_type(extractor: Extractor) -> None:
+    text = ("Air strikes hit Saraqib on 2 February 2020. Later that day more air strikes hit Saraqib. "
+            "Clashes broke out in Saraqib on 5 February 2020.")
+    events = [e for e in _events(extractor, text) if e.mention == "Saraqib"]
+    assert [(e.date, e.event_type, e.reports) for e in events] == [("2020-02-02", "airstrike", 2), ("2020-02-05", "clashes", 1)]
+
+
+def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
+    asked: list[tuple[str, dict]] = []
+
+    def fake_geocode(query: str, **options: object) -> geomap.Place | None:
+        asked.append((query, options))
+        if query == "Tell Zimrabad":
+            return geomap.Place(id="geocoder:test:1", name="Tell Zimrabad", kind="settlement", lat=35.70, lon=37.00,
+                                source="test")
+        return None
+
+    extractor = Extractor(geocode=fake_geocode)
+    text = "Clashes were reported in Saraqib, Tell Zimrabad and Khirbet Quzquzan near Abu al-Duhur on 3 January 2018."
+    events = _by_mention(extractor.events(Article(id="g", text=text)))
+    assert events["Tell Zimrabad"].resolver == "geocoder" and events["Tell Zimrabad"].role == "event"
+    queries = {q for q, _ in asked}
+    assert {"Tell Zimrabad", "Khirbet Quzquzan"} <= queries
+    assert all(options.get("country_codes") == ("sy",) for _, options in asked), "an article about Syria biases to Syria"
+    assert "Khirbet Quzquzan" in extractor.report.unresolved
+
+
+def test_offsets_point_at_the_mention(extractor: Extractor) -> None:
+    text = "DAMASCUS, Syria — Shelling hit Douma and Harasta in Eastern Ghouta on Tuesday, 20 February 2018."
+    events = _events(extractor, text)
+    assert events
+    for event in events:
+        assert text[event.start_char:event.end_char] == event.mention
+
+
+def test_extract_api_and_geodataframe() -> None:
+    events = geomap.extract("Air strikes hit Saraqib in southern Idlib on 3 May 2019.")
+    saraqib = next(e for e in events if e.mention == "Saraqib")
+    assert (saraqib.date, saraqib.event_type, saraqib.role) == ("2019-05-03", "airstrike", "event")
+    frame = geomap.to_geodataframe(events)
+    assert frame.crs.to_epsg() == 4326 and len(frame) == len(events)
+    row = frame[frame["mention"] == "Saraqib"].iloc[0]
+    assert (row.geometry.x, row.geometry.y) == (saraqib.lon, saraqib.lat)
+
+
+def test_user_places_extend_extraction(tmp_path: Path) -> None:
+    places = tmp_path / "places.csv"
+    places.write_text("name,lat,lon,kind,aliases,admin1\nTell Tuqan,35.7581,37.0383,settlement,Tal Touqan,Idlib\n",
+                      encoding="utf-8")
+    events = geomap.extract("Shelling hit Tal Touqan on 2 January 2018.", places=places)
+    [event] = [e for e in events if e.mention == "Tal Touqan"]
+    assert event.resolver == "user" and event.place == "Tell Tuqan"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no places here at all.", "<script>alert(1)</script>"])
+def test_texts_without_places_give_no_events(extractor: Extractor, text: str) -> None:
+    assert _events(extractor, text) == []
