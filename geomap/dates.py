@@ -10,7 +10,9 @@ Decisions (the brief left them open):
 
 * "on Monday" / "Monday" is the most recent Monday *on or before* the publication date:
   wire copy (AP/Reuters style) names the weekday even for the day of publication, so the
-  same day counts. "last Monday" is strictly before it.
+  same day counts. "last Monday" is strictly before it. (On the FA-KES development half, of
+  239 articles whose first weekday was the publication weekday, 173 had the publication day
+  as annotated event date and none the week before.)
 * "last week" is the publication date minus 7 days, precision "day", and the reason says
   it is approximate. "N weeks ago" works the same way.
 * "on January 11" without a year takes the most recent January 11 not after the
