@@ -28,16 +28,16 @@ from .elements import (
 from .output import map_html, save_map
 
 __all__ = [
-    "event_map",
-    "save_map",
-    "map_html",
-    "default_outlines",
     "PLACES_CREDIT",
-    "EventLayer",
-    "EventTypeGroup",
-    "Legend",
     "DateRangeControl",
+    "EventLayer",
     "EventList",
+    "EventTypeGroup",
     "GovernorateOutlines",
+    "Legend",
     "MapFrame",
+    "default_outlines",
+    "event_map",
+    "map_html",
+    "save_map",
 ]

@@ -85,7 +85,7 @@ def is_own(url: str) -> bool:
     return url in _OWN
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def inline_source(url: str) -> str | None:
     """The text to inline in place of a link to ``url``, or ``None`` when unknown.
 

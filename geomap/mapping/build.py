@@ -8,21 +8,35 @@ import json
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Union
 
 import folium
 
 from geomap.model import Event
 
-from .elements import DateRangeControl, EventLayer, EventList, GovernorateOutlines, Legend, MapFrame
+from .elements import (
+    DateRangeControl,
+    EventLayer,
+    EventList,
+    GovernorateOutlines,
+    Legend,
+    MapFrame,
+)
 
 logger = logging.getLogger(__name__)
 
 #: South-west and north-east corners of Syria, the view of a map without events.
 SYRIA_BOUNDS = [[32.3, 35.7], [37.35, 42.4]]
 OUTLINES_FILE = "admin1.geojson"
+#: CartoDB Positron, the light base layer. Spelled out rather than taken from
+#: xyzservices, which now marks CARTO basemaps as needing an API key and warns on
+#: every use; OpenStreetMap, which needs none, is the default base layer.
+POSITRON_URL = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
+POSITRON_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
+    '&copy; <a href="https://carto.com/attributions">CARTO</a>'
+)
 
-Size = Union[str, float, int]
+Size = str | float | int
 
 
 def default_outlines() -> dict | None:
@@ -76,7 +90,7 @@ def event_map(
         ``name`` property. None (the default) uses the packaged outlines when
         there are any; ``{}`` draws none.
     tiles : bool, default True
-        Base layers OpenStreetMap and CartoDB Positron (the default). With False
+        Base layers OpenStreetMap (the default) and CartoDB Positron. With False
         there is no tile layer: the outlines, filled, are the basemap on a plain
         background, and the map needs no network at all.
     width, height : str or number, default "100%"
@@ -107,8 +121,11 @@ def event_map(
     if title:
         m.get_root().title = html.escape(title)
     if tiles:
-        folium.TileLayer("CartoDB positron", name="Light (CartoDB Positron)").add_to(m)
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=False).add_to(m)
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+        folium.TileLayer(
+            POSITRON_URL, attr=POSITRON_ATTRIBUTION, name="Light (CartoDB Positron)",
+            subdomains="abcd", max_zoom=20, show=False,
+        ).add_to(m)
     shapes = default_outlines() if outlines is None else outlines
     if shapes:
         GovernorateOutlines(shapes, plain=not tiles).add_to(m)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from folium.elements import JSCSSMixin
 from folium.map import Layer
@@ -29,7 +29,15 @@ from folium.template import Template
 from geomap.model import Event
 
 from . import assets
-from .encode import drawable, encode_events, event_types, safe_json, type_colors, type_label, type_of
+from .encode import (
+    drawable,
+    encode_events,
+    event_types,
+    safe_json,
+    type_colors,
+    type_label,
+    type_of,
+)
 
 #: Credit for the place data, added to the map's attribution control.
 PLACES_CREDIT = "Places: UN OCHA, OpenSyria, Who's On First, GeoNames, OurAirports"
@@ -51,8 +59,8 @@ class GeomapElement(JSCSSMixin):
     shared by every instance of the class) to point one element at another copy.
     """
 
-    default_js = [assets.GEOMAP_JS]
-    default_css = [assets.GEOMAP_CSS]
+    default_js: ClassVar[list[tuple[str, str]]] = [assets.GEOMAP_JS]
+    default_css: ClassVar[list[tuple[str, str]]] = [assets.GEOMAP_CSS]
 
     def set_asset_url(self, name: str, url: str) -> None:
         """Replace the URL of asset ``name`` for this element only."""
@@ -86,8 +94,8 @@ class EventTypeGroup(GeomapElement, Layer):
         (https://github.com/Leaflet/Leaflet.markercluster#options).
     """
 
-    default_js = [assets.MARKERCLUSTER_JS, assets.GEOMAP_JS]
-    default_css = [assets.MARKERCLUSTER_CSS, assets.GEOMAP_CSS]
+    default_js: ClassVar[list[tuple[str, str]]] = [assets.MARKERCLUSTER_JS, assets.GEOMAP_JS]
+    default_css: ClassVar[list[tuple[str, str]]] = [assets.MARKERCLUSTER_CSS, assets.GEOMAP_CSS]
 
     _template = Template(
         """
@@ -136,8 +144,8 @@ class EventLayer(GeomapElement):
     >>> Legend(layer).add_to(m)
     """
 
-    default_js = [assets.MARKERCLUSTER_JS, assets.GEOMAP_JS]
-    default_css = [assets.MARKERCLUSTER_CSS, assets.GEOMAP_CSS]
+    default_js: ClassVar[list[tuple[str, str]]] = [assets.MARKERCLUSTER_JS, assets.GEOMAP_JS]
+    default_css: ClassVar[list[tuple[str, str]]] = [assets.MARKERCLUSTER_CSS, assets.GEOMAP_CSS]
 
     _template = Template(
         """
