@@ -119,10 +119,16 @@ class PlaceMatcher:
         self.use_gazetteer(gazetteer)
 
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
-        """Match the names of this gazetteer from now on (rebuilds the automaton)."""
+        """Match the names of this gazetteer from now on (the automaton is built on first use)."""
         self.gazetteer = gazetteer
-        org_keys = {normalize(n) for n in NOT_PLACES} - {""}
-        self._automaton = _build_automaton((key for key, _ in gazetteer.keys()), org_keys)
+        self._automaton_cache: Any = None
+
+    @property
+    def _automaton(self) -> Any:
+        if self._automaton_cache is None:
+            org_keys = {normalize(n) for n in NOT_PLACES} - {""}
+            self._automaton_cache = _build_automaton((key for key, _ in self.gazetteer.keys()), org_keys)
+        return self._automaton_cache
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -220,13 +226,36 @@ def _build_automaton(place_keys: Iterable[str], org_keys: Iterable[str]) -> Any:
     return automaton
 
 
+@Language.component("geomap_line_breaks")
+def split_at_line_breaks(doc: Doc) -> Doc:
+    """A blank line, or a line break after a short unpunctuated line, ends a sentence.
+
+    Headlines, bylines and datelines carry no final period; without this a header date
+    ("Idlib Daily, 12 March 2019") would date the first sentence of the body.
+    """
+    line_start = 0
+    for token in doc[:-1]:
+        if "\n" not in token.whitespace_ and not (token.is_space and "\n" in token.text):
+            continue
+        text = token.text_with_ws
+        following = doc[token.i + 1]
+        line = doc.text[line_start:token.idx + len(token.text)].strip()
+        line_start = token.idx + len(text)
+        blank_line = text.count("\n") >= 2
+        header_line = len(line) < 80 and not line.endswith((".", ",", ";", ":")) and following.text[:1].isupper()
+        if blank_line or header_line:
+            following.is_sent_start = True
+    return doc
+
+
 def make_pipeline(*, model: str | None = None, places_file: str | None = None, gazetteer_dir: str | None = None) -> Language:
     """The extraction pipeline: ``spacy.blank("en")`` (or a named trained pipeline), a
-    sentencizer unless the model parses, and ``geomap_places``."""
+    sentencizer unless the model parses, line-break sentence ends, and ``geomap_places``."""
     import spacy
 
     nlp = spacy.load(model) if model else spacy.blank("en")
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("geomap_line_breaks")
     nlp.add_pipe("geomap_places", config={"places_file": places_file, "gazetteer_dir": gazetteer_dir})
     return nlp

@@ -44,12 +44,11 @@ class Extractor:
     """Runs articles through mention finding, resolution, dating and typing."""
 
     def __init__(self, *, places: str | Path | None = None, geocode: GeocodeFn | None = None,
-                 model: str | None = None, gazetteer: Gazetteer | None = None) -> None:
-        self.gazetteer = gazetteer or load_gazetteer(places)
-        places_file = str(places) if places else None
-        self.nlp = make_pipeline(model=model, places_file=places_file)
-        if gazetteer is not None:
-            self.nlp.get_pipe("geomap_places").use_gazetteer(gazetteer)
+                 model: str | None = None, gazetteer: Gazetteer | None = None,
+                 on_error: Callable[[InputError], None] | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer(places, on_error=on_error)
+        self.nlp = make_pipeline(model=model)
+        self.nlp.get_pipe("geomap_places").use_gazetteer(self.gazetteer)
         self.resolver = Resolver(self.gazetteer, geocode)
         self.report = RunReport()
 
@@ -87,7 +86,7 @@ def extract(
 
     >>> events = extract("Air strikes hit Saraqib in Idlib province on 3 May 2019.")
     """
-    extractor = Extractor(places=places, geocode=geocode, model=model)
+    extractor = Extractor(places=places, geocode=geocode, model=model, on_error=on_error)
     return list(extractor.run(as_articles(source, published=published, on_error=on_error)))
 
 

@@ -76,7 +76,7 @@ def build(inputs: tuple[str, ...], places: Path | None, published: dt.date | Non
     """
     from ..mapping import event_map, save_map
 
-    errors = ErrorCollector(quiet)
+    errors = ErrorCollector()
     result = run_extraction(inputs, places=places, published=published, model=model, geocoder=geocoder,
                             user_agent=user_agent, geocoder_options=geocoder_options, config_file=config_file,
                             offline=offline, on_error=errors, quiet=quiet)

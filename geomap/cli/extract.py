@@ -36,7 +36,7 @@ def extract(inputs: tuple[str, ...], places: Path | None, published: dt.date | N
       geomap extract examples/ --offline -o events.jsonl
       geomap extract news.csv --format geojson -o events.geojson
     """
-    errors = ErrorCollector(quiet)
+    errors = ErrorCollector()
     result = run_extraction(inputs, places=places, published=published, model=model, geocoder=geocoder,
                             user_agent=user_agent, geocoder_options=geocoder_options, config_file=config_file,
                             offline=offline, on_error=errors, quiet=quiet)

@@ -9,7 +9,7 @@ import click
 
 from ..gazetteer import load_gazetteer
 from . import cli
-from .options import fail_on_library_errors, places_option
+from .options import ErrorCollector, fail_on_library_errors, places_option
 
 COLUMNS = ("name", "kind", "admin1", "lat", "lon", "id", "source", "score")
 
@@ -30,7 +30,7 @@ def lookup(name: str, near: str | None, kind: str | None, limit: int, as_json: b
       geomap lookup "Abul Thohur"
       geomap lookup Zarzur --near Idlib --json
     """
-    gazetteer = load_gazetteer(places)
+    gazetteer = load_gazetteer(places, on_error=ErrorCollector()) if places else load_gazetteer()
     candidates = gazetteer.lookup(name, context=near, kind=kind, limit=limit)
     if not candidates:
         raise click.ClickException(f"no place called {name!r} in the gazetteer (add it with --places FILE)")

@@ -120,9 +120,8 @@ def _read_config(path: Path) -> dict[str, Any]:
 class ErrorCollector:
     """Collects skipped inputs and prints each as ``FILE:LINE: what is wrong`` on stderr."""
 
-    def __init__(self, quiet: bool = False) -> None:
+    def __init__(self) -> None:
         self.errors: list[InputError] = []
-        self.quiet = quiet
 
     def __call__(self, error: InputError) -> None:
         self.errors.append(error)

@@ -54,7 +54,7 @@ def run_extraction(
         skipped.append(error)
         on_error(error)
 
-    extractor = Extractor(places=places, geocode=geocode, model=model)
+    extractor = Extractor(places=places, geocode=geocode, model=model, on_error=collect)
     articles = read_articles(inputs, published=published, on_error=collect)
     show_progress = not quiet and sys.stderr.isatty()
     events: list[Event] = []
