@@ -92,9 +92,13 @@ _FOREIGN_KINDS = frozenset({"country", "city"})
 _MAX_CONTEXT_NAME_TOKENS = 5
 
 
-def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline_end: int = 0,
+def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline: tuple[int, int] | None = None,
                   spans_key: str = "places") -> list[Mention]:
-    """Place mentions of one processed Doc, in text order."""
+    """Place mentions of one processed Doc, in text order.
+
+    ``dateline`` is the character range of a "DAMASCUS:" dateline: where the report was filed.
+    """
+    start, end = dateline or (0, 0)
     places = [s for s in doc.spans.get(spans_key, []) if s.label_ == PLACE_LABEL and _keep_place(s)]
     taken = {i for s in doc.spans.get(spans_key, []) for i in range(s.start, s.end)}
     spans = places + list(_context_candidates(doc, taken))
@@ -103,7 +107,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline_
     for span in spans:
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
         foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
-        role = _role(span, foreign=foreign, dateline=span.start_char < dateline_end)
+        role = _role(span, foreign=foreign, dateline=start <= span.start_char < end)
         sent = span.sent
         mentions.append(Mention(
             doc_id=article.id, text=span.text, start_char=span.start_char, end_char=span.end_char,
