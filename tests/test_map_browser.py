@@ -214,6 +214,7 @@ def test_date_range_hides_and_shows_markers(page):
     # a month-precision date covers the whole month
     page.evaluate("geomapEvents.setRange('2024-02-20', '2024-02-25')")
     assert page.evaluate("geomapEvents.shownPlaces()") == ["Maarat al-Numan"]
+    assert page.locator(".geomap-time-date").all_inner_texts() == ["2024-02-20", "2024-02-25"]
     page.locator(".geomap-reset").click()
     page.locator("input.geomap-undated").check()
     assert len(page.evaluate("geomapEvents.shownPlaces()")) == 6

@@ -350,6 +350,19 @@ def test_same_map_saved_twice_is_identical(events, tmp_path):
     assert a.count(b".addTo(map_0000)") == 8
 
 
+def test_notebook_display_then_save(events, tmp_path):
+    m = event_map(events, outlines=OUTLINES, tiles=False)
+    shown = m._repr_html_()
+    assert "data:text/javascript" in shown  # geomap's code travels with the notebook output
+    m._repr_html_()
+    save_map(m, tmp_path / "a.html")
+    save_map(m, tmp_path / "b.html")
+    a = (tmp_path / "a.html").read_bytes()
+    assert a == (tmp_path / "b.html").read_bytes()
+    assert a.count(b".addTo(map_0000)") == 8
+    assert len(payload(a.decode("utf-8"))["lat"]) == 5
+
+
 def test_save_is_atomic_and_leaves_no_temp_files(events, tmp_path):
     target = tmp_path / "map.html"
     target.write_text("old")

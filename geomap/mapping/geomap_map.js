@@ -406,6 +406,8 @@
     opts = opts || {};
     var control = L.control({ position: opts.position || "bottomleft" });
     var timer = null;
+    var own = false;
+    var sync = null;
     control.onAdd = function () {
       var div = node("div", "geomap-time geomap-box");
       keepMapStill(div);
@@ -439,16 +441,32 @@
         var reset = node("button", "geomap-reset", "All dates", buttons);
         reset.type = "button";
         var pending = null;
+        var filter = function (a, b) {
+          own = true;
+          try {
+            layer.setFilter(a, b);
+          } finally {
+            own = false;
+          }
+        };
         var apply = function (now) {
           var a = Number(from.input.value), b = Number(to.input.value);
           from.out.textContent = isoDay(a);
           to.out.textContent = isoDay(b);
           clearTimeout(pending);
           if (now) {
-            layer.setFilter(a, b);
+            filter(a, b);
           } else {
-            pending = setTimeout(function () { layer.setFilter(a, b); }, 60);
+            pending = setTimeout(function () { filter(a, b); }, 60);
           }
+        };
+        /* follow filters set from elsewhere (geomapEvents.setRange) */
+        sync = function () {
+          if (own || timer) return;
+          from.input.value = String(layer.from);
+          to.input.value = String(layer.to);
+          from.out.textContent = isoDay(layer.from);
+          to.out.textContent = isoDay(layer.to);
         };
         from.input.addEventListener("input", function () {
           if (Number(from.input.value) > Number(to.input.value)) to.input.value = from.input.value;
@@ -498,9 +516,10 @@
           apply(true);
         });
       }
+      var check = null;
       if (layer.undatedTotal) {
         var box = node("label", "geomap-time-undated", null, div);
-        var check = node("input", "geomap-undated", null, box);
+        check = node("input", "geomap-undated", null, box);
         check.type = "checkbox";
         check.checked = layer.showUndated;
         node("span", null, " undated events (" + fmt(layer.undatedTotal) + ")", box);
@@ -509,6 +528,8 @@
         });
       }
       layer.onChange(function () {
+        if (sync) sync();
+        if (check) check.checked = layer.showUndated;
         var shown = layer.shown().length;
         status.textContent = fmt(shown) + " of " + fmt(layer.n) + " events shown";
       });

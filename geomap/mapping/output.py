@@ -62,6 +62,27 @@ def _walk(element: Element) -> Iterator[Element]:
         yield from _walk(child)
 
 
+_ELEMENT_NAME = re.compile(r"\w+_[0-9a-f]{32}")
+
+
+def _drop_stale(figure: Figure) -> None:
+    """Remove what earlier renders (a notebook display, ``Map.save``) left in the
+    figure's parts for elements that are no longer in the map.
+
+    Rendering files each element's output under the element's name; folium's
+    layers make a new "addTo" element, with a new name, on every render. Entries
+    filed under a folium-style name that no element of the map has are stale.
+    """
+    parts = (figure.header, figure.html, figure.script)
+    live = {el.get_name() for child in figure._children.values() for el in _walk(child)}
+    for part in parts:
+        part._children = OrderedDict(
+            (key, child)
+            for key, child in part._children.items()
+            if key in live or key == child.get_name() or not _ELEMENT_NAME.fullmatch(key)
+        )
+
+
 def _extras_needed(figure: Figure) -> set[str]:
     """Names of folium's default extras that some element of the map does use."""
     needed: set[str] = set()
@@ -144,6 +165,7 @@ def map_html(m: folium.Map, *, inline_assets: bool = True) -> str:
     try:
         for child in figure._children.values():
             child.render()
+        _drop_stale(figure)
         figure.header._children = _header_children(figure, inline_assets)
         text = figure._template.render(this=figure, kwargs={})
     finally:
