@@ -53,6 +53,11 @@ def make_event(place: str, lat: float, lon: float, **kw) -> Event:
 
 EVENTS = [
     make_event("Tell Salmo", 35.725, 37.076, name_ar="تل سلمو"),
+    # same place and type: the two always share a cluster, opened by spiderfying
+    make_event(
+        "Tell Salmo", 35.725, 37.076, date="2024-03-02", reports=2,
+        sentence="A second strike on Tell Salmo killed two.",
+    ),
     make_event(
         "Abu al-Duhur", 35.739, 37.045, date="2024-03-03", event_type="shelling", reports=5,
         sentence="Shelling hit the Abu al-Duhur airbase overnight.", mention="Abu al-Duhur",
@@ -146,14 +151,15 @@ def test_loads_offline_and_draws_every_event(page):
     assert page.evaluate("typeof L.markerClusterGroup") == "function"
     by_place = page.evaluate("geomapEvents.byPlace()")
     assert by_place == {
-        "Tell Salmo": 1, "Abu al-Duhur": 1, "Saraqib": 1, "Maarat al-Numan": 1, "Idlib": 1, "Kafr Nabl": 1,
+        "Tell Salmo": 2, "Abu al-Duhur": 1, "Saraqib": 1, "Maarat al-Numan": 1, "Idlib": 1, "Kafr Nabl": 1,
     }
     # markers are DOM elements (clusters hold the rest): together they cover all events
     markers = page.locator(".geomap-marker").count()
     clustered = page.evaluate(
         "Array.from(document.querySelectorAll('.geomap-cluster span')).reduce((n, s) => n + Number(s.textContent), 0)"
     )
-    assert markers + clustered == 6
+    assert markers + clustered == 7
+    assert clustered >= 2  # the two Tell Salmo strikes
     assert page.locator(".geomap-marker.geomap-approx").count() + clustered >= 1  # Idlib: approximate
     assert page.locator(".geomap-admin-label", has_text="Idlib").count() == 1
     assert "Who's On First" in page.locator(".leaflet-control-attribution").inner_text()
@@ -161,13 +167,13 @@ def test_loads_offline_and_draws_every_event(page):
 
 
 def test_clicking_a_marker_opens_its_popup(page):
-    page.evaluate("geomapEvents.layer.map.setView([35.725, 37.076], 14, {animate: false})")
-    marker = page.locator('.geomap-marker[title^="Tell Salmo"]')
+    page.evaluate("geomapEvents.layer.map.setView([35.862, 36.800], 14, {animate: false})")
+    marker = page.locator('.geomap-marker[title^="Saraqib"]')
     marker.click()
     text = popup_text(page)
-    assert "Tell Salmo" in text and "تل سلمو" in text
-    assert "Airstrike" in text and "2024-03-01" in text and "1 report" in text
-    assert page.locator(".leaflet-popup-content mark").inner_text() == "Tell Salmo"
+    assert "Saraqib" in text and "Clashes" in text
+    assert "2024-03-10 (day, from the sentence)" in text and "1 report" in text
+    assert page.locator(".leaflet-popup-content mark").inner_text() == "Saraqib"
     link = page.locator(".leaflet-popup-content a")
     assert link.get_attribute("href") == "https://example.org/news/1"
     assert link.get_attribute("rel") == "noopener noreferrer"
@@ -182,11 +188,19 @@ def test_list_panel_opens_the_popup(page):
     assert page.locator(".leaflet-popup-content mark").inner_text() == "Abu al-Duhur"
     # rows are sorted by date, undated last
     dates = page.locator(".geomap-row-date").all_inner_texts()
-    assert dates == ["2024-02-01", "2024-03-01", "2024-03-03", "2024-03-05", "2024-03-10", "undated"]
+    assert dates == ["2024-02-01", "2024-03-01", "2024-03-02", "2024-03-03", "2024-03-05", "2024-03-10", "undated"]
     page.locator(".geomap-list-toggle").click()
     assert not page.locator(".geomap-list-scroll").is_visible()
     page.locator(".geomap-list-toggle").click()
-    assert page.locator(".geomap-row").count() == 6
+    assert page.locator(".geomap-row").count() == 7
+
+
+def test_list_panel_opens_a_clustered_marker(page):
+    page.evaluate("geomapEvents.layer.map.setView([35.8, 36.8], 8, {animate: false})")
+    page.locator(".geomap-row", has_text="2024-03-02").click()
+    text = popup_text(page)
+    assert "A second strike on Tell Salmo killed two." in text and "2 reports" in text
+    assert "Tell Salmo" in text and "تل سلمو" not in text  # name_ar only on the first event
 
 
 def test_hostile_text_is_shown_not_run(page):
@@ -206,18 +220,19 @@ def test_date_range_hides_and_shows_markers(page):
     page.locator("input.geomap-to").fill(day("2024-03-04"))
     page.wait_for_function(f"geomapEvents.layer.to === {day('2024-03-04')}")
     page.wait_for_timeout(150)
-    assert sorted(page.evaluate("geomapEvents.shownPlaces()")) == ["Abu al-Duhur", "Idlib"]
+    assert page.evaluate("geomapEvents.shownPlaces()") == ["Tell Salmo", "Abu al-Duhur", "Idlib"]
     assert page.locator(".geomap-time-date").all_inner_texts() == ["2024-03-02", "2024-03-04"]
-    assert page.locator(".geomap-row").count() == 2
+    assert page.locator(".geomap-row").count() == 3
+    assert page.locator(".geomap-time-status").inner_text() == "3 of 7 events shown"
     page.locator("input.geomap-undated").uncheck()
-    assert page.evaluate("geomapEvents.shownPlaces()") == ["Abu al-Duhur"]
+    assert page.evaluate("geomapEvents.shownPlaces()") == ["Tell Salmo", "Abu al-Duhur"]
     # a month-precision date covers the whole month
     page.evaluate("geomapEvents.setRange('2024-02-20', '2024-02-25')")
     assert page.evaluate("geomapEvents.shownPlaces()") == ["Maarat al-Numan"]
     assert page.locator(".geomap-time-date").all_inner_texts() == ["2024-02-20", "2024-02-25"]
     page.locator(".geomap-reset").click()
     page.locator("input.geomap-undated").check()
-    assert len(page.evaluate("geomapEvents.shownPlaces()")) == 6
+    assert len(page.evaluate("geomapEvents.shownPlaces()")) == 7
     # play steps through the days from the first one
     page.locator(".geomap-play").click()
     assert page.locator(".geomap-time-date").first.inner_text() == "2024-02-01"
@@ -234,8 +249,8 @@ def test_layer_control_toggles_a_type(page):
 
 
 def test_screenshot(page, tmp_path):
-    page.locator(".geomap-row", has_text="Tell Salmo").click()
-    popup_text(page)
+    page.locator(".geomap-row", has_text="2024-03-01").click()
+    assert "تل سلمو" in popup_text(page)
     page.wait_for_timeout(400)  # popup fade-in
     shot = tmp_path / "map.png"
     page.screenshot(path=str(shot))
