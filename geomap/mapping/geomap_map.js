@@ -147,20 +147,25 @@
     this._popupContent = function (layer) {
       return self.popup(layer._geomapIndex);
     };
-    groups.forEach(function (g, k) {
+    groups.forEach(function (g) {
       g.on("click", function (ev) {
         if (ev.layer && ev.layer._geomapIndex !== undefined && !ev.layer.getPopup()) {
           self.openPopup(ev.layer);
         }
       });
-      g.addLayers(perGroup[k]);
-      for (var j = 0; j < perGroup[k].length; j++) self.on[perGroup[k][j]._geomapIndex] = 1;
     });
     map.on("overlayadd overlayremove", function () {
       self._emit();
     });
     root.geomapEvents = registry(this);
+    /* Markers go into their groups once the rest of the page script has run, so
+       they are clustered once, at the view the map opens with (set later by
+       geomap.frame), not clustered and then animated to a new zoom. */
     setTimeout(function () {
+      groups.forEach(function (g, k) {
+        g.addLayers(perGroup[k]);
+        for (var j = 0; j < perGroup[k].length; j++) self.on[perGroup[k][j]._geomapIndex] = 1;
+      });
       self.ready = true;
       root.geomapReady = true;
       self._emit();
