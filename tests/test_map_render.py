@@ -182,6 +182,16 @@ def test_no_outlines_when_empty(events):
     assert "geomap.outlines(" not in text
 
 
+def test_packaged_outlines_are_the_default(events):
+    shapes = default_outlines()
+    if shapes is None:
+        pytest.skip("no packaged admin1.geojson")
+    text = map_html(event_map(events, tiles=False))
+    assert "geomap.outlines(" in text
+    name = shapes["features"][0]["properties"]["name"]
+    assert f'"name":{json.dumps(name, ensure_ascii=False)}' in text
+
+
 def test_empty_map_renders():
     text = map_html(event_map([], outlines={}, tiles=False))
     assert payload(text)["lat"] == []
