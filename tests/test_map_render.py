@@ -16,6 +16,7 @@ from geomap.mapping import (
     EventLayer,
     EventTypeGroup,
     assets,
+    default_outlines,
     event_map,
     map_html,
     save_map,
