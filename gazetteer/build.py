@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from geomap.names import NORMALIZER_VERSION, fold, is_arabic, variants
+from geomap.names import NORMALIZER_VERSION, fold, is_arabic, normalize, variants
 
 try:  # the model's list of kinds, if importable; the build must not depend on more of geomap
     from geomap.model import PLACE_KINDS
@@ -1227,24 +1227,29 @@ def write_boundaries(admin: AdminIndex, out: Path) -> None:
           "admin1": None}, g0)])
 
 
-def common_words(store: Store) -> list[str]:
-    """Keys of one-word place names that are also common English words (see README).
-
-    wordfreq counts proper nouns too ("jerusalem", "aleppo"), so keys that are the main name of a
-    country, a governorate or district, a Syrian town of note, or any name of a country or world
-    city of the layer are protected, unless the word is listed in EXTRA_COMMON or FORCE_COMMON."""
-    from wordfreq import zipf_frequency
-
+def protected_names(store: Store) -> set[str]:
+    """Folded names that stay places even when wordfreq counts them as words: the main name of a
+    country, a governorate or district, a Syrian town of note, any name of a country, and the
+    longer names of world cities (wordfreq counts proper nouns too: "aleppo", "jerusalem")."""
     protected: set[str] = set()
     for e in store.entries.values():
         major = (e.kind in ("country", "admin1", "admin2", "city")
                  or (e.kind == "settlement" and ((e.capital is not None and e.capital <= 2) or (e.population or 0) >= 50_000)))
         if major:
-            protected |= variants(e.name)
+            protected.add(fold(e.name))
             if e.kind == "country":
-                protected |= keys_of(e.latin_names())
+                protected |= {fold(n) for n in e.latin_names()}
             elif e.kind == "city":  # longer exonyms too ("Bombay", "Calcutta"); short ones are often words
-                protected |= keys_of(n for n in e.latin_names() if len(fold(n)) >= 5)
+                protected |= {fold(n) for n in e.latin_names() if len(fold(n)) >= 5}
+    return protected
+
+
+def common_words(store: Store, names: set[str]) -> list[str]:
+    """Keys of one-word place names that are also common English words (see README), unless
+    protected (:func:`protected_names`) and not listed in EXTRA_COMMON or FORCE_COMMON."""
+    from wordfreq import zipf_frequency
+
+    protected = keys_of(names)
     out: set[str] = set()
     zipf: dict[str, float] = {}
     for e in store.entries.values():
@@ -1260,6 +1265,29 @@ def common_words(store: Store) -> list[str]:
             for k in variants(n):
                 if k and (k not in protected or forced):
                     out.add(k)
+    return sorted(out)
+
+
+#: How many of wordfreq's most frequent English words are checked against place keys.
+ENGLISH_TOP_N = 40_000
+
+
+def english_words(store: Store, protected: set[str]) -> list[str]:  # protected: folded names
+    """Common English words (lower case, as written) whose normal form equals a one-word place key.
+
+    Folding transliterations together also folds some English words onto village names
+    ("Comes" onto "Kumasi", "Fierce" onto "Frikeh"); the text matcher skips such a word when it
+    stands alone. A word that is itself a protected place name ("turkey", "jordan") is kept out."""
+    from wordfreq import top_n_list
+
+    one_word_keys = {k for k in store.index(*PLACE_KINDS) if k and " " not in k}
+    out = set()
+    for word in top_n_list("en", ENGLISH_TOP_N):
+        if not word.isascii() or not word.isalpha():
+            continue
+        key = normalize(word)
+        if key in one_word_keys and (word not in protected or word in EXTRA_COMMON or word in FORCE_COMMON):
+            out.add(word)
     return sorted(out)
 
 
@@ -1345,8 +1373,11 @@ def main(argv: list[str] | None = None) -> int:
 
     raw, digest = write_places(store, out)
     write_boundaries(admin, out)
-    words = common_words(store)
+    protected = protected_names(store)
+    words = common_words(store, protected)
     (out / "common_words.json").write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    english = english_words(store, protected)
+    (out / "english_words.json").write_text(json.dumps(english, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     counts = Counter(e.kind for e in store.entries.values())
     meta = {
         "normalizer_version": NORMALIZER_VERSION,

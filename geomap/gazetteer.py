@@ -84,11 +84,15 @@ def _importance(kind: str, population: int | None, capital: int | None) -> float
 class Gazetteer:
     """An in-memory index of places by match key. Build with :meth:`load` or from entries."""
 
-    def __init__(self, entries: Iterable[_Entry], *, common_words: Iterable[str] = (), version: str = "") -> None:
+    def __init__(self, entries: Iterable[_Entry], *, common_words: Iterable[str] = (),
+                 english_words: Iterable[str] = (), version: str = "") -> None:
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, list[str]] = {}
         self._by_skeleton: dict[str, set[str]] = {}
+        #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
+        #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
+        self.english_words: frozenset[str] = frozenset(english_words)
         self.version = version
         for entry in entries:
             self._add(entry, keys=None)
@@ -113,10 +117,11 @@ class Gazetteer:
             root = Path(directory) if directory is not None else Path(str(resources.files(DATA_PACKAGE)))
             meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
             common = json.loads((root / "common_words.json").read_text(encoding="utf-8"))
+            english = json.loads((root / "english_words.json").read_text(encoding="utf-8"))
             stale = meta.get("normalizer_version") != NORMALIZER_VERSION
             if stale:
                 log.warning("gazetteer keys were built with another normaliser; recomputing them (slower start)")
-            gazetteer = cls((), common_words=common, version=str(meta.get("version", "")))
+            gazetteer = cls((), common_words=common, english_words=english, version=str(meta.get("version", "")))
             with gzip.open(root / "places.jsonl.gz", "rt", encoding="utf-8") as lines:
                 for line in lines:
                     record = json.loads(line)
@@ -127,7 +132,7 @@ class Gazetteer:
 
     def with_user_places(self, path: str | Path, *, on_error: Callable[[InputError], None] | None = None) -> Gazetteer:
         """A copy of this gazetteer with the places of a user CSV merged in (bad rows skipped)."""
-        merged = Gazetteer((), common_words=self.common_words, version=self.version)
+        merged = Gazetteer((), common_words=self.common_words, english_words=self.english_words, version=self.version)
         merged._entries = dict(self._entries)
         merged._by_key = {k: list(v) for k, v in self._by_key.items()}
         merged._by_skeleton = {k: set(v) for k, v in self._by_skeleton.items()}

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .names import fold, is_arabic, normalize, word_key
+from .names import ARTICLES, fold, is_arabic, normalize, word_key
 
 PLACE_LABEL = "PLACE"
 ORG_LABEL = "ORG"
@@ -185,8 +185,13 @@ class PlaceMatcher:
         first, last = span[0], span[-1]
         if not (_CAPITAL.match(first.text) and (_CAPITAL.match(last.text) or not last.is_alpha or is_arabic(last.text))):
             return False
-        if len(span) == 1 and key in self.gazetteer.common_words:
-            return False
+        if len(span) == 1 and (key in self.gazetteer.common_words or first.lower_ in self.gazetteer.english_words):
+            # A common English word is a place only after an Arabic article ("al-Bab").
+            before = span.doc[span.start - 2:span.start]
+            glued_article = len(before) == 2 and before[1].text in "-‐" and before[0].lower_ in ARTICLES
+            spaced_article = len(before) >= 1 and before[-1].lower_ in ARTICLES and before[-1].lower_ not in ("an", "as", "at")
+            if not (glued_article or spaced_article):
+                return False
         if len(key) < 3 and not is_arabic(first.text):
             return False
         return True

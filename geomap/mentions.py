@@ -149,8 +149,11 @@ def _previous_word(span: Span) -> Token | None:
 
 
 def _is_title_case(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
+    """A headline in title case ("Idlib De-Escalation Zone Collapses as …"): every content word
+    capitalised, so capitalisation says nothing about where a name ends."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.is_stop]
+    lower = sum(not t.text[0].isupper() for t in words)
+    return len(words) - lower >= 3 and lower <= 1 and lower / max(len(words), 1) < 0.2
 
 
 def _next_word(span: Span) -> Token | None:
