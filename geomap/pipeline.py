@@ -38,6 +38,8 @@ class RunReport:
     mentions: int = 0
     skipped: list[InputError] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
+    #: Articles whose events came from the result cache instead of being extracted again.
+    cached: int = 0
 
 
 class Extractor:

@@ -59,7 +59,7 @@ def select_events(events: list[Event], *, start: dt.date | None, end: dt.date | 
 @fail_on_library_errors
 def build(inputs: tuple[str, ...], places: Path | None, published: dt.date | None, model: str | None,
           geocoder: str | None, user_agent: str | None, geocoder_options: tuple[str, ...], config_file: Path | None,
-          offline: bool, strict: bool, quiet: bool, output: Path, title: str | None, types: frozenset[str] | None,
+          offline: bool, strict: bool, quiet: bool, jobs: int | None, no_cache: bool, output: Path, title: str | None, types: frozenset[str] | None,
           geojson: Path | None, csv_path: Path | None, gpkg: Path | None, cdn: bool, **dates: dt.date | None) -> None:
     """Build a standalone HTML map of the events in articles.
 
@@ -79,11 +79,13 @@ def build(inputs: tuple[str, ...], places: Path | None, published: dt.date | Non
     errors = ErrorCollector()
     result = run_extraction(inputs, places=places, published=published, model=model, geocoder=geocoder,
                             user_agent=user_agent, geocoder_options=geocoder_options, config_file=config_file,
-                            offline=offline, on_error=errors, quiet=quiet)
-    shown = select_events(result.events, start=dates.get("from"), end=dates.get("to"), types=types)
+                            offline=offline, on_error=errors, quiet=quiet,
+                            jobs=jobs, no_cache=no_cache)
+    events = list(result.events)
+    shown = select_events(events, start=dates.get("from"), end=dates.get("to"), types=types)
     for path, fmt in ((geojson, "geojson"), (csv_path, "csv"), (gpkg, "gpkg")):
         if path is not None:
-            write_events(result.events, path, fmt)
+            write_events(events, path, fmt)
     save_map(event_map(shown, title=title, tiles=not offline), output, inline_assets=not cdn)
     if not quiet:
         result.print_summary()

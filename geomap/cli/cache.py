@@ -9,7 +9,7 @@ from . import cli
 
 @cli.group()
 def cache() -> None:
-    """Inspect or clear geomap's on-disk caches (geocoder answers)."""
+    """Inspect or clear geomap's on-disk caches (geocoder answers, per-article results)."""
 
 
 @cache.command("dir")
@@ -22,8 +22,10 @@ def cache_dir() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Delete every cached geocoder answer."""
+    """Delete every cached geocoder answer and article result."""
+    from ..batch import ResultCache
     from ..geocode import clear_cache
 
-    removed = clear_cache()
-    click.echo(f"geomap: {removed} cached answer(s) removed", err=True)
+    answers = clear_cache()
+    results = ResultCache().clear()
+    click.echo(f"geomap: {answers} cached geocoder answer(s) and {results} article result(s) removed", err=True)

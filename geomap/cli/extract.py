@@ -24,7 +24,7 @@ from .run import run_extraction
 @fail_on_library_errors
 def extract(inputs: tuple[str, ...], places: Path | None, published: dt.date | None, model: str | None,
             geocoder: str | None, user_agent: str | None, geocoder_options: tuple[str, ...], config_file: Path | None,
-            offline: bool, strict: bool, quiet: bool, fmt: str | None, output: Path | None, events_only: bool) -> None:
+            offline: bool, strict: bool, quiet: bool, jobs: int | None, no_cache: bool, fmt: str | None, output: Path | None, events_only: bool) -> None:
     """Extract located, dated events from articles.
 
     INPUT is a .txt/.md/.html file, a .jsonl or .csv file with one article per row
@@ -39,8 +39,9 @@ def extract(inputs: tuple[str, ...], places: Path | None, published: dt.date | N
     errors = ErrorCollector()
     result = run_extraction(inputs, places=places, published=published, model=model, geocoder=geocoder,
                             user_agent=user_agent, geocoder_options=geocoder_options, config_file=config_file,
-                            offline=offline, on_error=errors, quiet=quiet)
-    events = [e for e in result.events if e.role == "event"] if events_only else result.events
+                            offline=offline, on_error=errors, quiet=quiet,
+                            jobs=jobs, no_cache=no_cache)
+    events = (e for e in result.events if e.role == "event") if events_only else result.events
     fmt = (fmt or format_for_path(output)).lower()
     write_events(events, output, fmt, stdout=sys.stdout)
     if not quiet:

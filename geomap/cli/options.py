@@ -54,6 +54,9 @@ def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="TOML file with a [geocoder] table (name, user_agent, options)."),
         click.option("--offline", is_flag=True, help="No network: no fallback geocoder (tiles are still linked in maps)."),
         click.option("--strict", is_flag=True, help="Exit 1 when any input was skipped."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                     help="Worker processes for extraction (default: all cores; small inputs run in one)."),
+        click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing cached results."),
         click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
     ]
     for decorator in reversed(decorators):
@@ -61,11 +64,13 @@ def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def geocoder_from_options(
+def geocoder_settings_from_options(
     *, geocoder: str | None, user_agent: str | None, geocoder_options: tuple[str, ...],
     config_file: Path | None, offline: bool,
-) -> Any:
-    """The fallback geocoder the options ask for, or None when offline."""
+) -> dict[str, Any] | None:
+    """Keyword arguments of :class:`geomap.geocode.GeocoderSettings` the options ask for, or
+    None when no fallback geocoder should run (offline, ``--geocoder none``, or Nominatim
+    without the user agent its usage policy requires — with a note naming the fix)."""
     settings: dict[str, Any] = {}
     if config_file is not None:
         settings.update(_read_config(config_file))
@@ -81,9 +86,9 @@ def geocoder_from_options(
         options[key] = _coerce(value)
     settings["options"] = options
     name = str(settings.get("name") or "nominatim")
-    if offline or name.lower() == "none":
+    if offline or name.lower() in ("none", "offline"):
         return None
-    from ..geocode import USER_AGENT_REQUIRED, Geocoder, GeocoderSettings
+    from ..geocode import USER_AGENT_REQUIRED, GeocoderSettings
 
     settings["name"] = name
     fields = {k: v for k, v in settings.items() if k in GeocoderSettings.__dataclass_fields__}
@@ -91,8 +96,9 @@ def geocoder_from_options(
         click.echo(f"geomap: fallback geocoder off: {name} asks every application to identify itself; "
                    f'pass --user-agent "yourproject/1.0 (you@example.org)" to turn it on', err=True)
         return None
+    GeocoderSettings(**fields)  # check the settings now, before any article is read
     logging.getLogger("geopy").setLevel(logging.ERROR)  # geomap logs failed names once, geopy each retry
-    return Geocoder(GeocoderSettings(**fields))
+    return fields
 
 
 def _coerce(value: str) -> Any:
