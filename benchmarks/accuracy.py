@@ -579,6 +579,64 @@ def print_errors(corpus: str, system: str, log: ErrorLog, n: int) -> None:
             print(f"  {m.text!r:28} origin={m.origin}  {snippet(doc, m.start_char, m.end_char)}")
 
 
+_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,6}s?|(?:[A-Za-z]{1,4}\.)+)$")
+
+
+def _match_kind(gazetteer, phrase: str, place_id: str) -> str:  # noqa: ANN001
+    """How a text matched the place it resolved to: exact spelling, normalised variant, or loose."""
+    from geomap.names import fold, normalize
+
+    names = gazetteer.names_of(place_id)
+    if any(fold(n) == fold(phrase) for n in names):
+        return "exact"
+    key = normalize(phrase)
+    return "variant" if any(normalize(n) == key for n in names) else "fuzzy"
+
+
+def error_categories(log: ErrorLog, gazetteer) -> dict[str, dict[str, list[str]]]:  # noqa: ANN001
+    """geomap's errors sorted into the categories the README reports, with examples."""
+    out: dict[str, dict[str, list[str]]] = {"wrongly resolved": defaultdict(list), "missed": defaultdict(list),
+                                            "not annotated": defaultdict(list)}
+    for _doc, g, p, d in log.wrong:
+        how = _match_kind(gazetteer, g.phrase, p.place_id)
+        if p.kind == "country" and how != "fuzzy":
+            cat = "country named right, its point is elsewhere (country-centre convention)"
+        elif p.admin1 is not None and not in_syria(g.lat, g.lon):
+            cat = f"foreign place resolved into Syria ({how} match)"
+        elif how == "exact":
+            cat = f"same name, another place (homonym; {p.kind})"
+        else:
+            cat = f"{how} match to another place"
+        out["wrongly resolved"][cat].append(f"{g.phrase} → {p.place} ({d:,.0f} km)")
+    for _doc, g in log.misses:
+        if is_adjectival(g.phrase):
+            cat = "adjectival form (demonym)"
+        elif gazetteer.lookup(g.phrase, fuzzy=False, limit=1):
+            cat = "name is in the gazetteer, not output (filtered, or a 1–2 letter key)"
+        else:
+            cat = "name not in the gazetteer"
+        out["missed"][cat].append(g.phrase)
+    for _doc, p in log.false_pos:
+        if _ABBREVIATION.match(p.text):
+            cat = "abbreviation or acronym"
+        else:
+            how = _match_kind(gazetteer, p.text, p.place_id)
+            cat = ("exact name of a place (or a person/organisation so named)" if how == "exact"
+                   else f"word or name that only {how}-matches a place")
+        where = "in Syria" if in_syria(p.lat, p.lon) else "abroad"
+        out["not annotated"][f"{cat}, resolved {where}"].append(f"{p.text} → {p.place}")
+    return out
+
+
+def print_categories(corpus: str, log: ErrorLog, gazetteer) -> None:  # noqa: ANN001
+    for group, cats in error_categories(log, gazetteer).items():
+        total = sum(len(v) for v in cats.values())
+        print(f"\n=== {corpus} / geomap: {group} ({total:,}) by category")
+        for cat, items in sorted(cats.items(), key=lambda kv: -len(kv[1])):
+            top = ", ".join(f"{x} ×{n}" if n > 1 else x for x, n in Counter(items).most_common(6))
+            print(f"  {len(items):5,}  {cat}: {top}")
+
+
 # =========================================================================== FA-KES
 
 #: geomap admin1 names → FA-KES governorate labels where geomap.names.normalize differs, or
@@ -864,6 +922,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for system in systems:
                     if system is geomap_system or args.errors_all:
                         print_errors(corpus, system.name, res["errors"][system.name], args.errors)
+                if geomap_system is not None:
+                    print_categories(corpus, res["errors"][geomap_system.name], geomap_system.gazetteer)
     finally:
         if dump is not None:
             dump.close()
