@@ -1,0 +1,38 @@
+"""Property tests: extraction never fails on arbitrary text, and offsets always point at the mention."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geomap.model import Article
+from geomap.names import normalize, variants
+from geomap.pipeline import Extractor
+
+PIECES = st.sampled_from([
+    "Abu al-Duhur", "Tell Salmo", "Idlib", "province", "air strikes", "hit", "in", "near", "the", "village of",
+    "Jaish al-Ahrar", "on Monday", "11 January 2018", ",", ".", "\n\n", "DAMASCUS:", "Khuwayn al-Kabir", "Airbase",
+    "خوين الكبير", "أبو الظهور", "Ma'arrat an-Nu'man", "‘Atshan", "Turkey-backed", "Moscow and Ankara brokered",
+    "Zarzour", "clashes", "<script>alert(1)</script>", "Deir ez-Zor", "\u200f", "e\u0301", "İ", "ß", "🙂",
+])
+NEWSLIKE = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map(" ".join)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(text=st.one_of(st.text(max_size=300), NEWSLIKE))
+def test_extraction_never_raises_and_offsets_match(extractor: Extractor, text: str) -> None:
+    for event in extractor.events(Article(id="p", text=text)):
+        assert text[event.start_char:event.end_char] == event.mention
+        assert -90 <= event.lat <= 90 and -180 <= event.lon <= 180
+        assert event.role in ("event", "mention")
+        assert event.date is None or len(event.date) == 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_token_by_token_keys_equal_the_name_key(name: str) -> None:
+    """The matcher normalises text token by token; the gazetteer normalises whole names. They must agree."""
+    per_token = " ".join(k for k in (normalize(part) for part in name.split()) if k)
+    assert per_token == normalize(name)
+    assert all(v and v == v.strip() for v in variants(name))
