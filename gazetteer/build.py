@@ -920,7 +920,11 @@ def build_world(store: Store, gc_mod, cities: list[dict], admin: AdminIndex) -> 
         is_cap = c["geonameid"] in capital_ids
         if not (pop >= WORLD_MIN_POP or is_cap or (cc in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POP)):
             continue
-        names = gn_names(c)
+        # Only the English name and Arabic spellings: GeoNames' Latin alternates of world cities hold
+        # historic and translated names that are ordinary words in English news ("White House" is an
+        # alternate of Casablanca, "Franklin" of Columbus).
+        names = [c["name"], *([c["asciiname"]] if c.get("asciiname") else []),
+                 *(n for n in gn_names(c) if script_of(n) == "arabic")]
         ar = best_arabic(names)
         e = Entry(f"gn:{c['geonameid']}", "city", clean_name(c["name"]) or c["name"], c["latitude"], c["longitude"],
                   "geonames", name_ar=ar, population=pop or None, capital=0 if is_cap else None,

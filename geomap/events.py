@@ -22,8 +22,13 @@ from .model import AREA_KINDS, Article, Event, ResolvedMention
 _COARSE = AREA_KINDS
 
 
-def make_events(article: Article, resolved: Sequence[ResolvedMention]) -> list[Event]:
-    """Event records for one article, in text order of their first mention."""
+def make_events(article: Article, resolved: Sequence[ResolvedMention],
+                date_line: tuple[int, int] | None = None) -> list[Event]:
+    """Event records for one article, in text order of their first mention.
+
+    ``date_line`` is the character range of the article's own date ("AFP, Sunday 1 Feb 2015"):
+    it says when the report was published, not when the event happened, so it never dates one.
+    """
     resolved = _demote_coarse(resolved)
     events: dict[tuple, Event] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
@@ -35,7 +40,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention]) -> list[E
             this_paragraph = article.text.count("\n\n", 0, mention.sentence_start)
             if this_paragraph != paragraph:
                 paragraph, story_date = this_paragraph, None
-            when = date_event(mention.sentence, article.published)
+            when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
             if when.source in ("sentence", "relative"):
                 story_date = when
             elif story_date is not None:  # "Later that day, more strikes hit X": the story's date
@@ -70,6 +75,16 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention]) -> list[E
             name_ar=place.name_ar,
         )
     return sorted(events.values(), key=lambda e: (e.start_char, e.place_id))
+
+
+def _without(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
+    """The sentence with the part inside ``span`` (text offsets) blanked out."""
+    if span is None:
+        return sentence
+    start, end = max(span[0] - offset, 0), min(span[1] - offset, len(sentence))
+    if start >= end:
+        return sentence
+    return sentence[:start] + " " * (end - start) + sentence[end:]
 
 
 def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:

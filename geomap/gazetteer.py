@@ -89,6 +89,7 @@ class Gazetteer:
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, list[str]] = {}
         self._by_skeleton: dict[str, set[str]] = {}
+        self._keys_by_admin1: dict[frozenset[str], list[str]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
@@ -206,24 +207,41 @@ class Gazetteer:
                 exact = any(fold(n) == folded for n in entry.names)
                 how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
                 matches.setdefault(place_id, (how, entry.place.name, 100.0))
+        admin1s, points = self._context(context)
         if not matches and fuzzy:
-            matches = self._fuzzy(query_keys)
+            matches = self._fuzzy(query_keys, admin1s)
         if not matches:
             return []
-        admin1s, points = self._context(context)
-        candidates = [self._rank(pid, how, matched, ratio, kind, admin1s, points) for pid, (how, matched, ratio) in matches.items()]
+        # A well-known place spelled exactly as written ("Iran") beats a village that merely
+        # sounds alike ("Arran"), whatever the context says.
+        famous_exact = any(how in ("exact", "user") and self._entries[pid].place.importance >= 0.5
+                           for pid, (how, _, _) in matches.items())
+        candidates = [self._rank(pid, how, matched, ratio, kind, admin1s, points, demote=famous_exact and how == "variant")
+                      for pid, (how, matched, ratio) in matches.items()]
         candidates.sort(key=lambda c: (-c.score, c.place.id))
         return candidates[:limit]
 
-    def _fuzzy(self, query_keys: set[str]) -> dict[str, tuple[str, str, float]]:
+    def _keys_in(self, admin1s: frozenset[str]) -> list[str]:
+        """Match keys of the entries inside some governorates (cached: the fuzzy search pool)."""
+        pool = self._keys_by_admin1.get(admin1s)
+        if pool is None:
+            pool = sorted({key for key, ids in self._by_key.items()
+                           if any(self._entries[i].place.admin1 in admin1s for i in ids)})
+            self._keys_by_admin1[admin1s] = pool
+        return pool
+
+    def _fuzzy(self, query_keys: set[str], admin1s: set[str]) -> dict[str, tuple[str, str, float]]:
+        """Near spellings: the same consonant skeleton, or a close edit of a key — searched among
+        the context's governorates when there is one (a misspelling is trusted only nearby)."""
         found: dict[str, tuple[str, str, float]] = {}
+        keys = self._keys_in(frozenset(admin1s)) if admin1s else self._by_key.keys()
         for query in query_keys:
             if len(query) < 5:  # short names are too easily confused to guess at
                 continue
             pool = self._by_skeleton.get(skeleton(query), set())
             hits = [(key, fuzz.ratio(query, key)) for key in pool]
             hits += [(key, score) for key, score, _ in process.extract(
-                query, self._by_key.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
+                query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
             for key, score in hits:
                 if score < FUZZY_THRESHOLD:
                     continue
@@ -265,10 +283,13 @@ class Gazetteer:
         kind: str | None,
         admin1s: set[str],
         points: list[tuple[float, float]],
+        demote: bool = False,
     ) -> Candidate:
         entry = self._entries[place_id]
         place = entry.place
         score = _MATCH_SCORE.get(how, 0.6 * ratio / 100.0)
+        if demote:
+            score -= 0.3
         if kind:
             if place.kind == kind or (kind in _FACILITY_KINDS and place.kind in _FACILITY_KINDS):
                 score += 0.3

@@ -192,7 +192,7 @@ class PlaceMatcher:
             spaced_article = len(before) >= 1 and before[-1].lower_ in ARTICLES and before[-1].lower_ not in ("an", "as", "at")
             if not (glued_article or spaced_article):
                 return False
-        if len(key) < 3 and not is_arabic(first.text):
+        if len(key) < 3 and len(span.text) < 4 and not is_arabic(first.text):  # "Foua" yes, "Mr" no
             return False
         return True
 

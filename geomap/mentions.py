@@ -48,6 +48,7 @@ LEFT_OK = frozenset({
     "northern", "southern", "eastern", "western", "central", "northwestern", "northeastern", "southwestern",
     "southeastern", "north", "south", "east", "west", "rural", "greater", "upper", "lower", "old", "new",
     "the", "in", "near", "of", "and", "or", "from", "to", "at", "on", "outside", "around", "between",
+    "syria", "syrias", "syrian", "northwest", "northeast", "southwest", "southeast",
 })
 #: Capitalised words that may follow a place name and still leave it a place.
 RIGHT_OK = frozenset({"province", "governorate", "district", "subdistrict", "city", "town", "village",
@@ -65,6 +66,8 @@ NOT_NAMES = frozenset({
     "saa", "hts", "nato", "who", "unicef", "ocha", "unhcr", "sohr", "islamic", "kurdish", "arab", "syrian",
     "russian", "turkish", "iranian", "american", "israeli", "lebanese", "iraqi", "jordanian", "western",
     "local", "pro", "anti", "sources", "activists", "residents", "civilians", "people", "children",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "corp",
+    "co", "st", "mt", "gen", "lt", "sgt", "capt", "col", "maj", "gov", "sen", "rep", "jr", "sr", "no", "vs",
 })
 #: Verbs and auxiliaries that make a preceding country or capital an actor, not a location.
 ACTOR_VERBS = frozenset({
@@ -165,7 +168,9 @@ def _next_word(span: Span) -> Token | None:
 
 
 def _keep_place(span: Span) -> bool:
-    """Drop gazetteer names that are part of a group's or a person's name."""
+    """Drop gazetteer names that are part of a group's or a person's name, or not names at all."""
+    if len(span) == 1 and span[0].lower_ in NOT_NAMES:  # "Dec.", "Mar.", "US" (an actor, mostly)
+        return False
     before = _previous_word(span)
     if before is not None and normalize(before.text) in GROUP_HEADS:
         return False

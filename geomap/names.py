@@ -123,6 +123,7 @@ def _arabic_word_key(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and ayn/hamza marks, keep letters, digits and spaces."""
     text = unicodedata.normalize("NFKD", text.translate(_MARK_TABLE))

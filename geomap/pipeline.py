@@ -20,7 +20,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .matcher import make_pipeline
 from .mentions import find_mentions, merge_entity_mentions
 from .model import Article, Event
-from .read import dateline_span, find_published_date, read_articles
+from .read import dateline_span, find_published_date, published_date_span, read_articles
 from .resolve import GeocodeFn, ResolveReport, Resolver
 
 log = logging.getLogger("geomap")
@@ -62,7 +62,7 @@ class Extractor:
             mentions = merge_entity_mentions(doc, article, mentions)
         resolve_report = ResolveReport()
         resolved = self.resolver.resolve(mentions, resolve_report)
-        events = make_events(article, resolved)
+        events = make_events(article, resolved, date_line=published_date_span(article.text))
         self.report.articles += 1
         self.report.events += sum(e.role == "event" for e in events)
         self.report.mentions += sum(e.role == "mention" for e in events)

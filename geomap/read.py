@@ -696,15 +696,27 @@ def find_published_date(text: str) -> dt.date | None:
     Only full dates (day, month, year) in the first lines count, and not those that follow a
     preposition ("on 5 March 2016 jets struck" is the event, not the article).
     """
+    found = _published_date(text)
+    return found[2] if found else None
+
+
+def published_date_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the date :func:`find_published_date` reads, so that later stages do not
+    take the article's own date line for the date of an event. Pure."""
+    found = _published_date(text)
+    return (found[0], found[1]) if found else None
+
+
+def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     if not isinstance(text, str) or not text:
         return None
     head = _header(text)
-    for start, _end, date in iter_full_dates(head):
+    for start, end, date in iter_full_dates(head):
         words = re.findall(r"[^\W\d_]+", head[max(0, start - 60) : start].lower())
         if words and words[-1] in _EVENT_PREPOSITIONS:
             if not (len(words) >= 2 and words[-2] in _PUBLISHING_WORDS):
                 continue
-        return date
+        return start, end, date
     return None
 
 

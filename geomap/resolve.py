@@ -41,6 +41,18 @@ class ResolveReport:
     unresolved: list[str] = field(default_factory=list)
 
 
+def _about_syria(candidates: Sequence[list[Candidate]]) -> bool:
+    """True when some mention names a Syrian place (or Syria) exactly as the gazetteer spells it."""
+    return any(c.match in ("exact", "user") and (c.place.admin1 is not None or c.place.id == "country:SY")
+               for found in candidates for c in found[:3])
+
+
+def _only_sounds_like_a_village(found: list[Candidate]) -> bool:
+    """True when a name matches only transliteration variants of minor Syrian places."""
+    return bool(found) and all(c.match == "variant" and c.place.admin1 is not None and c.place.importance < 0.4
+                               for c in found)
+
+
 class Resolver:
     """Gazetteer first, geocoder as fallback; both injected so tests pass fakes."""
 
@@ -52,8 +64,11 @@ class Resolver:
         """Resolve one article's mentions (in text order); unresolved names go to ``report``."""
         first = [self._candidates(m) for m in mentions]
         governorates, anchors = self._document_context(mentions, first)
+        about_syria = _about_syria(first)
         resolved: list[ResolvedMention] = []
         for index, mention in enumerate(mentions):
+            if not about_syria and _only_sounds_like_a_village(first[index]):
+                continue  # "Hammad" is not Hama in a story that names no Syrian place as written
             context: list[object] = [p for i, p in anchors if i != index]
             result = self._resolve_one(mention, first[index], governorates, context)
             if result is None:
