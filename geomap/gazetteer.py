@@ -90,6 +90,7 @@ class Gazetteer:
         self._by_key: dict[str, list[str]] = {}
         self._by_skeleton: dict[str, set[str]] = {}
         self._keys_by_admin1: dict[frozenset[str], list[str]] = {}
+        self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
@@ -267,11 +268,17 @@ class Gazetteer:
             elif isinstance(item, tuple):
                 points.append((float(item[0]), float(item[1])))
             elif isinstance(item, str) and item.strip():
-                found = self.lookup(item, fuzzy=False, limit=5)
-                governorates = {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1}
+                if item not in self._named_context:
+                    found = self.lookup(item, fuzzy=False, limit=5)
+                    governorates = {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1}
+                    point = None
+                    if found and not governorates and found[0].place.kind not in AREA_KINDS:
+                        point = (found[0].place.lat, found[0].place.lon)
+                    self._named_context[item] = (frozenset(governorates), point)
+                governorates, point = self._named_context[item]
                 admin1s.update(governorates)
-                if found and not governorates and found[0].place.kind not in AREA_KINDS:
-                    points.append((found[0].place.lat, found[0].place.lon))
+                if point is not None:
+                    points.append(point)
         return admin1s, points
 
     def _rank(

@@ -111,8 +111,11 @@ class Resolver:
             ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context or None, fuzzy=False, limit=1)
             best = ranked[0] if ranked else found[0]
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
-        fuzzy = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context or None, fuzzy=True, limit=3)
         area = [p for p in anchors if isinstance(p, Place)]
+        # A misspelling is only trusted inside the article's area, so only that area is searched.
+        around = sorted(governorates | {p.admin1 for p in area if p.admin1})
+        fuzzy = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=[*around, *area], fuzzy=True,
+                                      limit=3) if around else []
         for candidate in fuzzy:
             if self._inside(candidate.place, governorates, area):
                 return ResolvedMention(mention, candidate.place, "gazetteer", candidate.score)
