@@ -1,6 +1,6 @@
-"""Exports of event records for GIS tools and spreadsheets: JSONL, GeoJSON, CSV, GeoPackage.
+"""Exports of event records for GIS tools and spreadsheets: JSONL, GeoJSON, CSV, GeoPackage,
 
-This is the one place where coordinates turn from geomap's ``lat``/``lon`` into GeoJSON's
+GeoParquet too, for big outputs. This is the one place where coordinates turn from geomap's ``lat``/``lon`` into GeoJSON's
 ``[lon, lat]`` order, in WGS84 (EPSG:4326, RFC 7946). Every file is written atomically
 (temporary file, then rename), so an interrupted run never leaves half a file in place of the
 previous one, and deterministically (fixed column order, no timestamps).
@@ -18,11 +18,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import ConfigurationError
 from .model import EVENT_FIELDS, Event
 
 #: Characters that make a spreadsheet read a cell as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FORMATS = ("jsonl", "geojson", "csv", "gpkg")
+FORMATS = ("jsonl", "geojson", "csv", "gpkg", "parquet")
 
 
 @contextlib.contextmanager
@@ -114,17 +115,36 @@ def write_gpkg(events: Iterable[Event], path: str | Path) -> int:
     return len(frame)
 
 
+def write_geoparquet(events: Iterable[Event], path: str | Path) -> int:
+    """Events as GeoParquet (needs pyarrow: ``pip install 'geomap[parquet]'``), for big outputs."""
+    try:
+        import pyarrow  # noqa: F401
+    except ModuleNotFoundError as exc:
+        raise ConfigurationError("GeoParquet output needs pyarrow: pip install 'geomap[parquet]'") from exc
+    frame = to_geodataframe(events)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp.parquet")
+    try:
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    return len(frame)
+
+
 _WRITERS = {"jsonl": write_jsonl, "geojson": write_geojson, "csv": write_csv}
+_FILE_WRITERS = {"gpkg": write_gpkg, "parquet": write_geoparquet}
 
 
 def write_events(events: Iterable[Event], path: str | Path | None, fmt: str, *, stdout: IO[str] | None = None) -> int:
     """Write events in a format to a path (atomically) or to ``stdout`` when path is None or "-"."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
-    if fmt == "gpkg":
+        raise ConfigurationError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if fmt in _FILE_WRITERS:
         if path is None or str(path) == "-":
-            raise ValueError("GeoPackage output needs a file path (-o FILE.gpkg)")
-        return write_gpkg(events, path)
+            raise ConfigurationError(f"{fmt} output needs a file path (-o FILE.{fmt})")
+        return _FILE_WRITERS[fmt](events, path)
     writer = _WRITERS[fmt]
     if path is None or str(path) == "-":
         return writer(events, stdout or io.StringIO())

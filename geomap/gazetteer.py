@@ -390,6 +390,27 @@ def _file_digest(path: str | Path) -> str:
 
 
 @lru_cache(maxsize=1)
+def _governorate_shapes() -> tuple[Any, list[str]]:
+    import shapely
+    from shapely.geometry import shape
+
+    path = Path(str(resources.files(DATA_PACKAGE))) / "admin1.geojson"
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    return shapely.STRtree([shape(f["geometry"]) for f in features]), [f["properties"]["name"] for f in features]
+
+
+def admin1_at(lat: float, lon: float) -> str | None:
+    """The governorate (canonical English name) containing a point, or None outside Syria.
+
+    Used for places that come without one, such as fallback geocoder answers."""
+    import shapely
+
+    tree, names = _governorate_shapes()
+    hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
+    return names[int(min(hits))] if len(hits) else None
+
+
+@lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     return Gazetteer.load()
@@ -420,4 +441,4 @@ def lookup(name: str, *, context: Context = None, kind: str | None = None, limit
     return load_gazetteer(places).lookup(name, context=context, kind=kind, limit=limit)
 
 
-__all__ = ["Gazetteer", "default_gazetteer", "load_gazetteer", "lookup", "read_user_places", "haversine_km"]
+__all__ = ["Gazetteer", "admin1_at", "default_gazetteer", "load_gazetteer", "lookup", "read_user_places", "haversine_km"]

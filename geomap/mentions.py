@@ -103,7 +103,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     """
     start, end = dateline or (0, 0)
     places = [s for s in doc.spans.get(spans_key, []) if s.label_ == PLACE_LABEL and _keep_place(s)]
-    taken = {i for s in doc.spans.get(spans_key, []) for i in range(s.start, s.end)}
+    organisations = [s for s in doc.spans.get(spans_key, []) if s.label_ == ORG_LABEL]
+    taken = {i for s in places + organisations for i in range(s.start, s.end)}
     spans = places + list(_context_candidates(doc, taken))
     spans.sort(key=lambda s: s.start)
     mentions = []

@@ -18,9 +18,9 @@ from __future__ import annotations
 import logging
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .gazetteer import Gazetteer, haversine_km
+from .gazetteer import Gazetteer, admin1_at, haversine_km
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 
 log = logging.getLogger("geomap")
@@ -142,4 +142,5 @@ class Resolver:
         )
         if place is None:
             return None
+        place = replace(place, admin1=admin1_at(place.lat, place.lon))  # canonical governorate, or None abroad
         return ResolvedMention(mention, place, "geocoder", 0.5)

@@ -55,12 +55,13 @@ def select_events(events: list[Event], *, start: dt.date | None, end: dt.date | 
 @click.option("--geojson", type=click.Path(dir_okay=False, path_type=Path), help="Also write the events as GeoJSON.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the events as CSV.")
 @click.option("--gpkg", type=click.Path(dir_okay=False, path_type=Path), help="Also write the events as a GeoPackage.")
+@click.option("--parquet", type=click.Path(dir_okay=False, path_type=Path), help="Also write the events as GeoParquet.")
 @click.option("--cdn", is_flag=True, help="Link JavaScript/CSS from CDNs (smaller file, needs a network to open).")
 @fail_on_library_errors
 def build(inputs: tuple[str, ...], places: Path | None, published: dt.date | None, model: str | None,
           geocoder: str | None, user_agent: str | None, geocoder_options: tuple[str, ...], config_file: Path | None,
           offline: bool, strict: bool, quiet: bool, jobs: int | None, no_cache: bool, output: Path, title: str | None, types: frozenset[str] | None,
-          geojson: Path | None, csv_path: Path | None, gpkg: Path | None, cdn: bool, **dates: dt.date | None) -> None:
+          geojson: Path | None, csv_path: Path | None, gpkg: Path | None, parquet: Path | None, cdn: bool, **dates: dt.date | None) -> None:
     """Build a standalone HTML map of the events in articles.
 
     Reads INPUT... as `geomap extract` does, writes the map (all JavaScript and CSS inline, so it
@@ -83,7 +84,7 @@ def build(inputs: tuple[str, ...], places: Path | None, published: dt.date | Non
                             jobs=jobs, no_cache=no_cache)
     events = list(result.events)
     shown = select_events(events, start=dates.get("from"), end=dates.get("to"), types=types)
-    for path, fmt in ((geojson, "geojson"), (csv_path, "csv"), (gpkg, "gpkg")):
+    for path, fmt in ((geojson, "geojson"), (csv_path, "csv"), (gpkg, "gpkg"), (parquet, "parquet")):
         if path is not None:
             write_events(events, path, fmt)
     save_map(event_map(shown, title=title, tiles=not offline), output, inline_assets=not cdn)
