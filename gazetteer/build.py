@@ -1295,6 +1295,19 @@ def english_words(store: Store, protected: set[str]) -> list[str]:  # protected:
     return sorted(out)
 
 
+#: How many of wordfreq's most frequent English words make the vocabulary the matcher consults.
+VOCABULARY_TOP_N = 25_000
+
+
+def english_vocabulary(protected: set[str]) -> list[str]:
+    """Frequent English words (lower case), minus protected place names: the matcher asks it
+    whether a capitalised word next to a place name is ordinary English ("Monitor", "Says") or
+    more of a longer proper name ("Naji al-Mustafa")."""
+    from wordfreq import top_n_list
+
+    return sorted(w for w in top_n_list("en", VOCABULARY_TOP_N) if w.isascii() and w.isalpha() and w not in protected)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -1382,6 +1395,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / "common_words.json").write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     english = english_words(store, protected)
     (out / "english_words.json").write_text(json.dumps(english, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    (out / "english_vocabulary.txt").write_text("\n".join(english_vocabulary(protected)) + "\n", encoding="utf-8")
     counts = Counter(e.kind for e in store.entries.values())
     meta = {
         "normalizer_version": NORMALIZER_VERSION,

@@ -95,6 +95,8 @@ class Gazetteer:
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
         self.english_words: frozenset[str] = frozenset(english_words)
+        #: Frequent English words (lower case), place names aside.
+        self.english_vocabulary: frozenset[str] = frozenset()
         self.version = version
         for entry in entries:
             self._add(entry, keys=None)
@@ -124,6 +126,7 @@ class Gazetteer:
             if stale:
                 log.warning("gazetteer keys were built with another normaliser; recomputing them (slower start)")
             gazetteer = cls((), common_words=common, english_words=english, version=str(meta.get("version", "")))
+            gazetteer.english_vocabulary = frozenset((root / "english_vocabulary.txt").read_text(encoding="utf-8").split())
             with gzip.open(root / "places.jsonl.gz", "rt", encoding="utf-8") as lines:
                 for line in lines:
                     record = json.loads(line)
@@ -138,6 +141,7 @@ class Gazetteer:
         merged._entries = dict(self._entries)
         merged._by_key = {k: list(v) for k, v in self._by_key.items()}
         merged._by_skeleton = {k: set(v) for k, v in self._by_skeleton.items()}
+        merged.english_vocabulary = self.english_vocabulary
         for entry in read_user_places(path, on_error=on_error):
             merged._add(entry, keys=None)
         merged.version = f"{self.version}+{_file_digest(path)}"

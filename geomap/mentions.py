@@ -55,6 +55,15 @@ RIGHT_OK = frozenset({"province", "governorate", "district", "subdistrict", "cit
                       "countryside", "airbase", "airport", "air", "military", "camp", "area", "region",
                       "plain", "plains", "valley", "mountains", "mountain", "river", "dam", "lake", "desert",
                       "front", "frontline", "road", "highway", "crossing", "border", "prison"})
+#: Words that end an organisation's name ("Aleppo University", "Idlib Media Center").
+ORGANISATION_WORDS = frozenset({
+    "university", "college", "school", "council", "brigade", "brigades", "battalion", "battalions", "division",
+    "regiment", "army", "forces", "movement", "party", "committee", "committees", "hospital", "media", "center",
+    "centre", "office", "network", "revolutionaries", "martyrs", "group", "company", "club", "times", "post",
+    "news", "today", "agency", "radio", "tv", "channel", "coordination", "union", "front", "operations", "room",
+    "liberation", "shield", "spring", "peace", "olive", "branch", "euphrates", "declaration", "process", "talks",
+    "conference", "agreement", "accord", "memorandum",
+})
 #: Capitalised words that are never place names on their own.
 NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -102,7 +111,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     ``dateline`` is the character range of a "DAMASCUS:" dateline: where the report was filed.
     """
     start, end = dateline or (0, 0)
-    places = [s for s in doc.spans.get(spans_key, []) if s.label_ == PLACE_LABEL and _keep_place(s)]
+    vocabulary = gazetteer.english_vocabulary
+    places = [s for s in doc.spans.get(spans_key, []) if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary)]
     organisations = [s for s in doc.spans.get(spans_key, []) if s.label_ == ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
     spans = places + list(_context_candidates(doc, taken))
@@ -168,8 +178,11 @@ def _next_word(span: Span) -> Token | None:
     return span.doc[i] if i < len(span.doc) else None
 
 
-def _keep_place(span: Span) -> bool:
-    """Drop gazetteer names that are part of a group's or a person's name, or not names at all."""
+def _keep_place(span: Span, vocabulary: frozenset[str] = frozenset()) -> bool:
+    """Drop gazetteer names that are part of a group's, an organisation's or a person's name,
+    or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
+    Monitor", a headline's source) does not make it part of a longer name; an organisation
+    word ("Aleppo University") or an unknown name ("Hama Khalid") does."""
     if len(span) == 1 and span[0].lower_ in NOT_NAMES:  # "Dec.", "Mar.", "US" (an actor, mostly)
         return False
     before = _previous_word(span)
@@ -183,7 +196,9 @@ def _keep_place(span: Span) -> bool:
     after = _next_word(span)
     if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
             and after.lower_ not in NOT_NAMES:
-        return False
+        arabic_name_goes_on = after.i > span.end  # "Naji al-Mustafa": an article joins the next name
+        if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
+            return False
     return True
 
 
