@@ -1085,6 +1085,12 @@ def load_aliases(store: Store, path: Path, admin: AdminIndex, tables: dict) -> i
                     fail(line, f"lat/lon are {far:.0f} km from {d['id']}")
                 existing.add_names(([d["name"]] if d["name"] else []) + aliases)
                 existing.add_source("aliases")
+                # The curated row's name, else its first Latin alias, is the common English name:
+                # what a map shows ("Saraqib", not OCHA's "Saraqab"); the other spellings stay names.
+                display = d["name"] or next((a for a in aliases if not is_arabic(a)), None)
+                if display and existing.kind not in ("admin1", "country"):
+                    existing.name = clean_name(display) or existing.name
+                    existing.names = [existing.name] + [n for n in existing.names if n != existing.name]
             else:
                 if not d["id"].startswith(("region:", "alias:")):
                     fail(line, f"unknown id {d['id']} (new entries must use region: or alias: ids)")
