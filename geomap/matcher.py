@@ -39,6 +39,8 @@ from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .names import ARTICLES, fold, is_arabic, normalize, word_key
 
 PLACE_LABEL = "PLACE"
+#: A gazetteer name that is also a common English word; a place only in a place context.
+WEAK_PLACE_LABEL = "WEAK_PLACE"
 ORG_LABEL = "ORG"
 
 #: Armed groups, organisations and other proper names that contain place names but are not
@@ -138,7 +140,7 @@ class PlaceMatcher:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return (PLACE_LABEL, ORG_LABEL)
+        return (PLACE_LABEL, WEAK_PLACE_LABEL, ORG_LABEL)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -175,26 +177,28 @@ class PlaceMatcher:
             if start_char not in starts or end_char + 1 not in ends:
                 continue
             span = Span(doc, starts[start_char], ends[end_char + 1] + 1, label=label, span_id=key)
-            if label == PLACE_LABEL and not self._plausible(span, key):
-                continue
+            if label == PLACE_LABEL:
+                span.label_ = self._plausibility(span, key)
+                if not span.label_:
+                    continue
             spans.append(span)
         return filter_spans(spans)
 
-    def _plausible(self, span: Span, key: str) -> bool:
-        """A name in prose must look like a proper noun; common English words need more."""
+    def _plausibility(self, span: Span, key: str) -> str:
+        """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):
+        kept only where a place context says so; "" when the span cannot be a name."""
         first, last = span[0], span[-1]
         if not (_CAPITAL.match(first.text) and (_CAPITAL.match(last.text) or not last.is_alpha or is_arabic(last.text))):
-            return False
+            return ""
+        if len(key) < 3 and len(span.text) < 4 and not is_arabic(first.text):  # "Foua" yes, "Mr" no
+            return ""
         if len(span) == 1 and (key in self.gazetteer.common_words or first.lower_ in self.gazetteer.english_words):
-            # A common English word is a place only after an Arabic article ("al-Bab").
+            # A common English word is a place after an Arabic article ("al-Bab") or in a place context.
             before = span.doc[span.start - 2:span.start]
             glued_article = len(before) == 2 and before[1].text in "-‐" and before[0].lower_ in ARTICLES
             spaced_article = len(before) >= 1 and before[-1].lower_ in ARTICLES and before[-1].lower_ not in ("an", "as", "at")
-            if not (glued_article or spaced_article):
-                return False
-        if len(key) < 3 and len(span.text) < 4 and not is_arabic(first.text):  # "Foua" yes, "Mr" no
-            return False
-        return True
+            return PLACE_LABEL if glued_article or spaced_article else WEAK_PLACE_LABEL
+        return PLACE_LABEL
 
     def set_annotations(self, doc: Doc, spans: Iterable[Span]) -> None:
         """Write the spans to ``doc.spans`` (and to ``doc.ents`` when asked)."""

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .event_types import classify_event
 from .gazetteer import Gazetteer
-from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, PlaceMatcher
+from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
 from .names import ARTICLES, fold, normalize
 
@@ -112,8 +112,12 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     """
     start, end = dateline or (0, 0)
     vocabulary = gazetteer.english_vocabulary
-    places = [s for s in doc.spans.get(spans_key, []) if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary)]
-    organisations = [s for s in doc.spans.get(spans_key, []) if s.label_ == ORG_LABEL]
+    found = doc.spans.get(spans_key, [])
+    places = [s for s in found if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary)]
+    places += [s for s in found if s.label_ == WEAK_PLACE_LABEL and _in_place_context(s, places) and _keep_place(s, vocabulary)]
+    for span in places:
+        span.label_ = PLACE_LABEL
+    organisations = [s for s in found if s.label_ == ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
     spans = places + list(_context_candidates(doc, taken))
     spans.sort(key=lambda s: s.start)
@@ -200,6 +204,22 @@ def _keep_place(span: Span, vocabulary: frozenset[str] = frozenset()) -> bool:
         if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
             return False
     return True
+
+
+def _in_place_context(span: Span, places: list[Span]) -> bool:
+    """A word that is also English is a place after "in"/"near"/"the village of", or in a list
+    with other places ("Hass and Kafr Sajna")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (before.lower_ in PLACE_PREPOSITIONS or (
+            before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)):
+        return True
+    starts = {s.start for s in places}
+    ends = {s.end for s in places}
+    after = doc[span.end] if span.end < len(doc) else None
+    listed_after = after is not None and after.text in {",", "and", "or"} and span.end + 1 in starts
+    listed_before = before is not None and before.text in {",", "and", "or"} and span.start - 1 in ends
+    return listed_after or listed_before
 
 
 def _is_foreign(span: Span, gazetteer: Gazetteer) -> bool:

@@ -23,10 +23,15 @@ SENTENCES = [
 ]
 
 
+def _village(k: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return f"Zimrabad{letters[k % 26]}{letters[k // 26]}"
+
+
 def _good_text(rng: random.Random, i: int) -> str:
     text = " ".join(rng.choice(SENTENCES).format(p=rng.choice(PLACES), d=1 + rng.randrange(27)) for _ in range(3))
     if i % 10 == 0:  # a village only the (flaky) geocoder knows
-        text += f" Fighting was also reported in Tell Zimrabad{i % 40} on 2 March 2019."
+        text += f" Fighting was also reported in Tell {_village(i % 40)} on 2 March 2019."
     return text
 
 
@@ -62,7 +67,7 @@ def test_soak_thousand_articles_broken_inputs_and_flaky_geocoder(tmp_path: Path)
             good_ids.add(str(path))
     assert len(broken) == 50 and len(good_ids) == 950
 
-    answers = {f"Tell Zimrabad{k}": [nominatim_answer(f"Tell Zimrabad{k}", 35.7, 36.9 + k / 100, osm_id=k + 1)]
+    answers = {f"Tell {_village(k)}": [nominatim_answer(f"Tell {_village(k)}", 35.7, 36.9 + k / 100, osm_id=k + 1)]
                for k in range(40)}
     with StubGeocoder(answers, fail_rate=0.2, fail_mode="500", seed=3) as stub:
         config = tmp_path / "geomap.toml"
