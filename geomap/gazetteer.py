@@ -88,7 +88,7 @@ class Gazetteer:
                  english_words: Iterable[str] = (), version: str = "") -> None:
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, list[str]] = {}
-        self._by_skeleton: dict[str, set[str]] = {}
+        self._skeletons: dict[str, set[str]] | None = None
         self._keys_by_admin1: dict[frozenset[str], list[str]] = {}
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
@@ -112,7 +112,7 @@ class Gazetteer:
             ids = self._by_key.setdefault(key, [])
             if place_id not in ids:
                 ids.append(place_id)
-            self._by_skeleton.setdefault(skeleton(key), set()).add(key)
+        self._skeletons = None
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -140,7 +140,6 @@ class Gazetteer:
         merged = Gazetteer((), common_words=self.common_words, english_words=self.english_words, version=self.version)
         merged._entries = dict(self._entries)
         merged._by_key = {k: list(v) for k, v in self._by_key.items()}
-        merged._by_skeleton = {k: set(v) for k, v in self._by_skeleton.items()}
         merged.english_vocabulary = self.english_vocabulary
         for entry in read_user_places(path, on_error=on_error):
             merged._add(entry, keys=None)
@@ -225,6 +224,16 @@ class Gazetteer:
                       for pid, (how, matched, ratio) in matches.items()]
         candidates.sort(key=lambda c: (-c.score, c.place.id))
         return candidates[:limit]
+
+    @property
+    def _by_skeleton(self) -> dict[str, set[str]]:
+        """Keys by consonant skeleton, built on the first fuzzy lookup (start-up stays fast)."""
+        if self._skeletons is None:
+            skeletons: dict[str, set[str]] = {}
+            for key in self._by_key:
+                skeletons.setdefault(skeleton(key), set()).add(key)
+            self._skeletons = skeletons
+        return self._skeletons
 
     def _keys_in(self, admin1s: frozenset[str]) -> list[str]:
         """Match keys of the entries inside some governorates (cached: the fuzzy search pool)."""
