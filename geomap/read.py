@@ -707,6 +707,10 @@ def published_date_span(text: str) -> tuple[int, int] | None:
     return (found[0], found[1]) if found else None
 
 
+#: A weekday written just before a date line's date ("AFP Sunday 26 Nov 2017"): part of the date line.
+_WEEKDAY_BEFORE = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$", re.IGNORECASE)
+
+
 def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     if not isinstance(text, str) or not text:
         return None
@@ -716,7 +720,8 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
         if words and words[-1] in _EVENT_PREPOSITIONS:
             if not (len(words) >= 2 and words[-2] in _PUBLISHING_WORDS):
                 continue
-        return start, end, date
+        weekday = _WEEKDAY_BEFORE.search(head, max(0, start - 12), start)
+        return (weekday.start() if weekday else start), end, date
     return None
 
 
