@@ -91,6 +91,7 @@ class Gazetteer:
         self._skeletons: dict[str, set[str]] | None = None
         self._keys_by_admin1: dict[frozenset[str], list[str]] = {}
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
+        self._fuzzy_memo: dict[tuple[frozenset[str], frozenset[str]], dict[str, tuple[str, str, float]]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
@@ -247,6 +248,9 @@ class Gazetteer:
     def _fuzzy(self, query_keys: set[str], admin1s: set[str]) -> dict[str, tuple[str, str, float]]:
         """Near spellings: the same consonant skeleton, or a close edit of a key — searched among
         the context's governorates when there is one (a misspelling is trusted only nearby)."""
+        memo_key = (frozenset(query_keys), frozenset(admin1s))
+        if memo_key in self._fuzzy_memo:
+            return dict(self._fuzzy_memo[memo_key])
         found: dict[str, tuple[str, str, float]] = {}
         keys = self._keys_in(frozenset(admin1s)) if admin1s else self._by_key.keys()
         for query in query_keys:
@@ -263,6 +267,8 @@ class Gazetteer:
                     best = found.get(place_id)
                     if best is None or best[2] < score:
                         found[place_id] = ("fuzzy", self._entries[place_id].place.name, score)
+        if len(self._fuzzy_memo) < 50_000:  # unknown names recur across articles
+            self._fuzzy_memo[memo_key] = dict(found)
         return found
 
     def _context(self, context: Context) -> tuple[set[str], list[tuple[float, float]]]:

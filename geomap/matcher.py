@@ -25,12 +25,14 @@ overwrite           false      replace existing ``doc.ents`` instead of keeping 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -117,7 +119,7 @@ class PlaceMatcher:
         self.spans_key = spans_key
         self.annotate_ents = annotate_ents
         self.overwrite = overwrite
-        self._token_keys: dict[str, str] = {}
+        self._token_keys: dict[int, str] = {}
         self.use_gazetteer(gazetteer)
 
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
@@ -147,13 +149,8 @@ class PlaceMatcher:
         return doc
 
     def token_key(self, text: str) -> str:
-        """The normal form of one token's text (cached: news repeats its words)."""
-        key = self._token_keys.get(text)
-        if key is None:
-            key = " ".join(k for k in (word_key(w) for w in fold(text).split()) if k)
-            if len(self._token_keys) < 500_000:
-                self._token_keys[text] = key
-        return key
+        """The normal form of one token's text."""
+        return " ".join(k for k in (word_key(w) for w in fold(text).split()) if k)
 
     def match(self, doc: Doc) -> list[Span]:
         """Every gazetteer or non-place name in the Doc, overlaps resolved longest-first."""
@@ -161,14 +158,21 @@ class PlaceMatcher:
         starts: dict[int, int] = {}  # char offset in the joined string -> token index
         ends: dict[int, int] = {}
         offset = 0
-        for token in doc:
-            key = self.token_key(token.text)
+        keys = self._token_keys  # by the token text's hash: news repeats its words
+        strings = doc.vocab.strings
+        # Token hashes from one array: creating a Token object per token costs more than matching.
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            key = keys.get(orth)
+            if key is None:
+                key = self.token_key(strings[orth])
+                if len(keys) < 500_000:
+                    keys[orth] = key
             if not key:
                 continue
-            starts[offset] = token.i
+            starts[offset] = i
             joined.append(key)
             offset += len(key)
-            ends[offset] = token.i
+            ends[offset] = i
             offset += 1
         text = " ".join(joined)
         spans: list[Span] = []
@@ -242,19 +246,26 @@ def split_at_line_breaks(doc: Doc) -> Doc:
     Headlines, bylines and datelines carry no final period; without this a header date
     ("Idlib Daily, 12 March 2019") would date the first sentence of the body.
     """
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    token_starts = doc.to_array(IDX).tolist()
     line_start = 0
-    for token in doc[:-1]:
-        if "\n" not in token.whitespace_ and not (token.is_space and "\n" in token.text):
+    for match in _LINE_BREAKS.finditer(text):
+        following_i = bisect.bisect_left(token_starts, match.end())
+        if following_i >= len(doc) or following_i == 0:
             continue
-        text = token.text_with_ws
-        following = doc[token.i + 1]
-        line = doc.text[line_start:token.idx + len(token.text)].strip()
-        line_start = token.idx + len(text)
-        blank_line = text.count("\n") >= 2
+        line = text[line_start:match.start()].strip()
+        line_start = match.end()
+        following = doc[following_i]
+        blank_line = match.group().count("\n") >= 2
         header_line = len(line) < 80 and not line.endswith((".", ",", ";", ":")) and following.text[:1].isupper()
         if blank_line or header_line:
             following.is_sent_start = True
     return doc
+
+
+_LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
 def make_pipeline(*, model: str | None = None, places_file: str | None = None, gazetteer_dir: str | None = None) -> Language:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .event_types import classify_event
@@ -254,8 +256,14 @@ def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
 def _context_candidates(doc: Doc, taken: set[int]) -> Iterable[Span]:
     """Capitalised names the gazetteer lacks, in places where only a place name can stand."""
     found: dict[int, Span] = {}
-    for token in doc:
-        lower = token.lower_
+    strings = doc.vocab.strings
+    lowers = doc.to_array(LOWER).tolist()
+    # Only tokens that can open a place context become Token objects (creating one per token is slow).
+    for index, lower_hash in enumerate(lowers):
+        if lower_hash not in _CONTEXT_OPENERS:
+            continue
+        token = doc[index]
+        lower = strings[lower_hash]
         after_preposition = lower in PLACE_PREPOSITIONS or (
             lower == "of" and token.i > 0 and doc[token.i - 1].lower_ in PLACE_NOUNS)
         if after_preposition:
@@ -289,6 +297,9 @@ def _context_candidates(doc: Doc, taken: set[int]) -> Iterable[Span]:
             if start <= j and all(k not in taken for k in range(start, j + 1)) and _is_name_token(doc[j]):
                 found.setdefault(start, Span(doc, start, j + 1, label="CANDIDATE"))
     return (span for span in found.values() if not span.sent.start == span.start or len(span) > 1 or _has_place_word_after(span))
+
+
+_CONTEXT_OPENERS = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS | set(KIND_WORDS) | {"of"})
 
 
 def _has_place_word_after(span: Span) -> bool:

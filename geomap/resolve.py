@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer, admin1_at, haversine_km
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
+from .names import fold
 
 log = logging.getLogger("geomap")
 
@@ -47,6 +48,12 @@ def _about_syria(candidates: Sequence[list[Candidate]]) -> bool:
                for found in candidates for c in found[:3])
 
 
+def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
+    """True when every word of a phrase is a frequent English word."""
+    words = [w for w in fold(text).split() if w.isalpha()]
+    return bool(words) and all(w in vocabulary for w in words)
+
+
 def _only_sounds_like_a_village(found: list[Candidate]) -> bool:
     """True when a name matches only transliteration variants of minor Syrian places."""
     return bool(found) and all(c.match == "variant" and c.place.admin1 is not None and c.place.importance < 0.4
@@ -66,9 +73,12 @@ class Resolver:
         governorates, anchors = self._document_context(mentions, first)
         about_syria = _about_syria(first)
         resolved: list[ResolvedMention] = []
+        vocabulary = self.gazetteer.english_vocabulary
         for index, mention in enumerate(mentions):
             if not about_syria and _only_sounds_like_a_village(first[index]):
                 continue  # "Hammad" is not Hama in a story that names no Syrian place as written
+            if mention.origin != "gazetteer" and _ordinary_english(mention.text, vocabulary):
+                continue  # "in Government-held areas": a capitalised phrase, not an unknown place
             context: list[object] = [p for i, p in anchors if i != index]
             result = self._resolve_one(mention, first[index], governorates, context)
             if result is None:
