@@ -15,6 +15,7 @@ Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -114,21 +115,23 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     """
     start, end = dateline or (0, 0)
     vocabulary = gazetteer.english_vocabulary
+    sentences = _Sentences(doc)
     found = doc.spans.get(spans_key, [])
-    places = [s for s in found if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary)]
-    places += [s for s in found if s.label_ == WEAK_PLACE_LABEL and _in_place_context(s, places) and _keep_place(s, vocabulary)]
+    places = [s for s in found if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary, sentences)]
+    places += [s for s in found if s.label_ == WEAK_PLACE_LABEL and _in_place_context(s, places)
+               and _keep_place(s, vocabulary, sentences)]
     for span in places:
         span.label_ = PLACE_LABEL
     organisations = [s for s in found if s.label_ == ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
-    spans = places + list(_context_candidates(doc, taken))
+    spans = places + list(_context_candidates(doc, taken, sentences))
     spans.sort(key=lambda s: s.start)
     mentions = []
     for span in spans:
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
         foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
-        role = _role(span, foreign=foreign, dateline=start <= span.start_char < end)
-        sent = span.sent
+        role = _role(span, sentences, foreign=foreign, dateline=start <= span.start_char < end)
+        sent = sentences.of(span)
         mentions.append(Mention(
             doc_id=article.id, text=span.text, start_char=span.start_char, end_char=span.end_char,
             sentence=sent.text, role=role, origin=origin, kind_hint=_kind_hint(span),  # type: ignore[arg-type]
@@ -140,6 +143,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
 def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
     """Add a trained pipeline's GPE/LOC/FAC entities that no other rule found, as candidates."""
     covered = [(m.start_char, m.end_char) for m in mentions]
+    sentences = _Sentences(doc)
     extra = []
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
@@ -148,8 +152,9 @@ def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -
             continue
         extra.append(Mention(
             doc_id=article.id, text=ent.text, start_char=ent.start_char, end_char=ent.end_char,
-            sentence=ent.sent.text, role=_role(ent, foreign=False, dateline=False), origin="model",  # type: ignore[arg-type]
-            kind_hint="airbase" if ent.label_ == "FAC" else None, sentence_start=ent.sent.start_char,
+            sentence=sentences.of(ent).text, role=_role(ent, sentences, foreign=False, dateline=False),  # type: ignore[arg-type]
+            origin="model", kind_hint="airbase" if ent.label_ == "FAC" else None,
+            sentence_start=sentences.of(ent).start_char,
         ))
     return sorted(mentions + extra, key=lambda m: m.start_char)
 
@@ -168,6 +173,34 @@ def _previous_word(span: Span) -> Token | None:
     return span.doc[i] if i >= 0 else None
 
 
+class _Sentences:
+    """The sentences of a Doc, found once: ``span.sent`` walks the tokens on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+        self._title_case: dict[int, bool] = {}
+        self._triggered: dict[int, bool] = {}
+
+    def of(self, span: Span) -> Span:
+        """The sentence a span starts in."""
+        return self.spans[max(bisect.bisect_right(self.starts, span.start) - 1, 0)]
+
+    def title_case(self, span: Span) -> bool:
+        sent = self.of(span)
+        if sent.start not in self._title_case:
+            self._title_case[sent.start] = _is_title_case(sent)
+        return self._title_case[sent.start]
+
+    def triggered(self, span: Span) -> bool:
+        """True when the span's sentence says something happened."""
+        sent = self.of(span)
+        if sent.start not in self._triggered:
+            text = sent.text
+            self._triggered[sent.start] = bool(EVENT_TRIGGERS.search(text)) or classify_event(text) != "other"
+        return self._triggered[sent.start]
+
+
 def _is_title_case(sent: Span) -> bool:
     """A headline in title case ("Idlib De-Escalation Zone Collapses as …"): every content word
     capitalised, so capitalisation says nothing about where a name ends."""
@@ -184,7 +217,7 @@ def _next_word(span: Span) -> Token | None:
     return span.doc[i] if i < len(span.doc) else None
 
 
-def _keep_place(span: Span, vocabulary: frozenset[str] = frozenset()) -> bool:
+def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -> bool:
     """Drop gazetteer names that are part of a group's, an organisation's or a person's name,
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
@@ -194,7 +227,7 @@ def _keep_place(span: Span, vocabulary: frozenset[str] = frozenset()) -> bool:
     before = _previous_word(span)
     if before is not None and normalize(before.text) in GROUP_HEADS:
         return False
-    if _is_title_case(span.sent):
+    if sentences.title_case(span):
         return True
     if before is not None and before.is_alpha and before.text[0].isupper() and not before.is_sent_start \
             and before.lower_ not in LEFT_OK and before.lower_ not in NOT_NAMES:
@@ -253,7 +286,7 @@ def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
     return Span(doc, i, end, label="CANDIDATE")
 
 
-def _context_candidates(doc: Doc, taken: set[int]) -> Iterable[Span]:
+def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Iterable[Span]:
     """Capitalised names the gazetteer lacks, in places where only a place name can stand."""
     found: dict[int, Span] = {}
     strings = doc.vocab.strings
@@ -296,7 +329,8 @@ def _context_candidates(doc: Doc, taken: set[int]) -> Iterable[Span]:
                 start += 1
             if start <= j and all(k not in taken for k in range(start, j + 1)) and _is_name_token(doc[j]):
                 found.setdefault(start, Span(doc, start, j + 1, label="CANDIDATE"))
-    return (span for span in found.values() if not span.sent.start == span.start or len(span) > 1 or _has_place_word_after(span))
+    return (span for span in found.values()
+            if sentences.of(span).start != span.start or len(span) > 1 or _has_place_word_after(span))
 
 
 _CONTEXT_OPENERS = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS | set(KIND_WORDS) | {"of"})
@@ -326,7 +360,7 @@ def _kind_hint(span: Span) -> str | None:
     return None
 
 
-def _role(span: Span, *, foreign: bool, dateline: bool) -> str:
+def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -> str:
     """``event`` where something happened; ``mention`` for actors, modifiers and background."""
     if dateline:
         return "mention"
@@ -336,9 +370,7 @@ def _role(span: Span, *, foreign: bool, dateline: bool) -> str:
         return "mention"
     if _followed_by_actor_verb(span, strict=not foreign):
         return "mention"
-    sentence = span.sent.text
-    triggered = bool(EVENT_TRIGGERS.search(sentence)) or classify_event(sentence) != "other"
-    if not triggered:
+    if not sentences.triggered(span):
         return "mention"
     if foreign:
         before = _previous_word(span)
