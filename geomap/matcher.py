@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-from spacy.attrs import IDX, ORTH
+import numpy
+from spacy.attrs import IDX, IS_LEFT_PUNCT, IS_PUNCT, ORTH, SENT_START, SPACY
+from spacy.strings import hash_string
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -239,43 +241,63 @@ def _build_automaton(place_keys: Iterable[str], org_keys: Iterable[str]) -> Any:
     return automaton
 
 
-@Language.component("geomap_line_breaks")
-def split_at_line_breaks(doc: Doc) -> Doc:
-    """A blank line, or a line break after a short unpunctuated line, ends a sentence.
+@Language.component("geomap_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentence ends for pipelines without a parser: after . ! ? (and any closing quotes or
+    brackets), at a blank line, and at a line break after a short unpunctuated line.
 
-    Headlines, bylines and datelines carry no final period; without this a header date
-    ("Idlib Daily, 12 March 2019") would date the first sentence of the body.
+    Headlines, bylines and datelines carry no final period; without the line rule a header date
+    ("Idlib Daily, 12 March 2019") would date the first sentence of the body. Works on token
+    arrays: spaCy's own sentencizer creates a Python object per token, which costs more than
+    the whole gazetteer match.
     """
-    text = doc.text
-    if "\n" not in text or len(doc) < 2:
+    n = len(doc)
+    if n == 0:
         return doc
-    token_starts = doc.to_array(IDX).tolist()
-    line_start = 0
-    for match in _LINE_BREAKS.finditer(text):
-        following_i = bisect.bisect_left(token_starts, match.end())
-        if following_i >= len(doc) or following_i == 0:
-            continue
-        line = text[line_start:match.start()].strip()
-        line_start = match.end()
-        following = doc[following_i]
-        blank_line = match.group().count("\n") >= 2
-        header_line = len(line) < 80 and not line.endswith((".", ",", ";", ":")) and following.text[:1].isupper()
-        if blank_line or header_line:
-            following.is_sent_start = True
+    orths = doc.to_array(ORTH).tolist()
+    punct = doc.to_array(IS_PUNCT).tolist()
+    opening = doc.to_array(IS_LEFT_PUNCT).tolist()
+    spaced = doc.to_array(SPACY).tolist()  # whether a token is followed by a space
+    starts = [0] * n
+    starts[0] = 1
+    after_final = False
+    for i in range(n):
+        # An opening bracket or quote starts the next sentence; a quote glued to the period closes this one.
+        if after_final and (not punct[i] or (opening[i] and spaced[i - 1])):
+            starts[i] = 1
+            after_final = False
+        if orths[i] in _FINAL_PUNCT:
+            after_final = True
+    text = doc.text
+    if "\n" in text:
+        token_starts = doc.to_array(IDX).tolist()
+        line_start = 0
+        for match in _LINE_BREAKS.finditer(text):
+            following = bisect.bisect_left(token_starts, match.end())
+            line = text[line_start:match.start()].strip()
+            line_start = match.end()
+            if following >= n or following == 0:
+                continue
+            blank_line = match.group().count("\n") >= 2
+            header_line = len(line) < 80 and not line.endswith((".", ",", ";", ":")) and doc[following].text[:1].isupper()
+            if blank_line or header_line:
+                starts[following] = 1
+    flags = numpy.array([[1 if v else -1] for v in starts], dtype=numpy.int64).view(numpy.uint64)
+    doc.from_array([SENT_START], flags)
     return doc
 
 
+_FINAL_PUNCT = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
 def make_pipeline(*, model: str | None = None, places_file: str | None = None, gazetteer_dir: str | None = None) -> Language:
     """The extraction pipeline: ``spacy.blank("en")`` (or a named trained pipeline), a
-    sentencizer unless the model parses, line-break sentence ends, and ``geomap_places``."""
+    sentence splitter unless the model parses, and ``geomap_places``."""
     import spacy
 
     nlp = spacy.load(model) if model else spacy.blank("en")
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("geomap_line_breaks")
+        nlp.add_pipe("geomap_sentences")
     nlp.add_pipe("geomap_places", config={"places_file": places_file, "gazetteer_dir": gazetteer_dir})
     return nlp

@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -177,8 +177,10 @@ class _Sentences:
     """The sentences of a Doc, found once: ``span.sent`` walks the tokens on every call."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
-        self.starts = [s.start for s in self.spans]
+        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        self.starts = [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
+        ends = self.starts[1:] + [len(doc)]
+        self.spans = [doc[a:b] for a, b in zip(self.starts, ends)]
         self._title_case: dict[int, bool] = {}
         self._triggered: dict[int, bool] = {}
 
