@@ -89,7 +89,8 @@ class Gazetteer:
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, list[str]] = {}
         self._skeletons: dict[str, set[str]] | None = None
-        self._keys_by_admin1: dict[frozenset[str], list[str]] = {}
+        self._keys_by_admin1: dict[str, list[str]] | None = None
+        self._keys_by_admin1s: dict[frozenset[str], list[str]] = {}
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
         self._fuzzy_memo: dict[tuple[frozenset[str], frozenset[str]], dict[str, tuple[str, str, float]]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
@@ -237,12 +238,22 @@ class Gazetteer:
         return self._skeletons
 
     def _keys_in(self, admin1s: frozenset[str]) -> list[str]:
-        """Match keys of the entries inside some governorates (cached: the fuzzy search pool)."""
-        pool = self._keys_by_admin1.get(admin1s)
+        """Match keys of the entries inside some governorates: the fuzzy search pool."""
+        if self._keys_by_admin1 is None:  # one pass over the index, on the first fuzzy lookup
+            by_admin1: dict[str, dict[str, None]] = {}
+            for key, ids in self._by_key.items():
+                for place_id in ids:
+                    admin1 = self._entries[place_id].place.admin1
+                    if admin1:
+                        by_admin1.setdefault(admin1, {})[key] = None
+            self._keys_by_admin1 = {a: list(keys) for a, keys in by_admin1.items()}
+        if len(admin1s) == 1:
+            return self._keys_by_admin1.get(next(iter(admin1s)), [])
+        pool = self._keys_by_admin1s.get(admin1s)
         if pool is None:
-            pool = sorted({key for key, ids in self._by_key.items()
-                           if any(self._entries[i].place.admin1 in admin1s for i in ids)})
-            self._keys_by_admin1[admin1s] = pool
+            pool = list(dict.fromkeys(k for a in sorted(admin1s) for k in self._keys_by_admin1.get(a, [])))
+            if len(self._keys_by_admin1s) < 256:
+                self._keys_by_admin1s[admin1s] = pool
         return pool
 
     def _fuzzy(self, query_keys: set[str], admin1s: set[str]) -> dict[str, tuple[str, str, float]]:

@@ -282,8 +282,8 @@ def split_sentences(doc: Doc) -> Doc:
             header_line = len(line) < 80 and not line.endswith((".", ",", ";", ":")) and doc[following].text[:1].isupper()
             if blank_line or header_line:
                 starts[following] = 1
-    flags = numpy.array([[1 if v else -1] for v in starts], dtype=numpy.int64).view(numpy.uint64)
-    doc.from_array([SENT_START], flags)
+    flags = numpy.where(numpy.array(starts, dtype=numpy.int64) == 1, 1, -1).astype(numpy.int64)
+    doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))
     return doc
 
 
