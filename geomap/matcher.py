@@ -25,7 +25,7 @@ overwrite           false      replace existing ``doc.ents`` instead of keeping 
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,7 +33,7 @@ from typing import Any
 
 import ahocorasick
 import numpy
-from spacy.attrs import IDX, IS_LEFT_PUNCT, IS_PUNCT, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_LEFT_PUNCT, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.strings import hash_string
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -156,27 +156,20 @@ class PlaceMatcher:
 
     def match(self, doc: Doc) -> list[Span]:
         """Every gazetteer or non-place name in the Doc, overlaps resolved longest-first."""
-        joined: list[str] = []
-        starts: dict[int, int] = {}  # char offset in the joined string -> token index
-        ends: dict[int, int] = {}
-        offset = 0
         keys = self._token_keys  # by the token text's hash: news repeats its words
-        strings = doc.vocab.strings
         # Token hashes from one array: creating a Token object per token costs more than matching.
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            key = keys.get(orth)
-            if key is None:
-                key = self.token_key(strings[orth])
-                if len(keys) < 500_000:
-                    keys[orth] = key
-            if not key:
-                continue
-            starts[offset] = i
-            joined.append(key)
-            offset += len(key)
-            ends[offset] = i
-            offset += 1
-        text = " ".join(joined)
+        orths = doc.to_array(ORTH).tolist()
+        token_keys = [keys.get(orth) for orth in orths]
+        for i in [i for i, key in enumerate(token_keys) if key is None]:
+            key = token_keys[i] = self.token_key(doc.vocab.strings[orths[i]])
+            if len(keys) < 500_000:
+                keys[orths[i]] = key
+        indices = [i for i, key in enumerate(token_keys) if key]
+        parts = [token_keys[i] for i in indices]
+        offsets = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
+        starts = dict(zip(offsets, indices))  # char offset in the joined string -> token index
+        ends = {offset + len(part): i for offset, part, i in zip(offsets, parts, indices)}
+        text = " ".join(parts)
         spans: list[Span] = []
         for end_char, (key, label) in self._automaton.iter(text):
             start_char = end_char - len(key) + 1
@@ -268,27 +261,34 @@ def split_sentences(doc: Doc) -> Doc:
             after_final = False
         if orths[i] in _FINAL_PUNCT:
             after_final = True
-    text = doc.text
-    if "\n" in text:
-        token_starts = doc.to_array(IDX).tolist()
-        line_start = 0
-        for match in _LINE_BREAKS.finditer(text):
-            following = bisect.bisect_left(token_starts, match.end())
-            line = text[line_start:match.start()].strip()
-            line_start = match.end()
-            if following >= n or following == 0:
-                continue
-            blank_line = match.group().count("\n") >= 2
-            header_line = len(line) < 80 and not line.endswith((".", ",", ";", ":")) and doc[following].text[:1].isupper()
-            if blank_line or header_line:
-                starts[following] = 1
+    # Line breaks are whitespace tokens (spaCy keeps only single spaces as trailing whitespace);
+    # reading doc.text would rebuild the whole text from Token objects.
+    spaces = doc.to_array(IS_SPACE).tolist()
+    token_starts = doc.to_array(IDX).tolist()
+    line_start = 0
+    for i in [i for i, is_space in enumerate(spaces) if is_space]:
+        newline = doc[i].text
+        if "\n" not in newline:
+            continue
+        following = i + 1
+        while following < n and spaces[following]:
+            following += 1
+        if following >= n or i == 0:
+            line_start = following
+            continue
+        last = doc[i - 1].text
+        line_length = token_starts[i] - token_starts[line_start]
+        blank_line = newline.count("\n") >= 2
+        header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and doc[following].text[:1].isupper()
+        if blank_line or header_line:
+            starts[following] = 1
+        line_start = following
     flags = numpy.where(numpy.array(starts, dtype=numpy.int64) == 1, 1, -1).astype(numpy.int64)
     doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))
     return doc
 
 
 _FINAL_PUNCT = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
-_LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
 def make_pipeline(*, model: str | None = None, places_file: str | None = None, gazetteer_dir: str | None = None) -> Language:
