@@ -273,7 +273,7 @@ def _ratio(a: float, b: float) -> float:
 _STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("read (JSONL reader, published date)", ("read_articles (",)),
     ("tokenizer (spaCy make_doc)", ("Language.make_doc (", "Language._ensure_doc (")),
-    ("sentences (sentencizer, line breaks)", ("Sentencizer", "split_at_line_breaks (")),
+    ("sentences (sentence splitter)", ("Sentencizer", "split_at_line_breaks (", "split_sentences (")),
     ("matcher (geomap_places)", ("PlaceMatcher.__call__ (",)),
     ("mentions rules (find_mentions)", ("find_mentions (", "merge_entity_mentions (", "dateline_span (")),
     ("resolver", ("Resolver.resolve (",)),
