@@ -26,14 +26,15 @@ missing ``published`` date is looked for in the first lines of the text; ``url``
 row never fails a partition.
 
 **On a real cluster**, every worker needs geomap installed (the same version as the client,
-with ``geomap[dask]``), and a ``places`` file or a geocoder cache directory must be at the same
-path on every worker (a shared file system), since only the path travels::
+with ``geomap[dask]``), and a ``places`` file, a geocoder cache directory and the GeoParquet
+output directory must be at the same path on every worker (a shared file system), since only
+paths travel::
 
     from distributed import Client
-    client = Client("tcp://scheduler:8786")           # dask scheduler / dask worker processes
-    events = extract_frame(dd.read_json("s3://bucket/news-*.jsonl", lines=True),
-                           places="/shared/extra_places.csv")
-    to_geoparquet(events, "s3://bucket/events/")      # needs s3fs with dask-geopandas
+    client = Client("tcp://scheduler:8786")           # started with `dask scheduler` / `dask worker`
+    articles = dd.read_json("/shared/news/*.jsonl", lines=True, blocksize="32MB")
+    events = extract_frame(articles, places="/shared/extra_places.csv")
+    to_geoparquet(events, "/shared/out/events.parquet")
 
 Prefer one thread per worker process (``dask worker --nthreads 1 --nworkers N``): extraction
 is pure Python and holds the GIL, so threads add no speed, and all threads of a process share
