@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .errors import InputError
 from .model import Article, Event
 from .pipeline import Extractor, RunReport
 
@@ -78,6 +79,7 @@ class ResultCache:
         try:
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a crash loses at most the last results
             db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, events TEXT NOT NULL, unresolved TEXT NOT NULL)")
             return db
         except sqlite3.DatabaseError as exc:
@@ -127,15 +129,24 @@ def _start_worker(settings: ExtractionSettings, jobs: int) -> None:
     _WORKER = settings.build(jobs=jobs)
 
 
-def _extract_in_worker(article: Article) -> tuple[list[Event], list[str]]:
-    assert _WORKER is not None, "worker not initialised"
+def _extract_in_worker(article: Article) -> tuple[list[Event], list[str], str | None]:
+    if _WORKER is None:
+        raise RuntimeError("geomap worker process was not initialised")
     return _extract_one(_WORKER, article)
 
 
-def _extract_one(extractor: Extractor, article: Article) -> tuple[list[Event], list[str]]:
+def _extract_one(extractor: Extractor, article: Article) -> tuple[list[Event], list[str], str | None]:
+    """An article's events and unresolved names, or the error that stopped it: one article that
+    breaks the pipeline must not stop a run of a thousand."""
     before = len(extractor.report.unresolved)
-    events = extractor.events(article)
-    return events, extractor.report.unresolved[before:]
+    try:
+        events = extractor.events(article)
+    except Exception as exc:  # noqa: BLE001 - reported with the article's id, the run goes on
+        log.warning("%s: extraction failed: %s", article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        return [], [], f"extraction failed: {type(exc).__name__}: {exc}"
+    unresolved = extractor.report.unresolved[before:]
+    del extractor.report.unresolved[before:]  # the run's report collects them, not the worker's
+    return events, unresolved, None
 
 
 # ---------------------------------------------------------------------- the run
@@ -173,7 +184,10 @@ def extract_articles(
             else:
                 fresh = (_extract_one(local, a) for a in todo)
             for article, key, hit in zip(chunk, keys, cached):
-                events, unresolved = hit if hit is not None else next(fresh)
+                events, unresolved, error = (*hit, None) if hit is not None else next(fresh)
+                if error is not None:
+                    report.skipped.append(InputError(error, path=article.id))
+                    continue
                 if hit is None and cache and key:
                     cache.put(key, events, unresolved)
                 report.articles += 1

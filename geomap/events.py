@@ -11,6 +11,8 @@ country named in the same sentence as a town inside it is background to that tow
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,11 +35,12 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     events: dict[tuple, Event] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
     story_date: EventDate | None = None  # the last date a sentence of the current paragraph stated
+    paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = -1
     for item in resolved:
         mention, place = item.mention, item.place
         if mention.sentence_start not in dated:
-            this_paragraph = article.text.count("\n\n", 0, mention.sentence_start)
+            this_paragraph = bisect.bisect_right(paragraph_breaks, mention.sentence_start)
             if this_paragraph != paragraph:
                 paragraph, story_date = this_paragraph, None
             when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
@@ -75,6 +78,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             name_ar=place.name_ar,
         )
     return sorted(events.values(), key=lambda e: (e.start_char, e.place_id))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _without(sentence: str, offset: int, span: tuple[int, int] | None) -> str:

@@ -140,7 +140,7 @@ class PlaceMatcher:
         return len(self._automaton)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and normalize(key) in self._automaton
+        return isinstance(key, str) and f" {normalize(key)} " in self._automaton
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -169,13 +169,14 @@ class PlaceMatcher:
         offsets = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
         starts = dict(zip(offsets, indices))  # char offset in the joined string -> token index
         ends = {offset + len(part): i for offset, part, i in zip(offsets, parts, indices)}
-        text = " ".join(parts)
+        # Keys are stored with a space on each side, so only whole-token matches come out.
+        text = " " + " ".join(parts) + " "
         spans: list[Span] = []
         for end_char, (key, label) in self._automaton.iter(text):
-            start_char = end_char - len(key) + 1
-            if start_char not in starts or end_char + 1 not in ends:
+            first, last = starts.get(end_char - len(key) - 1), ends.get(end_char - 1)
+            if first is None or last is None:  # a token whose key has a space inside ("Ma'arrat-an")
                 continue
-            span = Span(doc, starts[start_char], ends[end_char + 1] + 1, label=label, span_id=key)
+            span = Span(doc, first, last + 1, label=label, span_id=key)
             if label == PLACE_LABEL:
                 span.label_ = self._plausibility(span, key)
                 if not span.label_:
@@ -227,9 +228,9 @@ class PlaceMatcher:
 def _build_automaton(place_keys: Iterable[str], org_keys: Iterable[str]) -> Any:
     automaton = ahocorasick.Automaton()
     for key in place_keys:
-        automaton.add_word(key, (key, PLACE_LABEL))
+        automaton.add_word(f" {key} ", (key, PLACE_LABEL))
     for key in org_keys:
-        automaton.add_word(key, (key, ORG_LABEL))
+        automaton.add_word(f" {key} ", (key, ORG_LABEL))
     automaton.make_automaton()
     return automaton
 
@@ -297,6 +298,8 @@ def make_pipeline(*, model: str | None = None, places_file: str | None = None, g
     import spacy
 
     nlp = spacy.load(model) if model else spacy.blank("en")
+    if not model:  # no parser or tagger to run out of memory: take what the reader passes (5 MB cap)
+        nlp.max_length = max(nlp.max_length, 10_000_000)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("geomap_sentences")
     nlp.add_pipe("geomap_places", config={"places_file": places_file, "gazetteer_dir": gazetteer_dir})

@@ -118,7 +118,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     sentences = _Sentences(doc)
     found = doc.spans.get(spans_key, [])
     places = [s for s in found if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary, sentences)]
-    places += [s for s in found if s.label_ == WEAK_PLACE_LABEL and _in_place_context(s, places)
+    place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
+    places += [s for s in found if s.label_ == WEAK_PLACE_LABEL and _in_place_context(s, place_starts, place_ends)
                and _keep_place(s, vocabulary, sentences)]
     for span in places:
         span.label_ = PLACE_LABEL
@@ -243,16 +244,14 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     return True
 
 
-def _in_place_context(span: Span, places: list[Span]) -> bool:
+def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     """A word that is also English is a place after "in"/"near"/"the village of", or in a list
-    with other places ("Hass and Kafr Sajna")."""
+    with other places ("Hass and Kafr Sajna"); ``starts``/``ends`` are those places' token bounds."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.lower_ in PLACE_PREPOSITIONS or (
             before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)):
         return True
-    starts = {s.start for s in places}
-    ends = {s.end for s in places}
     after = doc[span.end] if span.end < len(doc) else None
     listed_after = after is not None and after.text in {",", "and", "or"} and span.end + 1 in starts
     listed_before = before is not None and before.text in {",", "and", "or"} and span.start - 1 in ends

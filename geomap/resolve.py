@@ -15,6 +15,7 @@ one in the governorate the article names ("southern Idlib") or near its other pl
 
 from __future__ import annotations
 
+import collections
 import logging
 import statistics
 from collections.abc import Callable, Sequence
@@ -31,6 +32,8 @@ GeocodeFn = Callable[..., "Place | None"]
 
 #: A fuzzy or geocoded answer farther than this from the article's other places is rejected.
 MAX_FALLBACK_KM = 150.0
+#: At most this many of an article's confidently resolved places serve as context for the others.
+MAX_ANCHORS = 50
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
 
@@ -69,31 +72,51 @@ class Resolver:
 
     def resolve(self, mentions: Sequence[Mention], report: ResolveReport | None = None) -> list[ResolvedMention]:
         """Resolve one article's mentions (in text order); unresolved names go to ``report``."""
-        first = [self._candidates(m) for m in mentions]
+        lookups: dict[tuple[str, str | None, str], list[Candidate]] = {}
+        first = [self._candidates(m, lookups) for m in mentions]
         governorates, anchors = self._document_context(mentions, first)
+        # Each place anchors the others once, however often the article names it; a mention is
+        # not its own context unless the article names its place elsewhere too.
+        anchor_places: dict[str, Place] = {}
+        anchor_mentions: collections.Counter[str] = collections.Counter()
+        anchor_of: dict[int, str] = {}
+        for index, place in anchors:
+            anchor_places.setdefault(place.id, place)
+            anchor_mentions[place.id] += 1
+            anchor_of[index] = place.id
         about_syria = _about_syria(first)
         resolved: list[ResolvedMention] = []
         vocabulary = self.gazetteer.english_vocabulary
+        answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         for index, mention in enumerate(mentions):
             if not about_syria and _only_sounds_like_a_village(first[index]):
                 continue  # "Hammad" is not Hama in a story that names no Syrian place as written
             if mention.origin != "gazetteer" and _ordinary_english(mention.text, vocabulary):
                 continue  # "in Government-held areas": a capitalised phrase, not an unknown place
-            context: list[object] = [p for i, p in anchors if i != index]
-            result = self._resolve_one(mention, first[index], governorates, context)
-            if result is None:
+            own = anchor_of.get(index)
+            excluded = own if own is not None and anchor_mentions[own] == 1 else None
+            memo = (mention.text, mention.kind_hint, mention.origin, excluded)
+            if memo not in answers:
+                context: list[object] = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
+                result = self._resolve_one(mention, first[index], governorates, context)
+                answers[memo] = (result.place, result.resolver, result.score) if result else None
+            answer = answers[memo]
+            if answer is None:
                 if report is not None:
                     report.unresolved.append(mention.text)
                 continue
-            resolved.append(result)
+            resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
         return resolved
 
     # ---------------------------------------------------------------- passes
 
-    def _candidates(self, mention: Mention) -> list[Candidate]:
+    def _candidates(self, mention: Mention, lookups: dict[tuple[str, str | None, str], list[Candidate]]) -> list[Candidate]:
         if mention.origin != "gazetteer":
             return []
-        return self.gazetteer.lookup(mention.text, kind=mention.kind_hint, fuzzy=False, limit=10)
+        key = (mention.text, mention.kind_hint, mention.origin)
+        if key not in lookups:
+            lookups[key] = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, fuzzy=False, limit=10)
+        return lookups[key]
 
     def _document_context(
         self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]

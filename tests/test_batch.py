@@ -83,3 +83,26 @@ def test_cli_reports_cached_articles_and_no_cache(tmp_path: Path) -> None:
     assert "from cache" not in third.stderr
     assert runner.invoke(cli, ["extract", str(corpus), "--offline", "--jobs", "2", "-q", "-o", str(tmp_path / "d.jsonl")]).exit_code == 0
     assert (tmp_path / "d.jsonl").read_bytes() == (tmp_path / "a.jsonl").read_bytes()
+
+
+def test_one_failing_article_does_not_stop_the_run(monkeypatch) -> None:  # noqa: ANN001
+    from geomap.pipeline import Extractor
+
+    original = Extractor.events
+
+    def sometimes_broken(self, article):  # noqa: ANN001, ANN202
+        if article.id == "a0002":
+            raise RuntimeError("simulated pipeline bug")
+        return original(self, article)
+
+    monkeypatch.setattr(Extractor, "events", sometimes_broken)
+    report = RunReport()
+    results = list(extract_articles(_articles(5), ExtractionSettings(), jobs=1, report=report))
+    assert len(results) == 4
+    assert [str(e) for e in report.skipped] == ["a0002: extraction failed: RuntimeError: simulated pipeline bug"]
+
+
+def test_long_article_in_linear_time() -> None:
+    text = "Air strikes hit Saraqib on 3 May 2019, and shelling hit Kafr Nabl. " * 20_000  # 1.3 MB
+    [events] = list(extract_articles([Article(id="long", text=text)], ExtractionSettings(), jobs=1))
+    assert sorted(e.reports for e in events) == [20_000, 20_000]
