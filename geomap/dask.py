@@ -68,7 +68,6 @@ import logging
 import math
 import numbers
 import os
-import re
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -186,7 +185,6 @@ def extractor_cache_info() -> dict[str, Any]:
 
 # --------------------------------------------------------------------- records → articles
 
-_ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})(?:$|[T ]|\s)")
 
 
 def _missing(value: Any) -> bool:
@@ -200,26 +198,10 @@ def _text_or_none(value: Any) -> str | None:
 
 
 def _published(value: Any, where: str) -> dt.date | None:
-    """A record's published value: a date, datetime, Timestamp or string (ISO or written)."""
-    if _missing(value):
-        return None
-    if isinstance(value, dt.datetime):  # pandas.Timestamp too
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value.strip():
-        m = _ISO_DATE.match(value)
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                pass
-        from .dates import iter_full_dates
+    """A row's published value, read as :func:`geomap.read.parse_published` reads JSONL fields."""
+    from .read import parse_published
 
-        for _start, _end, date in iter_full_dates(value):
-            return date
-    log.warning("%s: cannot read the published date %r; ignored", where, value)
-    return None
+    return None if _missing(value) else parse_published(value, where)
 
 
 def _record_id(value: Any, fallback: str) -> str:

@@ -491,7 +491,7 @@ def _html_content(html: str, display: str) -> tuple[str, str | None, dt.date | N
         log.warning("%s: no main article text found; using all visible text of the page", display)
         text, fallback_title = _strip_tags(html)
         title = title or fallback_title
-    published = _parse_published(date, display, quiet=True) if date else None
+    published = parse_published(date, display, quiet=True) if date else None
     return (
         text,
         title if isinstance(title, str) and title.strip() else None,
@@ -527,7 +527,7 @@ def _record_article(fields: Mapping[str, Any], display: str, line: int, ctx: _Co
     source = next(
         (v.strip() for v in (fields.get("url"), fields.get("source")) if isinstance(v, str) and v.strip()), None
     )
-    published = _parse_published(fields.get("published"), where)
+    published = parse_published(fields.get("published"), where)
     published = published or find_published_date(text) or ctx.published
     return Article(id=article_id, text=text, title=title, published=published, source=source)
 
@@ -725,10 +725,15 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     return None
 
 
-def _parse_published(value: Any, where: str, *, quiet: bool = False) -> dt.date | None:
-    """A record's ``published`` value: ISO date or datetime, a written date, else dateparser."""
+def parse_published(value: Any, where: str, *, quiet: bool = False) -> dt.date | None:
+    """A record's ``published`` value: a date or datetime (pandas Timestamps too), an ISO
+    string, a written date, else dateparser; None (with a warning naming ``where``) otherwise."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
     if isinstance(value, str) and any(c.isdigit() for c in value):  # no digits, no absolute date
         m = _ISO_START.match(value)
         if m:
