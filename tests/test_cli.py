@@ -128,3 +128,12 @@ def test_build_filters_and_exits_1_when_nothing_is_mapped(runner: CliRunner, art
     only_clashes = runner.invoke(cli, ["build", str(article), "-o", str(out), "--offline", "--types", "clashes", "-q"])
     assert only_clashes.exit_code == 0
     assert "Khan Sheikhoun" in out.read_text(encoding="utf-8")
+
+
+def test_cache_clear_removes_every_cache(runner: CliRunner, article: Path) -> None:
+    assert runner.invoke(cli, ["extract", str(article), "--offline", "-q"]).exit_code == 0
+    cleared = runner.invoke(cli, ["cache", "clear"])
+    assert cleared.exit_code == 0
+    assert "article result(s)" in cleared.stderr and "matcher automaton file(s) removed" in cleared.stderr
+    again = runner.invoke(cli, ["extract", str(article), "--offline"])
+    assert "from cache" not in again.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from . import cli
@@ -22,10 +24,17 @@ def cache_dir() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Delete every cached geocoder answer and article result."""
+    """Delete every cached geocoder answer, article result and matcher automaton."""
+    import platformdirs
+
     from ..batch import ResultCache
     from ..geocode import clear_cache
 
     answers = clear_cache()
     results = ResultCache().clear()
-    click.echo(f"geomap: {answers} cached geocoder answer(s) and {results} article result(s) removed", err=True)
+    automata = 0
+    for path in Path(platformdirs.user_cache_dir("geomap")).glob("automaton-*.pickle"):
+        path.unlink(missing_ok=True)
+        automata += 1
+    click.echo(f"geomap: {answers} cached geocoder answer(s), {results} article result(s) and "
+               f"{automata} matcher automaton file(s) removed", err=True)
