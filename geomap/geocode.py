@@ -375,6 +375,19 @@ class _AnswerCache:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    """Open (and create) the cache. Two processes creating it at once can find it locked while
+    the other switches it to WAL, which sqlite's busy handler does not wait for: retry then."""
+    deadline = time.monotonic() + _BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            return _open(path)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _open(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
     try:
