@@ -119,6 +119,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     found = doc.spans.get(spans_key, [])
     places = [s for s in found if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary, sentences)]
     place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
+    hyphen_pairs = _hyphenated_places(doc, [s for s in found if s.label_ == PLACE_LABEL])
+    places += [s for s in found if s.label_ == PLACE_LABEL and s.start in hyphen_pairs and s.start not in place_starts]
+    places.sort(key=lambda s: s.start)
     places += [s for s in found if s.label_ == WEAK_PLACE_LABEL and _in_place_context(s, place_starts, place_ends)
                and _keep_place(s, vocabulary, sentences)]
     for span in places:
@@ -232,9 +235,13 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
         return False
     if sentences.title_case(span):
         return True
-    if before is not None and before.is_alpha and before.text[0].isupper() and not before.is_sent_start \
+    if before is not None and before.is_alpha and before.text[0].isupper() \
             and before.lower_ not in LEFT_OK and before.lower_ not in NOT_NAMES:
-        return False
+        # A sentence's first word is capitalised anyway, unless an article joins it to the name
+        # ("Naji al-Mustafa said…").
+        joined_by_article = any(span.doc[k].lower_ in ARTICLES for k in range(before.i + 1, span.start))
+        if joined_by_article or not before.is_sent_start:
+            return False
     after = _next_word(span)
     if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
             and after.lower_ not in NOT_NAMES:
@@ -242,6 +249,19 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
         if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
             return False
     return True
+
+
+def _hyphenated_places(doc: Doc, spans: list[Span]) -> set[int]:
+    """Start tokens of place names joined by a bare hyphen ("Lebanon-Syria border",
+    "Russia-Turkey talks"): each is a place, not part of the other's longer name."""
+    by_start = {s.start: s for s in spans}
+    paired: set[int] = set()
+    for span in spans:
+        hyphen = span.end
+        if hyphen + 1 < len(doc) and doc[hyphen].text in "-‐–" and not doc[span.end - 1].whitespace_ \
+                and hyphen + 1 in by_start and doc[span.start].lower_ not in ARTICLES:
+            paired.update((span.start, hyphen + 1))
+    return paired
 
 
 def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:

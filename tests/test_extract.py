@@ -182,3 +182,11 @@ def test_user_places_extend_extraction(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "no places here at all.", "<script>alert(1)</script>"])
 def test_texts_without_places_give_no_events(extractor: Extractor, text: str) -> None:
     assert _events(extractor, text) == []
+
+
+def test_hyphenated_place_pairs_and_sentence_initial_people(extractor: Extractor) -> None:
+    pair = _by_mention(_events(extractor, "Shelling hit the Lebanon-Syria border near Qusayr on 3 May 2019."))
+    assert {"Lebanon", "Syria", "Qusayr"} <= set(pair)
+    person = {e.mention for e in _events(extractor, "Naji al-Mustafa said clashes hit Saraqib on 3 May 2019.")}
+    assert person == {"Saraqib"}
+    assert "Idlib" in {e.mention for e in _events(extractor, "Yesterday Idlib was shelled on 3 May 2019.")}
