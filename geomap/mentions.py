@@ -208,7 +208,7 @@ class _Sentences:
 
 
 def _is_title_case(sent: Span) -> bool:
-    """A headline in title case ("Idlib De-Escalation Zone Collapses as …"): every content word
+    """A headline in title case ("Rebels Shell Army Posts Near Saraqib"): every content word
     capitalised, so capitalisation says nothing about where a name ends."""
     words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.is_stop]
     lower = sum(not t.text[0].isupper() for t in words)
