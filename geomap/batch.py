@@ -53,7 +53,8 @@ class ExtractionSettings:
             options = dict(self.geocoder)
             options["min_delay_seconds"] = float(options.get("min_delay_seconds", 1.0)) * jobs
             options["error_wait_seconds"] = max(float(options.get("error_wait_seconds", 2.0)), options["min_delay_seconds"])
-            geocode = Geocoder(GeocoderSettings(**options))
+            settings = GeocoderSettings(**options)
+            geocode = None if settings.offline else Geocoder(settings)
         return Extractor(places=self.places, model=self.model, geocode=geocode)
 
     def fingerprint(self, gazetteer_version: str) -> str:

@@ -152,22 +152,12 @@ def _extractor_entry(places: str | None, model: str | None, settings: dict[str, 
     with _CACHE_LOCK:  # threads of one worker wait for the first build instead of repeating it
         entry = _CACHE.get(key)
         if entry is None:
-            from .pipeline import Extractor
+            from .batch import ExtractionSettings
 
-            geocode = None
-            if settings is not None:
-                from .geocode import Geocoder, GeocoderSettings
-
-                geocoder_settings = GeocoderSettings(**settings)
-                geocode = None if geocoder_settings.offline else Geocoder(geocoder_settings)
-            extractor = Extractor(places=places, geocode=geocode, model=model, on_error=_log_input_error)
+            extractor = ExtractionSettings(places=places, model=model, geocoder=settings).build()
             entry = _CACHE[key] = _CacheEntry(extractor, threading.Lock(), builds=1)
             log.debug("geomap.dask: built an extractor in process %d for %r", os.getpid(), key)
     return entry
-
-
-def _log_input_error(error: Any) -> None:
-    log.warning("%s (skipped)", error)
 
 
 def extractor_cache_info() -> dict[str, Any]:
