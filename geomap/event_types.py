@@ -24,6 +24,7 @@ Precedence (first match wins, see :data:`PRECEDENCE`):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "classify_event"]
 
@@ -121,9 +122,18 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 def classify_event(sentence: str) -> str:
-    """The event type of one sentence, one of :data:`geomap.model.EVENT_TYPES`; never raises."""
+    """The event type of one sentence, one of :data:`geomap.model.EVENT_TYPES`; never raises.
+
+    Memoised: finding mentions asks whether a sentence reports something, and dating events asks
+    its type again.
+    """
     if not isinstance(sentence, str) or not sentence:
         return "other"
+    return _classify(sentence)
+
+
+@lru_cache(maxsize=4096)
+def _classify(sentence: str) -> str:
     text = _DASHES.sub(" ", sentence.lower())
     for event_type, pattern in _RULES:
         if pattern.search(text):
