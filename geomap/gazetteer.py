@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import heapq
 import json
 import logging
 import math
@@ -43,6 +44,7 @@ Context = Union[str, Place, tuple[float, float], Sequence[Union[str, Place, tupl
 FUZZY_THRESHOLD = 88.0
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
+_KM_PER_DEGREE_LAT = 111.19
 
 _MATCH_SCORE = {"user": 1.0, "exact": 1.0, "variant": 0.9}
 _KIND_PRIOR = {
@@ -89,10 +91,10 @@ class Gazetteer:
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, list[str]] = {}
         self._skeletons: dict[str, set[str]] | None = None
-        self._keys_by_admin1: dict[str, list[str]] | None = None
-        self._keys_by_admin1s: dict[frozenset[str], list[str]] = {}
+        self._keys_by_admin1: dict[str | None, list[str]] | None = None
+        self._match_memo: dict[tuple[str, str | None], tuple[_Scored, ...]] = {}
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
-        self._fuzzy_memo: dict[tuple[frozenset[str], frozenset[str]], dict[str, tuple[str, str, float]]] = {}
+        self._fuzzy_memo: dict[tuple[str, str | None], list[tuple[str, float]]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
@@ -114,7 +116,9 @@ class Gazetteer:
             ids = self._by_key.setdefault(key, [])
             if place_id not in ids:
                 ids.append(place_id)
-        self._skeletons = None
+        # Derived indexes and memos are rebuilt on demand.
+        self._skeletons = self._keys_by_admin1 = None
+        self._match_memo, self._fuzzy_memo = {}, {}
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -202,30 +206,54 @@ class Gazetteer:
         """
         if limit < 1:
             raise ValueError("limit must be at least 1")
-        query_keys = variants(name)
-        if not query_keys:
+        admin1s, points = self._context(context)
+        scored = self._scored_matches(name, kind)
+        if not scored and fuzzy:
+            scored = self._scored_fuzzy(name, kind, admin1s)
+        if not scored:
             return []
+        if admin1s or points:
+            scored = [(score + _context_bonus(place, admin1s, points), place, how, matched)
+                      for score, place, how, matched in scored]
+        best = heapq.nsmallest(limit, scored, key=_by_score_then_id) if limit < len(scored) else sorted(scored, key=_by_score_then_id)
+        return [Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),
+                          match=how, matched_name=matched)  # type: ignore[arg-type]
+                for score, place, how, matched in best]
+
+    def _scored_matches(self, name: str, kind: str | None) -> tuple[_Scored, ...]:
+        """Exact and variant matches of a name with their context-free scores, memoised: news
+        repeats its place names, and the resolver asks for each twice."""
+        memo_key = (name, kind)
+        found = self._match_memo.get(memo_key)
+        if found is not None:
+            return found
         folded = fold(name)
         matches: dict[str, tuple[str, str, float]] = {}  # id -> (match, matched name, ratio)
-        for key in query_keys:
+        for key in variants(name):
             for place_id in self._by_key.get(key, ()):
+                if place_id in matches:
+                    continue
                 entry = self._entries[place_id]
                 exact = any(fold(n) == folded for n in entry.names)
                 how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
-                matches.setdefault(place_id, (how, entry.place.name, 100.0))
-        admin1s, points = self._context(context)
-        if not matches and fuzzy:
-            matches = self._fuzzy(query_keys, admin1s)
-        if not matches:
-            return []
+                matches[place_id] = (how, entry.place.name, 100.0)
+        found = self._score(matches, kind)
+        if len(self._match_memo) >= 100_000:  # bounded: an archive's vocabulary of names is large
+            self._match_memo.clear()
+        self._match_memo[memo_key] = found
+        return found
+
+    def _scored_fuzzy(self, name: str, kind: str | None, admin1s: set[str]) -> tuple[_Scored, ...]:
+        return self._score(self._fuzzy(variants(name), admin1s), kind)
+
+    def _score(self, matches: dict[str, tuple[str, str, float]], kind: str | None) -> tuple[_Scored, ...]:
         # A well-known place spelled exactly as written ("Iran") beats a village that merely
         # sounds alike ("Arran"), whatever the context says.
         famous_exact = any(how in ("exact", "user") and self._entries[pid].place.importance >= 0.5
                            for pid, (how, _, _) in matches.items())
-        candidates = [self._rank(pid, how, matched, ratio, kind, admin1s, points, demote=famous_exact and how == "variant")
-                      for pid, (how, matched, ratio) in matches.items()]
-        candidates.sort(key=lambda c: (-c.score, c.place.id))
-        return candidates[:limit]
+        return tuple((_base_score(self._entries[pid].place, how, ratio, kind, demote=famous_exact and how == "variant"),
+                      self._entries[pid].place, how, matched)
+                     for pid, (how, matched, ratio) in matches.items())
 
     @property
     def _by_skeleton(self) -> dict[str, set[str]]:
@@ -237,40 +265,28 @@ class Gazetteer:
             self._skeletons = skeletons
         return self._skeletons
 
-    def _keys_in(self, admin1s: frozenset[str]) -> list[str]:
-        """Match keys of the entries inside some governorates: the fuzzy search pool."""
+    def _keys_in(self, admin1: str | None) -> list[str]:
+        """Match keys of the entries inside one governorate (every key for None): a fuzzy search pool."""
         if self._keys_by_admin1 is None:  # one pass over the index, on the first fuzzy lookup
-            by_admin1: dict[str, dict[str, None]] = {}
+            by_admin1: dict[str | None, dict[str, None]] = {None: dict.fromkeys(self._by_key)}
             for key, ids in self._by_key.items():
                 for place_id in ids:
                     admin1 = self._entries[place_id].place.admin1
                     if admin1:
                         by_admin1.setdefault(admin1, {})[key] = None
             self._keys_by_admin1 = {a: list(keys) for a, keys in by_admin1.items()}
-        if len(admin1s) == 1:
-            return self._keys_by_admin1.get(next(iter(admin1s)), [])
-        pool = self._keys_by_admin1s.get(admin1s)
-        if pool is None:
-            pool = list(dict.fromkeys(k for a in sorted(admin1s) for k in self._keys_by_admin1.get(a, [])))
-            if len(self._keys_by_admin1s) < 256:
-                self._keys_by_admin1s[admin1s] = pool
-        return pool
+        return self._keys_by_admin1.get(admin1, [])
 
     def _fuzzy(self, query_keys: set[str], admin1s: set[str]) -> dict[str, tuple[str, str, float]]:
         """Near spellings: the same consonant skeleton, or a close edit of a key — searched among
         the context's governorates when there is one (a misspelling is trusted only nearby)."""
-        memo_key = (frozenset(query_keys), frozenset(admin1s))
-        if memo_key in self._fuzzy_memo:
-            return dict(self._fuzzy_memo[memo_key])
         found: dict[str, tuple[str, str, float]] = {}
-        keys = self._keys_in(frozenset(admin1s)) if admin1s else self._by_key.keys()
         for query in query_keys:
             if len(query) < 5:  # short names are too easily confused to guess at
                 continue
-            pool = self._by_skeleton.get(skeleton(query), set())
-            hits = [(key, fuzz.ratio(query, key)) for key in pool]
-            hits += [(key, score) for key, score, _ in process.extract(
-                query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
+            hits = [(key, fuzz.ratio(query, key)) for key in self._by_skeleton.get(skeleton(query), set())]
+            for admin1 in sorted(admin1s) or [None]:
+                hits += self._close_keys(query, admin1)
             for key, score in hits:
                 if score < FUZZY_THRESHOLD:
                     continue
@@ -278,9 +294,20 @@ class Gazetteer:
                     best = found.get(place_id)
                     if best is None or best[2] < score:
                         found[place_id] = ("fuzzy", self._entries[place_id].place.name, score)
-        if len(self._fuzzy_memo) < 50_000:  # unknown names recur across articles
-            self._fuzzy_memo[memo_key] = dict(found)
         return found
+
+    def _close_keys(self, query: str, admin1: str | None) -> list[tuple[str, float]]:
+        """The keys of one governorate (or anywhere) closest to a query key, memoised: unknown
+        names recur across articles, and each governorate is searched once per name."""
+        memo_key = (query, admin1)
+        hits = self._fuzzy_memo.get(memo_key)
+        if hits is None:
+            hits = [(key, score) for key, score, _ in process.extract(
+                query, self._keys_in(admin1), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
+            if len(self._fuzzy_memo) >= 50_000:
+                self._fuzzy_memo.clear()
+            self._fuzzy_memo[memo_key] = hits
+        return hits
 
     def _context(self, context: Context) -> tuple[set[str], list[tuple[float, float]]]:
         if context is None:
@@ -311,38 +338,40 @@ class Gazetteer:
                     points.append(point)
         return admin1s, points
 
-    def _rank(
-        self,
-        place_id: str,
-        how: str,
-        matched: str,
-        ratio: float,
-        kind: str | None,
-        admin1s: set[str],
-        points: list[tuple[float, float]],
-        demote: bool = False,
-    ) -> Candidate:
-        entry = self._entries[place_id]
-        place = entry.place
-        score = _MATCH_SCORE.get(how, 0.6 * ratio / 100.0)
-        if demote:
-            score -= 0.3
-        if kind:
-            if place.kind == kind or (kind in _FACILITY_KINDS and place.kind in _FACILITY_KINDS):
-                score += 0.3
-            elif kind in _FACILITY_KINDS or place.kind in _FACILITY_KINDS:
-                score -= 0.2
-        else:
-            score += _KIND_PRIOR.get(place.kind, 0.0)
-        score += 0.15 * place.importance
-        if admin1s and place.admin1 in admin1s:
-            score += 0.2
-        if points:
-            nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
-            if nearest <= NEAR_KM:  # mostly a step: a few km more or less must not outweigh the kind
-                score += 0.2 + 0.03 * (1.0 - nearest / NEAR_KM)
-        return Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),
-                         match=how, matched_name=matched)  # type: ignore[arg-type]
+
+_Scored = tuple[float, Place, str, str]  # raw score, place, match, matched name
+
+
+def _by_score_then_id(scored: _Scored) -> tuple[float, str]:
+    return (-scored[0], scored[1].id)
+
+
+def _base_score(place: Place, how: str, ratio: float, kind: str | None, *, demote: bool) -> float:
+    """The raw score of a candidate before context: how well the name matches, the asked-for
+    kind, and how important the place is."""
+    score = _MATCH_SCORE.get(how, 0.6 * ratio / 100.0)
+    if demote:
+        score -= 0.3
+    if kind:
+        if place.kind == kind or (kind in _FACILITY_KINDS and place.kind in _FACILITY_KINDS):
+            score += 0.3
+        elif kind in _FACILITY_KINDS or place.kind in _FACILITY_KINDS:
+            score -= 0.2
+    else:
+        score += _KIND_PRIOR.get(place.kind, 0.0)
+    return score + 0.15 * place.importance
+
+
+def _context_bonus(place: Place, admin1s: set[str], points: list[tuple[float, float]]) -> float:
+    """What a context adds: inside a named governorate, near a named place or point."""
+    bonus = 0.2 if admin1s and place.admin1 in admin1s else 0.0
+    nearest = NEAR_KM + 1.0
+    for lat, lon in points:
+        if abs(place.lat - lat) * _KM_PER_DEGREE_LAT <= NEAR_KM:  # cheap test before the haversine
+            nearest = min(nearest, haversine_km(place.lat, place.lon, lat, lon))
+    if nearest <= NEAR_KM:  # mostly a step: a few km more or less must not outweigh the kind
+        bonus += 0.2 + 0.03 * (1.0 - nearest / NEAR_KM)
+    return bonus
 
 
 def _entry_from_record(record: dict[str, Any]) -> _Entry:
