@@ -33,6 +33,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     """
     resolved = _demote_coarse(resolved)
     events: dict[tuple, Event] = {}
+    reports: dict[tuple, int] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
     story_date: EventDate | None = None  # the last date a sentence of the current paragraph stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
@@ -52,8 +53,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         when, event_type = dated[mention.sentence_start]
         key = (place.id, when.date, event_type, mention.role)
         if key in events:
-            events[key] = replace(events[key], reports=events[key].reports + 1)
+            reports[key] += 1
             continue
+        reports[key] = 1
         events[key] = Event(
             doc_id=article.id,
             place=place.name,
@@ -77,7 +79,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             source=article.source,
             name_ar=place.name_ar,
         )
-    return sorted(events.values(), key=lambda e: (e.start_char, e.place_id))
+    counted = [replace(event, reports=reports[key]) if reports[key] > 1 else event for key, event in events.items()]
+    return sorted(counted, key=lambda e: (e.start_char, e.place_id))
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

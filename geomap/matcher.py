@@ -171,29 +171,29 @@ class PlaceMatcher:
         # Keys are stored with a space on each side, so only whole-token matches come out.
         text = " " + " ".join(parts) + " "
         spans: list[Span] = []
+        strings = doc.vocab.strings
         for end_char, (key, label) in self._automaton.iter(text):
             first, last = starts.get(end_char - len(key) - 1), ends.get(end_char - 1)
             if first is None or last is None:  # a token whose key has a space inside ("Ma'arrat-an")
                 continue
-            span = Span(doc, first, last + 1, label=label, span_id=key)
-            if label == PLACE_LABEL:
-                span.label_ = self._plausibility(span, key)
-                if not span.label_:
+            if label == PLACE_LABEL:  # tested on token strings: most hits are dropped, a Span costs more
+                label = self._plausibility(doc, first, last, key, strings[orths[first]], strings[orths[last]])
+                if not label:
                     continue
-            spans.append(span)
+            spans.append(Span(doc, first, last + 1, label=label, span_id=key))
         return filter_spans(spans)
 
-    def _plausibility(self, span: Span, key: str) -> str:
+    def _plausibility(self, doc: Doc, first: int, last: int, key: str, first_text: str, last_text: str) -> str:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):
-        kept only where a place context says so; "" when the span cannot be a name."""
-        first, last = span[0], span[-1]
-        if not (_CAPITAL.match(first.text) and (_CAPITAL.match(last.text) or not last.is_alpha or is_arabic(last.text))):
+        kept only where a place context says so; "" when tokens ``first``..``last`` cannot be a name."""
+        if not (_CAPITAL.match(first_text)
+                and (_CAPITAL.match(last_text) or not last_text.isalpha() or is_arabic(last_text))):
             return ""
-        if len(key) < 3 and len(span.text) < 4 and not is_arabic(first.text):  # "Foua" yes, "Mr" no
+        if len(key) < 3 and not is_arabic(first_text) and len(doc[first:last + 1].text) < 4:  # "Foua" yes, "Mr" no
             return ""
-        if len(span) == 1 and (key in self.gazetteer.common_words or first.lower_ in self.gazetteer.english_words):
+        if first == last and (key in self.gazetteer.common_words or first_text.lower() in self.gazetteer.english_words):
             # A common English word is a place after an Arabic article ("al-Bab") or in a place context.
-            before = span.doc[span.start - 2:span.start]
+            before = doc[max(first - 2, 0):first]
             glued_article = len(before) == 2 and before[1].text in "-‐" and before[0].lower_ in ARTICLES
             spaced_article = len(before) >= 1 and before[-1].lower_ in ARTICLES and before[-1].lower_ not in ("an", "as", "at")
             return PLACE_LABEL if glued_article or spaced_article else WEAK_PLACE_LABEL

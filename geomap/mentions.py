@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -115,8 +115,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     """
     start, end = dateline or (0, 0)
     vocabulary = gazetteer.english_vocabulary
-    sentences = _Sentences(doc)
-    found = doc.spans.get(spans_key, [])
+    sentences = _Sentences(doc, article.text)
+    found = list(doc.spans.get(spans_key, []))  # a SpanGroup makes new Span objects on every pass
     places = [s for s in found if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary, sentences)]
     place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
     hyphen_pairs = _hyphenated_places(doc, [s for s in found if s.label_ == PLACE_LABEL])
@@ -138,7 +138,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
         sent = sentences.of(span)
         mentions.append(Mention(
             doc_id=article.id, text=span.text, start_char=span.start_char, end_char=span.end_char,
-            sentence=sent.text, role=role, origin=origin, kind_hint=_kind_hint(span),  # type: ignore[arg-type]
+            sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=_kind_hint(span),  # type: ignore[arg-type]
             sentence_start=sent.start_char,
         ))
     return mentions
@@ -178,40 +178,60 @@ def _previous_word(span: Span) -> Token | None:
 
 
 class _Sentences:
-    """The sentences of a Doc, found once: ``span.sent`` walks the tokens on every call."""
+    """The sentences of a Doc, found once: ``span.sent`` walks the tokens on every call, and
+    so does ``Span.text``, so sentence texts are sliced from the article's text instead."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        self.doc = doc
+        length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        self.text = text if text is not None and len(text) == length else doc.text
         self.starts = [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
-        ends = self.starts[1:] + [len(doc)]
-        self.spans = [doc[a:b] for a, b in zip(self.starts, ends)]
+        self.ends = self.starts[1:] + [len(doc)]
+        self._spans: dict[int, Span] = {}  # made on demand: most sentences name no place
         self._title_case: dict[int, bool] = {}
         self._triggered: dict[int, bool] = {}
+        self._words: list[tuple[int, int, int, int]] | None = None
+
+    def _index(self, span: Span) -> int:
+        return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
 
     def of(self, span: Span) -> Span:
         """The sentence a span starts in."""
-        return self.spans[max(bisect.bisect_right(self.starts, span.start) - 1, 0)]
+        index = self._index(span)
+        sent = self._spans.get(index)
+        if sent is None:
+            sent = self._spans[index] = self.doc[self.starts[index]:self.ends[index]]
+        return sent
+
+    def text_of(self, sent: Span) -> str:
+        """A sentence's text, without building it token by token."""
+        return self.text[sent.start_char:sent.end_char]
 
     def title_case(self, span: Span) -> bool:
-        sent = self.of(span)
-        if sent.start not in self._title_case:
-            self._title_case[sent.start] = _is_title_case(sent)
-        return self._title_case[sent.start]
+        index = self._index(span)
+        if index not in self._title_case:
+            if self._words is None:
+                self._words = self.doc.to_array([ORTH, IS_ALPHA, LENGTH, IS_STOP]).tolist()
+            self._title_case[index] = _is_title_case(
+                [self.doc.vocab.strings[orth] for orth, alpha, length, stop in self._words[self.starts[index]:self.ends[index]]
+                 if alpha and length > 3 and not stop])
+        return self._title_case[index]
 
     def triggered(self, span: Span) -> bool:
         """True when the span's sentence says something happened."""
-        sent = self.of(span)
-        if sent.start not in self._triggered:
-            text = sent.text
-            self._triggered[sent.start] = bool(EVENT_TRIGGERS.search(text)) or classify_event(text) != "other"
-        return self._triggered[sent.start]
+        index = self._index(span)
+        if index not in self._triggered:
+            text = self.text_of(self.of(span))
+            self._triggered[index] = bool(EVENT_TRIGGERS.search(text)) or classify_event(text) != "other"
+        return self._triggered[index]
 
 
-def _is_title_case(sent: Span) -> bool:
+def _is_title_case(words: list[str]) -> bool:
     """A headline in title case ("Rebels Shell Army Posts Near Saraqib"): every content word
-    capitalised, so capitalisation says nothing about where a name ends."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.is_stop]
-    lower = sum(not t.text[0].isupper() for t in words)
+    (``words``: the sentence's alphabetic non-stop words over 3 letters) capitalised, so
+    capitalisation says nothing about where a name ends."""
+    lower = sum(not word[0].isupper() for word in words)
     return len(words) - lower >= 3 and lower <= 1 and lower / max(len(words), 1) < 0.2
 
 
@@ -365,16 +385,16 @@ def _has_place_word_after(span: Span) -> bool:
 
 def _kind_hint(span: Span) -> str | None:
     doc = span.doc
-    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    after = [doc[i].lower_ for i in range(span.end, min(span.end + 2, len(doc)))]
     if after and after[0] in KIND_WORDS:
         return KIND_WORDS[after[0]]
     if len(after) == 2 and tuple(after) in KIND_PHRASES:
         return KIND_PHRASES[tuple(after)]  # type: ignore[index]
-    last = fold(span[-1].text)
+    last = fold(doc[span.end - 1].text)
     if last in KIND_WORDS and KIND_WORDS[last] == "airbase":
         return "airbase"
-    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
-    if "province" in before[-2:] or "governorate" in before[-2:]:
+    before = [doc[i].lower_ for i in range(max(0, span.start - 2), span.start)]
+    if "province" in before or "governorate" in before:
         return "admin1"
     if before and before[-1] in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
         return "admin1"
