@@ -194,7 +194,7 @@ class Gazetteer:
         self,
         name: str,
         *,
-        context: Context = None,
+        context: Context | Area = None,
         kind: str | None = None,
         limit: int = 10,
         fuzzy: bool = True,
@@ -202,7 +202,8 @@ class Gazetteer:
         """Ranked candidates for a place name; an empty list when nothing matches.
 
         ``kind`` ("airbase", "admin1"…) favours entries of that kind. ``context`` favours
-        entries inside a named governorate or near a named place or point.
+        entries inside a named governorate or near a named place or point (or an :class:`Area`
+        made by :meth:`area`).
         """
         if limit < 1:
             raise ValueError("limit must be at least 1")
@@ -309,9 +310,17 @@ class Gazetteer:
             self._fuzzy_memo[memo_key] = hits
         return hits
 
-    def _context(self, context: Context) -> tuple[set[str], list[tuple[float, float]]]:
+    def area(self, context: Context) -> Area:
+        """A context read once (governorate names looked up, places reduced to points), to pass
+        as ``context`` to many lookups: an article's context is the same for all its names."""
+        admin1s, points = self._context(context)
+        return Area(frozenset(admin1s), tuple(points))
+
+    def _context(self, context: Context | Area) -> tuple[set[str] | frozenset[str], Sequence[tuple[float, float]]]:
         if context is None:
             return set(), []
+        if isinstance(context, Area):
+            return context.admin1s, context.points
         items = [context] if isinstance(context, (str, Place)) or (
             isinstance(context, tuple) and len(context) == 2 and all(isinstance(v, (int, float)) for v in context)
         ) else list(context)
@@ -342,6 +351,14 @@ class Gazetteer:
 _Scored = tuple[float, Place, str, str]  # raw score, place, match, matched name
 
 
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A lookup context, read: the governorates and the points that pull candidates to them."""
+
+    admin1s: frozenset[str] = frozenset()
+    points: tuple[tuple[float, float], ...] = ()
+
+
 def _by_score_then_id(scored: _Scored) -> tuple[float, str]:
     return (-scored[0], scored[1].id)
 
@@ -362,7 +379,7 @@ def _base_score(place: Place, how: str, ratio: float, kind: str | None, *, demot
     return score + 0.15 * place.importance
 
 
-def _context_bonus(place: Place, admin1s: set[str], points: list[tuple[float, float]]) -> float:
+def _context_bonus(place: Place, admin1s: set[str] | frozenset[str], points: Sequence[tuple[float, float]]) -> float:
     """What a context adds: inside a named governorate, near a named place or point."""
     bonus = 0.2 if admin1s and place.admin1 in admin1s else 0.0
     nearest = NEAR_KM + 1.0

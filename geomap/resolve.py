@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import Gazetteer, admin1_at, haversine_km
+from .gazetteer import Area, Gazetteer, admin1_at, haversine_km
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 from .names import fold
 
@@ -88,6 +88,7 @@ class Resolver:
         resolved: list[ResolvedMention] = []
         vocabulary = self.gazetteer.english_vocabulary
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
+        contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
         for index, mention in enumerate(mentions):
             if not about_syria and _only_sounds_like_a_village(first[index]):
                 continue  # "Hammad" is not Hama in a story that names no Syrian place as written
@@ -97,8 +98,10 @@ class Resolver:
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
             memo = (mention.text, mention.kind_hint, mention.origin, excluded)
             if memo not in answers:
-                context: list[object] = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
-                result = self._resolve_one(mention, first[index], governorates, context)
+                if excluded not in contexts:
+                    anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
+                    contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
+                result = self._resolve_one(mention, first[index], governorates, *contexts[excluded])
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -138,13 +141,11 @@ class Resolver:
         return governorates, anchors
 
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
-                     anchors: list[object]) -> ResolvedMention | None:
-        context = [*sorted(governorates), *anchors]
+                     area: list[Place], context: Area) -> ResolvedMention | None:
         if mention.origin == "gazetteer" and found:
-            ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context or None, fuzzy=False, limit=1)
+            ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False, limit=1)
             best = ranked[0] if ranked else found[0]
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
-        area = [p for p in anchors if isinstance(p, Place)]
         # A misspelling is only trusted inside the article's area, so only that area is searched.
         around = sorted(governorates | {p.admin1 for p in area if p.admin1})
         fuzzy = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=[*around, *area], fuzzy=True,
