@@ -122,6 +122,7 @@ class PlaceMatcher:
         self.annotate_ents = annotate_ents
         self.overwrite = overwrite
         self._token_keys: dict[int, str] = {}
+        self._capital: dict[int, bool] = {}  # by the same hash: whether the token is capitalised
         self.use_gazetteer(gazetteer)
 
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
@@ -159,10 +160,13 @@ class PlaceMatcher:
         # Token hashes from one array: creating a Token object per token costs more than matching.
         orths = doc.to_array(ORTH).tolist()
         token_keys = [keys.get(orth) for orth in orths]
+        capital = self._capital
         for i in [i for i, key in enumerate(token_keys) if key is None]:
-            key = token_keys[i] = self.token_key(doc.vocab.strings[orths[i]])
+            text = doc.vocab.strings[orths[i]]
+            key = token_keys[i] = self.token_key(text)
             if len(keys) < 500_000:
                 keys[orths[i]] = key
+                capital[orths[i]] = bool(_CAPITAL.match(text))
         indices = [i for i, key in enumerate(token_keys) if key]
         parts = [token_keys[i] for i in indices]
         offsets = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
@@ -177,6 +181,8 @@ class PlaceMatcher:
             if first is None or last is None:  # a token whose key has a space inside ("Ma'arrat-an")
                 continue
             if label == PLACE_LABEL:  # tested on token strings: most hits are dropped, a Span costs more
+                if capital.get(orths[first]) is False:  # "the", "in": most hits, and never a name's start
+                    continue
                 label = self._plausibility(doc, first, last, key, strings[orths[first]], strings[orths[last]])
                 if not label:
                     continue
