@@ -19,6 +19,7 @@ import heapq
 import json
 import logging
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ from typing import Any, Union
 
 from rapidfuzz import fuzz, process
 
+from . import startup_cache
 from .errors import GazetteerError, InputError
 from .model import AREA_KINDS, PLACE_KINDS, Candidate, Place
 from .names import NORMALIZER_VERSION, fold, normalize, skeleton, variants
@@ -122,23 +124,52 @@ class Gazetteer:
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
-        """Load a built gazetteer directory (default: the one installed with geomap)."""
+        """Load a built gazetteer directory (default: the one installed with geomap).
+
+        The parsed index is kept in the user cache under the gazetteer's version, so later
+        runs read it back instead of parsing the JSON again (start-up time).
+        """
         try:
             root = Path(directory) if directory is not None else Path(str(resources.files(DATA_PACKAGE)))
             meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
-            common = json.loads((root / "common_words.json").read_text(encoding="utf-8"))
-            english = json.loads((root / "english_words.json").read_text(encoding="utf-8"))
-            stale = meta.get("normalizer_version") != NORMALIZER_VERSION
-            if stale:
+            version = str(meta.get("version", ""))
+            if meta.get("normalizer_version") != NORMALIZER_VERSION:
                 log.warning("gazetteer keys were built with another normaliser; recomputing them (slower start)")
-            gazetteer = cls((), common_words=common, english_words=english, version=str(meta.get("version", "")))
-            gazetteer.english_vocabulary = frozenset((root / "english_vocabulary.txt").read_text(encoding="utf-8").split())
-            with gzip.open(root / "places.jsonl.gz", "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    record = json.loads(line)
-                    gazetteer._add(_entry_from_record(record), keys=None if stale else record["keys"])
+                return cls._parse(root, version, keys_are_current=False)
+            if not re.fullmatch(r"[\w.-]{1,64}", version):
+                return cls._parse(root, version, keys_are_current=True)
+            name = f"gazetteer-{version}-{_STATE_FORMAT}"
+            return cls._from_state(startup_cache.cached(name, lambda: cls._parse(root, version, keys_are_current=True)._state()))
         except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
             raise GazetteerError(f"cannot load the gazetteer from {directory or DATA_PACKAGE}: {exc}") from exc
+
+    @classmethod
+    def _parse(cls, root: Path, version: str, *, keys_are_current: bool) -> Gazetteer:
+        common = json.loads((root / "common_words.json").read_text(encoding="utf-8"))
+        english = json.loads((root / "english_words.json").read_text(encoding="utf-8"))
+        gazetteer = cls((), common_words=common, english_words=english, version=version)
+        gazetteer.english_vocabulary = frozenset((root / "english_vocabulary.txt").read_text(encoding="utf-8").split())
+        with gzip.open(root / "places.jsonl.gz", "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                gazetteer._add(_entry_from_record(record), keys=record["keys"] if keys_are_current else None)
+        return gazetteer
+
+    def _state(self) -> tuple:
+        """Plain tuples, strings and numbers: what pickles and unpickles fastest."""
+        rows = [(*(getattr(e.place, f) for f in _PLACE_FIELDS), e.names, e.admin3, e.population, e.capital)
+                for e in self._entries.values()]
+        return (self.version, sorted(self.common_words), sorted(self.english_words), sorted(self.english_vocabulary),
+                rows, self._by_key)
+
+    @classmethod
+    def _from_state(cls, state: tuple) -> Gazetteer:
+        version, common, english, vocabulary, rows, by_key = state
+        gazetteer = cls((), common_words=common, english_words=english, version=version)
+        gazetteer.english_vocabulary = frozenset(vocabulary)
+        width = len(_PLACE_FIELDS)
+        gazetteer._entries = {row[0]: _Entry(Place(*row[:width]), *row[width:]) for row in rows}
+        gazetteer._by_key = by_key
         return gazetteer
 
     def with_user_places(self, path: str | Path, *, on_error: Callable[[InputError], None] | None = None) -> Gazetteer:
@@ -349,6 +380,11 @@ class Gazetteer:
 
 
 _Scored = tuple[float, Place, str, str]  # raw score, place, match, matched name
+
+#: The Place fields a gazetteer row stores, in order; a change here must change _STATE_FORMAT.
+_PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "admin1", "admin2", "name_ar", "source", "importance")
+#: Version of the pickled index layout (:meth:`Gazetteer._state`).
+_STATE_FORMAT = "s1"
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import startup_cache
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .names import ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
 
@@ -231,34 +232,19 @@ class PlaceMatcher:
 
 
 def _cached_automaton(gazetteer: Gazetteer) -> Any:
-    """The gazetteer's automaton, kept on disk in the user cache (keyed by the gazetteer
-    version and the normaliser): loading it takes a tenth of the time building it does."""
+    """The gazetteer's automaton, kept in the user cache (keyed by the gazetteer version and
+    the normaliser): loading it takes a tenth of the time building it does."""
     import hashlib
-    import os
-    import pickle
-    import tempfile
-
-    import platformdirs
 
     org_keys = sorted({normalize(n) for n in NOT_PLACES} - {""})
+
+    def build() -> Any:
+        return _build_automaton((key for key, _ in gazetteer.keys()), org_keys)
+
+    if not gazetteer.version:
+        return build()
     stamp = hashlib.sha256(f"{gazetteer.version}|{NORMALIZER_VERSION}|{'|'.join(org_keys)}".encode()).hexdigest()[:16]
-    path = Path(platformdirs.user_cache_dir("geomap")) / f"automaton-{stamp}.pickle"
-    if gazetteer.version:
-        try:
-            return pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            pass
-    automaton = _build_automaton((key for key, _ in gazetteer.keys()), org_keys)
-    if gazetteer.version:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pickle.dumps(automaton))
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only cache only costs start-up time
-    return automaton
+    return startup_cache.cached(f"automaton-{stamp}", build)
 
 
 def _build_automaton(place_keys: Iterable[str], org_keys: Iterable[str]) -> Any:

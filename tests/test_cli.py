@@ -134,6 +134,6 @@ def test_cache_clear_removes_every_cache(runner: CliRunner, article: Path) -> No
     assert runner.invoke(cli, ["extract", str(article), "--offline", "-q"]).exit_code == 0
     cleared = runner.invoke(cli, ["cache", "clear"])
     assert cleared.exit_code == 0
-    assert "article result(s)" in cleared.stderr and "matcher automaton file(s) removed" in cleared.stderr
+    assert "article result(s)" in cleared.stderr and "start-up index file(s)" in cleared.stderr
     again = runner.invoke(cli, ["extract", str(article), "--offline"])
     assert "from cache" not in again.stderr

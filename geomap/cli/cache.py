@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from . import cli
@@ -17,24 +15,20 @@ def cache() -> None:
 @cache.command("dir")
 def cache_dir() -> None:
     """Print the cache directory."""
-    import platformdirs
+    from ..startup_cache import cache_dir as directory
 
-    click.echo(platformdirs.user_cache_dir("geomap"))
+    click.echo(directory())
 
 
 @cache.command("clear")
 def cache_clear() -> None:
     """Delete every cached geocoder answer, article result and matcher automaton."""
-    import platformdirs
-
+    from .. import startup_cache
     from ..batch import ResultCache
     from ..geocode import clear_cache
 
     answers = clear_cache()
     results = ResultCache().clear()
-    automata = 0
-    for path in Path(platformdirs.user_cache_dir("geomap")).glob("automaton-*.pickle"):
-        path.unlink(missing_ok=True)
-        automata += 1
+    indexes = startup_cache.clear()
     click.echo(f"geomap: {answers} cached geocoder answer(s), {results} article result(s) and "
-               f"{automata} matcher automaton file(s) removed", err=True)
+               f"{indexes} start-up index file(s) (gazetteer, matcher automaton) removed", err=True)
