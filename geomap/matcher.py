@@ -72,6 +72,8 @@ GROUP_HEADS = frozenset(
     )
 )
 
+_ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
+
 _CAPITAL = re.compile(r"^[A-Z\u0600-\u06FF]")
 
 
@@ -177,7 +179,9 @@ class PlaceMatcher:
         text = " " + " ".join(parts) + " "
         spans: list[Span] = []
         strings = doc.vocab.strings
-        for end_char, (key, label) in self._automaton.iter(text):
+        for end_char, length in self._automaton.iter(text):  # the automaton stores each word's length
+            key = text[end_char - length + 2:end_char]  # the matched " key " without its spaces
+            label = ORG_LABEL if key in _ORG_KEYS else PLACE_LABEL
             first, last = starts.get(end_char - len(key) - 1), ends.get(end_char - 1)
             if first is None or last is None:  # a token whose key has a space inside ("Ma'arrat-an")
                 continue
@@ -236,23 +240,23 @@ def _cached_automaton(gazetteer: Gazetteer) -> Any:
     the normaliser): loading it takes a tenth of the time building it does."""
     import hashlib
 
-    org_keys = sorted({normalize(n) for n in NOT_PLACES} - {""})
+    org_keys = sorted(_ORG_KEYS)
 
     def build() -> Any:
-        return _build_automaton((key for key, _ in gazetteer.keys()), org_keys)
+        return _build_automaton(itertools.chain((key for key, _ in gazetteer.keys()), org_keys))
 
     if not gazetteer.version:
         return build()
-    stamp = hashlib.sha256(f"{gazetteer.version}|{NORMALIZER_VERSION}|{'|'.join(org_keys)}".encode()).hexdigest()[:16]
+    stamp = hashlib.sha256(f"{gazetteer.version}|{NORMALIZER_VERSION}|{'|'.join(org_keys)}|length".encode()).hexdigest()[:16]
     return startup_cache.cached(f"automaton-{stamp}", build)
 
 
-def _build_automaton(place_keys: Iterable[str], org_keys: Iterable[str]) -> Any:
-    automaton = ahocorasick.Automaton()
-    for key in place_keys:
-        automaton.add_word(f" {key} ", (key, PLACE_LABEL))
-    for key in org_keys:
-        automaton.add_word(f" {key} ", (key, ORG_LABEL))
+def _build_automaton(keys: Iterable[str]) -> Any:
+    """Whole-token keys (a space on each side); each word stores only its length, which keeps
+    the pickled automaton small and quick to load."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for key in keys:
+        automaton.add_word(f" {key} ")
     automaton.make_automaton()
     return automaton
 
