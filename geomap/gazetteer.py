@@ -303,9 +303,9 @@ class Gazetteer:
             by_admin1: dict[str | None, dict[str, None]] = {None: dict.fromkeys(self._by_key)}
             for key, ids in self._by_key.items():
                 for place_id in ids:
-                    admin1 = self._entries[place_id].place.admin1
-                    if admin1:
-                        by_admin1.setdefault(admin1, {})[key] = None
+                    governorate = self._entries[place_id].place.admin1
+                    if governorate:
+                        by_admin1.setdefault(governorate, {})[key] = None
             self._keys_by_admin1 = {a: list(keys) for a, keys in by_admin1.items()}
         return self._keys_by_admin1.get(admin1, [])
 

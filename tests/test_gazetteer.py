@@ -150,3 +150,11 @@ def test_missing_columns_and_bad_directory(tmp_path) -> None:  # noqa: ANN001
         list(load_gazetteer(bad, on_error=lambda e: None))
     with pytest.raises(GazetteerError):
         Gazetteer.load(tmp_path / "missing")
+
+
+def test_first_fuzzy_lookup_of_a_fresh_gazetteer_searches_the_named_governorate() -> None:
+    """The per-governorate search pools are built on the first fuzzy lookup; that lookup must
+    search the governorate it was asked about (a misspelling of Umm al-Khalakhil, in Idlib)."""
+    fresh = Gazetteer.load()
+    found = fresh.lookup("Umm al-Khalakhi", context=["Idlib"], fuzzy=True, limit=3)
+    assert found and found[0].place.name == "Umm al-Khalakhil" and found[0].match == "fuzzy"
