@@ -190,3 +190,21 @@ def test_hyphenated_place_pairs_and_sentence_initial_people(extractor: Extractor
     person = {e.mention for e in _events(extractor, "Naji al-Mustafa said clashes hit Saraqib on 3 May 2019.")}
     assert person == {"Saraqib"}
     assert "Idlib" in {e.mention for e in _events(extractor, "Yesterday Idlib was shelled on 3 May 2019.")}
+
+
+def test_pipeline_is_rebuilt_when_its_strings_pile_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory stays bounded on a long stream: past MAX_PIPELINE_STRINGS the spaCy pipeline is
+    replaced, and the events do not change."""
+    from geomap import pipeline
+
+    extractor = pipeline.Extractor()
+    texts = ["Air strikes hit Saraqib in Idlib province on 3 May 2019.",
+             "Shelling killed two people in Kafr Nabl on Tuesday, 4 June 2019.",
+             "Clashes near Tell Salmo and Abu al-Duhur airbase on 11 January 2018."]
+    expected = [extractor.events(Article(id=str(i), text=t)) for i, t in enumerate(texts)]
+    first = extractor.nlp
+    monkeypatch.setattr(pipeline, "MAX_PIPELINE_STRINGS", 0)
+    again = [extractor.events(Article(id=str(i), text=t)) for i, t in enumerate(texts)]
+    assert again == expected
+    assert extractor.nlp is not first
+    assert len(extractor.nlp.vocab.strings) < len(first.vocab.strings)
