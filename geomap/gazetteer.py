@@ -47,6 +47,8 @@ FUZZY_THRESHOLD = 88.0
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
 _KM_PER_DEGREE_LAT = 111.19
+#: Stands for "keys with the query's consonant skeleton" where fuzzy search takes a governorate.
+_SAME_SKELETON = "\x00skeleton"
 
 _MATCH_SCORE = {"user": 1.0, "exact": 1.0, "variant": 0.9}
 _KIND_PRIOR = {
@@ -316,7 +318,7 @@ class Gazetteer:
         for query in query_keys:
             if len(query) < 5:  # short names are too easily confused to guess at
                 continue
-            hits = [(key, fuzz.ratio(query, key)) for key in self._by_skeleton.get(skeleton(query), set())]
+            hits = list(self._close_keys(query, _SAME_SKELETON))
             for admin1 in sorted(admin1s) or [None]:
                 hits += self._close_keys(query, admin1)
             for key, score in hits:
@@ -329,13 +331,17 @@ class Gazetteer:
         return found
 
     def _close_keys(self, query: str, admin1: str | None) -> list[tuple[str, float]]:
-        """The keys of one governorate (or anywhere) closest to a query key, memoised: unknown
-        names recur across articles, and each governorate is searched once per name."""
+        """The keys of one governorate (anywhere for None; with the query's consonant skeleton
+        for ``_SAME_SKELETON``) closest to a query key, memoised: unknown names recur across
+        articles, and each governorate is searched once per name."""
         memo_key = (query, admin1)
         hits = self._fuzzy_memo.get(memo_key)
         if hits is None:
-            hits = [(key, score) for key, score, _ in process.extract(
-                query, self._keys_in(admin1), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
+            if admin1 == _SAME_SKELETON:
+                hits = [(key, fuzz.ratio(query, key)) for key in self._by_skeleton.get(skeleton(query), ())]
+            else:
+                hits = [(key, score) for key, score, _ in process.extract(
+                    query, self._keys_in(admin1), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
             if len(self._fuzzy_memo) >= 50_000:
                 self._fuzzy_memo.clear()
             self._fuzzy_memo[memo_key] = hits
