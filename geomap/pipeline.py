@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,9 @@ log = logging.getLogger("geomap")
 #: vocabulary; past this many strings the pipeline is rebuilt (about 0.2 s, every few hundred MB of
 #: news). spaCy's own ``memory_zone`` frees them too, but disables the tokenizer cache: 2.4x slower.
 MAX_PIPELINE_STRINGS = 200_000
+
+#: "Syria", "Syrian(s)" or the Arabic stem: the article is about Syria.
+_SYRIA = re.compile(r"\bSYRIA|\bSyria|سوري")
 
 #: What :func:`extract` accepts: article text, an Article, a path, or an iterable of those.
 Source = Union[str, Article, os.PathLike, Iterable[Union[str, Article, os.PathLike]]]
@@ -69,7 +73,7 @@ class Extractor:
         if doc.ents:  # a trained pipeline named with --model adds its GPE/LOC/FAC entities
             mentions = merge_entity_mentions(doc, article, mentions)
         resolve_report = ResolveReport()
-        resolved = self.resolver.resolve(mentions, resolve_report)
+        resolved = self.resolver.resolve(mentions, resolve_report, names_syria=_SYRIA.search(article.text) is not None)
         events = make_events(article, resolved, date_line=published_date_span(article.text))
         self.report.articles += 1
         self.report.events += sum(e.role == "event" for e in events)

@@ -34,6 +34,9 @@ GeocodeFn = Callable[..., "Place | None"]
 MAX_FALLBACK_KM = 150.0
 #: At most this many of an article's confidently resolved places serve as context for the others.
 MAX_ANCHORS = 50
+#: Places below this importance (most villages) are "minor": alone, they do not show that an
+#: article is about Syria, and outside such an article a name that can only be one is dropped.
+MINOR_IMPORTANCE = 0.4
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
 
@@ -45,10 +48,27 @@ class ResolveReport:
     unresolved: list[str] = field(default_factory=list)
 
 
-def _about_syria(candidates: Sequence[list[Candidate]]) -> bool:
-    """True when some mention names a Syrian place (or Syria) exactly as the gazetteer spells it."""
-    return any(c.match in ("exact", "user") and (c.place.admin1 is not None or c.place.id == "country:SY")
-               for found in candidates for c in found[:3])
+def _notable(place: Place) -> bool:
+    """A place whose name alone says "Syria": a governorate or district, a region, an air base,
+    a town of some size. Most villages are not: their names are also surnames and acronyms."""
+    return place.importance >= MINOR_IMPORTANCE or place.kind in AREA_KINDS or place.kind in ("airbase", "airport")
+
+
+def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> bool:
+    """True when the article names Syria or a notable Syrian place (spelled as the gazetteer
+    spells it, or in another spelling of more than one word: "Deir Ezour"), or two different
+    minor Syrian places. One minor village alone is no evidence ("Kelly", "Abdi", "EIB")."""
+    minor: set[str] = set()
+    for mention, found in zip(mentions, candidates):
+        for c in found[:3]:
+            if c.place.admin1 is None and c.place.id != "country:SY":
+                continue
+            exact = c.match in ("exact", "user")
+            if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or _notable(c.place)):
+                return True
+            if exact:
+                minor.add(c.place.id)
+    return len(minor) >= 2
 
 
 def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
@@ -57,9 +77,11 @@ def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
     return bool(words) and all(w in vocabulary for w in words)
 
 
-def _only_sounds_like_a_village(found: list[Candidate]) -> bool:
-    """True when a name matches only transliteration variants of minor Syrian places."""
-    return bool(found) and all(c.match == "variant" and c.place.admin1 is not None and c.place.importance < 0.4
+def _syrian_only_by_chance(found: list[Candidate]) -> bool:
+    """True when every candidate of a name is a minor Syrian place or a Syrian place spelled
+    differently: in a story about elsewhere, "Kantor" is not a village of that alternate name
+    and "Hammad" not a spelling of Hama."""
+    return bool(found) and all(c.place.admin1 is not None and (not _notable(c.place) or c.match == "variant")
                                for c in found)
 
 
@@ -70,8 +92,13 @@ class Resolver:
         self.gazetteer = gazetteer
         self.geocode = geocode
 
-    def resolve(self, mentions: Sequence[Mention], report: ResolveReport | None = None) -> list[ResolvedMention]:
-        """Resolve one article's mentions (in text order); unresolved names go to ``report``."""
+    def resolve(self, mentions: Sequence[Mention], report: ResolveReport | None = None, *,
+                names_syria: bool = False) -> list[ResolvedMention]:
+        """Resolve one article's mentions (in text order); unresolved names go to ``report``.
+
+        ``names_syria``: the text says "Syria" or "Syrian" somewhere, even where no place
+        mention does ("Syrian army"), so its village names are taken at their word.
+        """
         lookups: dict[tuple[str, str | None, str], list[Candidate]] = {}
         first = [self._candidates(m, lookups) for m in mentions]
         governorates, anchors = self._document_context(mentions, first)
@@ -84,14 +111,14 @@ class Resolver:
             anchor_places.setdefault(place.id, place)
             anchor_mentions[place.id] += 1
             anchor_of[index] = place.id
-        about_syria = _about_syria(first)
+        about_syria = names_syria or _about_syria(mentions, first)
         resolved: list[ResolvedMention] = []
         vocabulary = self.gazetteer.english_vocabulary
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
         for index, mention in enumerate(mentions):
-            if not about_syria and _only_sounds_like_a_village(first[index]):
-                continue  # "Hammad" is not Hama in a story that names no Syrian place as written
+            if not about_syria and _syrian_only_by_chance(first[index]):
+                continue
             if mention.origin != "gazetteer" and _ordinary_english(mention.text, vocabulary):
                 continue  # "in Government-held areas": a capitalised phrase, not an unknown place
             own = anchor_of.get(index)
