@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 from rapidfuzz import fuzz, process
 
@@ -44,6 +44,8 @@ Context = Union[str, Place, tuple[float, float], Sequence[Union[str, Place, tupl
 
 #: Fuzzy matches below this rapidfuzz ratio (0–100) are not candidates: precision over recall.
 FUZZY_THRESHOLD = 88.0
+#: The same for a key with the query's consonant skeleton, inside the context's governorates.
+SKELETON_THRESHOLD = 70.0
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
 _KM_PER_DEGREE_LAT = 111.19
@@ -230,18 +232,19 @@ class Gazetteer:
         context: Context | Area = None,
         kind: str | None = None,
         limit: int = 10,
-        fuzzy: bool = True,
+        fuzzy: bool | Literal["only"] = True,
     ) -> list[Candidate]:
         """Ranked candidates for a place name; an empty list when nothing matches.
 
         ``kind`` ("airbase", "admin1"…) favours entries of that kind. ``context`` favours
         entries inside a named governorate or near a named place or point (or an :class:`Area`
-        made by :meth:`area`).
+        made by :meth:`area`). ``fuzzy`` allows near spellings when nothing matches better;
+        ``"only"`` asks for near spellings alone.
         """
         if limit < 1:
             raise ValueError("limit must be at least 1")
         admin1s, points = self._context(context)
-        scored = self._scored_matches(name, kind)
+        scored = () if fuzzy == "only" else self._scored_matches(name, kind)
         if not scored and fuzzy:
             scored = self._scored_fuzzy(name, kind, admin1s)
         if not scored:
@@ -318,13 +321,19 @@ class Gazetteer:
         for query in query_keys:
             if len(query) < 5:  # short names are too easily confused to guess at
                 continue
-            hits = list(self._close_keys(query, _SAME_SKELETON))
+            hits = [(key, score, True) for key, score in self._close_keys(query, _SAME_SKELETON)]
             for admin1 in sorted(admin1s) or [None]:
-                hits += self._close_keys(query, admin1)
-            for key, score in hits:
-                if score < FUZZY_THRESHOLD:
+                hits += [(key, score, False) for key, score in self._close_keys(query, admin1)]
+            for key, score, same_skeleton in hits:
+                # Vowels are what transliterations disagree on most ("Mreiiyeh", "Mreiyeh"; "Hanida",
+                # "Hunaydah"): with the consonants equal, a looser spelling is accepted, but only
+                # inside the named governorates.
+                loose = same_skeleton and admin1s and score >= SKELETON_THRESHOLD
+                if score < FUZZY_THRESHOLD and not loose:
                     continue
                 for place_id in self._by_key[key]:
+                    if score < FUZZY_THRESHOLD and self._entries[place_id].place.admin1 not in admin1s:
+                        continue
                     best = found.get(place_id)
                     if best is None or best[2] < score:
                         found[place_id] = ("fuzzy", self._entries[place_id].place.name, score)

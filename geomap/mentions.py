@@ -140,6 +140,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
             doc_id=article.id, text=span.text, start_char=span.start_char, end_char=span.end_char,
             sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=_kind_hint(span),  # type: ignore[arg-type]
             sentence_start=sent.start_char,
+            place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
         ))
     return mentions
 
@@ -371,7 +372,8 @@ def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Ite
             if start <= j and all(k not in taken for k in range(start, j + 1)) and _is_name_token(doc[j]):
                 found.setdefault(start, Span(doc, start, j + 1, label="CANDIDATE"))
     return (span for span in found.values()
-            if sentences.of(span).start != span.start or len(span) > 1 or _has_place_word_after(span))
+            if (sentences.of(span).start != span.start or len(span) > 1 or _has_place_word_after(span))
+            and "syria" not in span.text.lower())  # "Syrias", "Assyrian": the country's name inflected
 
 
 _CONTEXT_OPENERS = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS | set(KIND_WORDS) | {"of"})

@@ -122,6 +122,8 @@ class Mention:
     #: A kind the surrounding words ask for ("airbase" in "the X airbase"), else None.
     kind_hint: str | None = None
     sentence_start: int = 0
+    #: The words around say a place stands here ("in X", "X village", a list of places).
+    place_context: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,15 +172,32 @@ class Resolver:
         if mention.origin == "gazetteer" and found:
             ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False, limit=1)
             best = ranked[0] if ranked else found[0]
+            if (best.match == "variant" and not _notable(best.place) and " " not in mention.text.strip()
+                    and (governorates or area) and not self._inside(best.place, governorates, area)):
+                # One word that only normalises like a minor village outside the story's area:
+                # "Sabbagh said" is a surname, unless a place context says otherwise; then a near
+                # spelling inside the area ("Hanida" in a Raqqa story: Hunaydah) beats the
+                # namesake elsewhere (Hanadi, Latakia).
+                if not mention.place_context:
+                    return None
+                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True)
+                if nearby is not None:
+                    return nearby
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
-        # A misspelling is only trusted inside the article's area, so only that area is searched.
+        return self._near_spelling(mention, governorates, area) or self._geocode(mention, governorates, area)
+
+    def _near_spelling(self, mention: Mention, governorates: set[str], area: list[Place], *,
+                       only_fuzzy: bool = False) -> ResolvedMention | None:
+        """A misspelling is only trusted inside the article's area, so only that area is searched."""
         around = sorted(governorates | {p.admin1 for p in area if p.admin1})
-        fuzzy = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=[*around, *area], fuzzy=True,
-                                      limit=3) if around else []
-        for candidate in fuzzy:
+        if not around:
+            return None
+        found = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=[*around, *area],
+                                      fuzzy="only" if only_fuzzy else True, limit=3)
+        for candidate in found:
             if self._inside(candidate.place, governorates, area):
                 return ResolvedMention(mention, candidate.place, "gazetteer", candidate.score)
-        return self._geocode(mention, governorates, area)
+        return None
 
     def _inside(self, place: Place, governorates: set[str], area: list[Place]) -> bool:
         """A loose match is trusted only inside the article's governorates or near its places."""

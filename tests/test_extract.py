@@ -220,3 +220,21 @@ def test_village_namesakes_are_not_places_in_stories_about_elsewhere(extractor: 
     assert places <= {"Helsinki"}, places
     syrian = Article(id="s", text="Shelling hit Kafr Nabl and Hish on Monday, the Syrian Observatory said.")
     assert {"Kafr Nabl", "Hish"} <= {e.mention for e in extractor.events(syrian)}
+
+
+def test_a_near_spelling_inside_the_story_beats_a_namesake_elsewhere(extractor: Extractor) -> None:
+    """"Hanida" normalises like Hanadi in Latakia, but the story is about Raqqa, where the
+    village of Hunaydah lies: vowels are what transliterations disagree on."""
+    text = "Air strikes hit Raqqa on Saturday. The coalition bombed Hanida village to the west of Raqqa, activists said."
+    hanida = next(e for e in extractor.events(Article(id="h", text=text)) if e.mention == "Hanida")
+    assert hanida.admin1 == "Raqqa"
+    assert haversine_km(hanida.lat, hanida.lon, 35.83, 38.70) < 15  # Hunaydah (Who's On First)
+
+
+def test_a_surname_that_normalises_like_a_far_village_is_not_a_place(extractor: Extractor) -> None:
+    """In a Damascus story, "Sabbagh" (a surname) only normalises like As Sabakh in Hasakah;
+    with no place context around it, it is not taken for that village."""
+    text = ("Mortar shells hit the Old City of Damascus on Monday. "
+            "Sabbagh said the shells fell near a school.")
+    mentions = {e.mention for e in extractor.events(Article(id="s", text=text))}
+    assert "Damascus" in mentions and "Sabbagh" not in mentions
