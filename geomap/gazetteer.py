@@ -96,7 +96,7 @@ class Gazetteer:
                  english_words: Iterable[str] = (), version: str = "") -> None:
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, list[str]] = {}
-        self._skeletons: dict[str, set[str]] | None = None
+        self._skeletons: dict[str, list[str]] | None = None
         self._keys_by_admin1: dict[str | None, list[str]] | None = None
         self._match_memo: dict[tuple[str, str | None], tuple[_Scored, ...]] = {}
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
@@ -140,7 +140,7 @@ class Gazetteer:
             if meta.get("normalizer_version") != NORMALIZER_VERSION:
                 log.warning("gazetteer keys were built with another normaliser; recomputing them (slower start)")
                 return cls._parse(root, version, keys_are_current=False)
-            if not re.fullmatch(r"[\w.-]{1,64}", version):
+            if not _CACHEABLE_VERSION.fullmatch(version):
                 return cls._parse(root, version, keys_are_current=True)
             name = f"gazetteer-{version}-{_STATE_FORMAT}"
             return cls._from_state(startup_cache.cached(name, lambda: cls._parse(root, version, keys_are_current=True)._state()))
@@ -293,26 +293,38 @@ class Gazetteer:
                      for pid, (how, matched, ratio) in matches.items())
 
     @property
-    def _by_skeleton(self) -> dict[str, set[str]]:
-        """Keys by consonant skeleton, built on the first fuzzy lookup (start-up stays fast)."""
+    def _by_skeleton(self) -> dict[str, list[str]]:
+        """Keys by consonant skeleton: a loose candidate pool for near spellings."""
         if self._skeletons is None:
-            skeletons: dict[str, set[str]] = {}
-            for key in self._by_key:
-                skeletons.setdefault(skeleton(key), set()).add(key)
-            self._skeletons = skeletons
-        return self._skeletons
+            self._load_fuzzy_index()
+        return self._skeletons  # type: ignore[return-value]
 
     def _keys_in(self, admin1: str | None) -> list[str]:
         """Match keys of the entries inside one governorate (every key for None): a fuzzy search pool."""
-        if self._keys_by_admin1 is None:  # one pass over the index, on the first fuzzy lookup
+        if self._keys_by_admin1 is None:
+            self._load_fuzzy_index()
+        return self._keys_by_admin1.get(admin1, [])  # type: ignore[union-attr]
+
+    def _load_fuzzy_index(self) -> None:
+        """Build the near-spelling pools on the first fuzzy lookup (start-up stays fast), or read
+        them from the user cache: building them costs a tenth of a second per process."""
+        def build() -> tuple[dict[str, list[str]], dict[str | None, list[str]]]:
+            skeletons: dict[str, list[str]] = {}
+            for key in self._by_key:
+                skeletons.setdefault(skeleton(key), []).append(key)
             by_admin1: dict[str | None, dict[str, None]] = {None: dict.fromkeys(self._by_key)}
             for key, ids in self._by_key.items():
                 for place_id in ids:
                     governorate = self._entries[place_id].place.admin1
                     if governorate:
                         by_admin1.setdefault(governorate, {})[key] = None
-            self._keys_by_admin1 = {a: list(keys) for a, keys in by_admin1.items()}
-        return self._keys_by_admin1.get(admin1, [])
+            return skeletons, {a: list(keys) for a, keys in by_admin1.items()}
+
+        if _CACHEABLE_VERSION.fullmatch(self.version):
+            index = startup_cache.cached(f"fuzzy-{self.version}-{_STATE_FORMAT}", build)
+        else:
+            index = build()
+        self._skeletons, self._keys_by_admin1 = index
 
     def _fuzzy(self, query_keys: set[str], admin1s: set[str]) -> dict[str, tuple[str, str, float]]:
         """Near spellings: the same consonant skeleton, or a close edit of a key — searched among
@@ -398,8 +410,10 @@ _Scored = tuple[float, Place, str, str]  # raw score, place, match, matched name
 
 #: The Place fields a gazetteer row stores, in order; a change here must change _STATE_FORMAT.
 _PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "admin1", "admin2", "name_ar", "source", "importance")
-#: Version of the pickled index layout (:meth:`Gazetteer._state`).
+#: Version of the pickled index layouts (:meth:`Gazetteer._state`, the fuzzy pools).
 _STATE_FORMAT = "s1"
+#: Gazetteer versions that name a cache file (a built gazetteer's digest; not a user-merged one).
+_CACHEABLE_VERSION = re.compile(r"[\w.-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 #: File name prefixes of the indexes kept here (``geomap cache clear`` removes them).
-PREFIXES = ("automaton-", "gazetteer-")
+PREFIXES = ("automaton-", "gazetteer-", "fuzzy-")
 
 
 def cache_dir() -> Path:

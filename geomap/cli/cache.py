@@ -31,4 +31,4 @@ def cache_clear() -> None:
     results = ResultCache().clear()
     indexes = startup_cache.clear()
     click.echo(f"geomap: {answers} cached geocoder answer(s), {results} article result(s) and "
-               f"{indexes} start-up index file(s) (gazetteer, matcher automaton) removed", err=True)
+               f"{indexes} start-up index file(s) (gazetteer, matcher automaton, fuzzy pools) removed", err=True)
