@@ -286,11 +286,19 @@ class Gazetteer:
     def _score(self, matches: dict[str, tuple[str, str, float]], kind: str | None) -> tuple[_Scored, ...]:
         # A well-known place spelled exactly as written ("Iran") beats a village that merely
         # sounds alike ("Arran"), whatever the context says.
-        famous_exact = any(how in ("exact", "user") and self._entries[pid].place.importance >= 0.5
-                           for pid, (how, _, _) in matches.items())
-        return tuple((_base_score(self._entries[pid].place, how, ratio, kind, demote=famous_exact and how == "variant"),
-                      self._entries[pid].place, how, matched)
-                     for pid, (how, matched, ratio) in matches.items())
+        famous_exact = [self._entries[pid].place for pid, (how, _, _) in matches.items()
+                        if how in ("exact", "user") and self._entries[pid].place.importance >= 0.5]
+        # Likewise a country or world city beats a Syrian hamlet of the same name ("Qatar", a
+        # village near Aleppo), even in a story about Aleppo.
+        famous_abroad = any(p.admin1 is None for p in famous_exact)
+        scored = []
+        for pid, (how, matched, ratio) in matches.items():
+            place = self._entries[pid].place
+            demotion = 0.3 if famous_exact and how == "variant" else 0.0
+            if famous_abroad and place.admin1 is not None and place.importance < 0.2:
+                demotion = 0.5
+            scored.append((_base_score(place, how, ratio, kind) - demotion, place, how, matched))
+        return tuple(scored)
 
     @property
     def _by_skeleton(self) -> dict[str, list[str]]:
@@ -428,12 +436,10 @@ def _by_score_then_id(scored: _Scored) -> tuple[float, str]:
     return (-scored[0], scored[1].id)
 
 
-def _base_score(place: Place, how: str, ratio: float, kind: str | None, *, demote: bool) -> float:
+def _base_score(place: Place, how: str, ratio: float, kind: str | None) -> float:
     """The raw score of a candidate before context: how well the name matches, the asked-for
     kind, and how important the place is."""
     score = _MATCH_SCORE.get(how, 0.6 * ratio / 100.0)
-    if demote:
-        score -= 0.3
     if kind:
         if place.kind == kind or (kind in _FACILITY_KINDS and place.kind in _FACILITY_KINDS):
             score += 0.3

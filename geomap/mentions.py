@@ -67,6 +67,9 @@ ORGANISATION_WORDS = frozenset({
     "liberation", "shield", "spring", "peace", "olive", "branch", "euphrates", "declaration", "process", "talks",
     "conference", "agreement", "accord", "memorandum",
 })
+#: Names of people Syria news repeats most that are also villages' names ("Assad", a hamlet near
+#: Aleppo). Never a place alone, and a name next to one is a person's ("Ammar al-Assad").
+PERSON_NAMES = frozenset({"assad", "bashar", "putin", "erdogan"})
 #: Capitalised words that are never place names on their own.
 NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -80,7 +83,10 @@ NOT_NAMES = frozenset({
     "local", "pro", "anti", "sources", "activists", "residents", "civilians", "people", "children",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "corp",
     "co", "st", "mt", "gen", "lt", "sgt", "capt", "col", "maj", "gov", "sen", "rep", "jr", "sr", "no", "vs",
-})
+    # Faiths and peoples: each is also a village's name or spelling somewhere ("Shiite" folds like Shate).
+    "shiite", "shiites", "shia", "sunni", "sunnis", "alawite", "alawites", "druze", "christian", "christians",
+    "yazidi", "yazidis", "turkmen", "kurd", "kurds", "arabs",
+}) | PERSON_NAMES
 #: Verbs and auxiliaries that make a preceding country or capital an actor, not a location.
 ACTOR_VERBS = frozenset({
     "has", "have", "had", "is", "was", "were", "will", "would", "could", "should", "can", "said", "says", "say",
@@ -256,8 +262,8 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
         return False
     if sentences.title_case(span):
         return True
-    if before is not None and before.is_alpha and before.text[0].isupper() \
-            and before.lower_ not in LEFT_OK and before.lower_ not in NOT_NAMES:
+    if before is not None and before.is_alpha and before.text[0].isupper() and before.lower_ not in LEFT_OK \
+            and (before.lower_ not in NOT_NAMES or before.lower_ in PERSON_NAMES):
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
         # ("Naji al-Mustafa said…").
         joined_by_article = any(span.doc[k].lower_ in ARTICLES for k in range(before.i + 1, span.start))
@@ -265,7 +271,7 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
             return False
     after = _next_word(span)
     if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
-            and after.lower_ not in NOT_NAMES:
+            and (after.lower_ not in NOT_NAMES or after.lower_ in PERSON_NAMES):
         arabic_name_goes_on = after.i > span.end  # "Naji al-Mustafa": an article joins the next name
         if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
             return False

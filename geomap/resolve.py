@@ -71,6 +71,11 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
     return len(minor) >= 2
 
 
+def _governorates_named(found: list[Candidate]) -> set[str]:
+    """The governorates a name can be, as written or spelled another way (not near spellings)."""
+    return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match != "fuzzy"}
+
+
 def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
     """True when every word of a phrase is a frequent English word."""
     words = [w for w in fold(text).split() if w.isalpha()]
@@ -111,6 +116,11 @@ class Resolver:
             anchor_places.setdefault(place.id, place)
             anchor_mentions[place.id] += 1
             anchor_of[index] = place.id
+        # The governorates each sentence names: "al-Midan neighbourhood in Aleppo" means Aleppo's
+        # Midan even when the article also names Damascus, which has one too.
+        sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
+        for mention, found in zip(mentions, first):
+            sentence_governorates[mention.sentence_start].update(_governorates_named(found))
         about_syria = names_syria or _about_syria(mentions, first)
         resolved: list[ResolvedMention] = []
         vocabulary = self.gazetteer.english_vocabulary
@@ -123,12 +133,13 @@ class Resolver:
                 continue  # "in Government-held areas": a capitalised phrase, not an unknown place
             own = anchor_of.get(index)
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
-            memo = (mention.text, mention.kind_hint, mention.origin, excluded)
+            local = frozenset(sentence_governorates.get(mention.sentence_start, ()))
+            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local)
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
-                result = self._resolve_one(mention, first[index], governorates, *contexts[excluded])
+                result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -156,9 +167,7 @@ class Resolver:
         for index, (mention, found) in enumerate(zip(mentions, candidates)):
             if not found:
                 continue
-            for candidate in found:
-                if candidate.place.kind == "admin1" and candidate.place.admin1 and candidate.match != "fuzzy":
-                    governorates.add(candidate.place.admin1)
+            governorates.update(_governorates_named(found))
             best = found[0].place
             if best.kind in AREA_KINDS or best.admin1 is None:
                 continue
@@ -168,10 +177,16 @@ class Resolver:
         return governorates, anchors
 
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
-                     area: list[Place], context: Area) -> ResolvedMention | None:
+                     area: list[Place], context: Area, *, local: frozenset[str] = frozenset()) -> ResolvedMention | None:
         if mention.origin == "gazetteer" and found:
             ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False, limit=1)
             best = ranked[0] if ranked else found[0]
+            if local and best.place.admin1 not in local and any(c.place.admin1 in local for c in found):
+                # The governorate named in the same sentence outweighs the rest of the article.
+                nearer = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=Area(local, context.points),
+                                               fuzzy=False, limit=1)
+                if nearer and nearer[0].place.admin1 in local:
+                    best = nearer[0]
             if (best.match == "variant" and not _notable(best.place) and " " not in mention.text.strip()
                     and (governorates or area) and not self._inside(best.place, governorates, area)):
                 # One word that only normalises like a minor village outside the story's area:

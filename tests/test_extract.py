@@ -238,3 +238,21 @@ def test_a_surname_that_normalises_like_a_far_village_is_not_a_place(extractor: 
             "Sabbagh said the shells fell near a school.")
     mentions = {e.mention for e in extractor.events(Article(id="s", text=text))}
     assert "Damascus" in mentions and "Sabbagh" not in mentions
+
+
+def test_the_sentence_governorate_outweighs_the_rest_of_the_article(extractor: Extractor) -> None:
+    """Damascus and Aleppo both have a Midan neighbourhood; the sentence says which."""
+    text = ("Shelling hit Damascus and Hama on Friday. "
+            "Two people were killed in a rocket attack on al-Midan neighborhood in Aleppo.")
+    midan = next(e for e in extractor.events(Article(id="m", text=text)) if e.mention == "Midan")
+    assert midan.admin1 == "Aleppo"
+
+
+def test_countries_faiths_and_leaders_are_not_hamlets(extractor: Extractor) -> None:
+    """A village near Aleppo is called Qatar and another Assad; "Shiite" folds like Shate."""
+    text = ("Shelling hit Aleppo and Azaz on Monday, killing Shiite pilgrims. Qatar condemned the attack. "
+            "Assad forces advanced, said Dr Ammar al-Assad.")
+    events = extractor.events(Article(id="q", text=text))
+    qatar = next(e for e in events if e.mention == "Qatar")
+    assert qatar.kind == "country"
+    assert not {"Shiite", "Assad", "Ammar"} & {e.mention for e in events}
