@@ -46,6 +46,9 @@ Context = Union[str, Place, tuple[float, float], Sequence[Union[str, Place, tupl
 FUZZY_THRESHOLD = 88.0
 #: The same for a key with the query's consonant skeleton, inside the context's governorates.
 SKELETON_THRESHOLD = 70.0
+#: A place this important (a town that is a district or sub-district centre, a capital, a country)
+#: spelled exactly as written outranks other places that only normalise alike, whatever the context.
+FAMOUS_IMPORTANCE = 0.4
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
 _KM_PER_DEGREE_LAT = 111.19
@@ -287,10 +290,10 @@ class Gazetteer:
         # A well-known place spelled exactly as written ("Iran") beats a village that merely
         # sounds alike ("Arran"), whatever the context says.
         famous_exact = [self._entries[pid].place for pid, (how, _, _) in matches.items()
-                        if how in ("exact", "user") and self._entries[pid].place.importance >= 0.5]
+                        if how in ("exact", "user") and self._entries[pid].place.importance >= FAMOUS_IMPORTANCE]
         # Likewise a country or world city beats a Syrian hamlet of the same name ("Qatar", a
         # village near Aleppo), even in a story about Aleppo.
-        famous_abroad = any(p.admin1 is None for p in famous_exact)
+        famous_abroad = any(p.admin1 is None and p.importance >= 0.5 for p in famous_exact)
         scored = []
         for pid, (how, matched, ratio) in matches.items():
             place = self._entries[pid].place

@@ -86,6 +86,9 @@ NOT_NAMES = frozenset({
     # Faiths and peoples: each is also a village's name or spelling somewhere ("Shiite" folds like Shate).
     "shiite", "shiites", "shia", "sunni", "sunnis", "alawite", "alawites", "druze", "christian", "christians",
     "yazidi", "yazidis", "turkmen", "kurd", "kurds", "arabs",
+    # Compass words: "Southern Aleppo" in a headline, "the West".
+    "north", "south", "east", "northern", "southern", "eastern", "central", "northeast", "northwest",
+    "southeast", "southwest",
 }) | PERSON_NAMES
 #: Verbs and auxiliaries that make a preceding country or capital an actor, not a location.
 ACTOR_VERBS = frozenset({

@@ -132,7 +132,7 @@ def page(browser, map_file):
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.goto(map_file.as_uri())
-    pg.wait_for_function("window.geomapReady === true", timeout=10_000)
+    pg.wait_for_function("window.geomapReady === true", timeout=30_000)  # a loaded CI machine is slow
     yield pg
     assert pg.errors == []
     assert pg.dialogs == []
