@@ -278,7 +278,7 @@ class Gazetteer:
                 how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
                 matches[place_id] = (how, entry.place.name, 100.0)
         found = self._score(matches, kind)
-        if len(self._match_memo) >= 100_000:  # bounded: an archive's vocabulary of names is large
+        if len(self._match_memo) >= 50_000:  # bounded: an archive's vocabulary of names is large
             self._match_memo.clear()
         self._match_memo[memo_key] = found
         return found
@@ -374,7 +374,7 @@ class Gazetteer:
             else:
                 hits = [(key, score) for key, score, _ in process.extract(
                     query, self._keys_in(admin1), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
-            if len(self._fuzzy_memo) >= 50_000:
+            if len(self._fuzzy_memo) >= 20_000:
                 self._fuzzy_memo.clear()
             self._fuzzy_memo[memo_key] = hits
         return hits

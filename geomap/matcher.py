@@ -62,6 +62,7 @@ NOT_PLACES: tuple[str, ...] = (
     "White Helmets", "Syria Civil Defence", "Syrian Observatory for Human Rights", "Syrian Arab Red Crescent",
     "Red Crescent", "Astana talks", "Sochi agreement", "Global Research", "South Front", "Al Jazeera",
     "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University", "Aleppo University",
+    "Hamas", "State Duma",
 )
 
 #: First words of armed-group names: "Jaish X", "Liwa X", "Faylaq X" are groups, not places.
@@ -71,6 +72,9 @@ GROUP_HEADS = frozenset(
         "Katibat", "Saraya", "Ansar", "Hayat", "Hay'at", "Tajammu", "Firqat", "Quwat", "Alwiya", "Fawj",
     )
 )
+
+#: Token texts whose match keys are remembered (news repeats its words); the memo starts afresh when full.
+MAX_CACHED_TOKENS = 200_000
 
 _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
 
@@ -167,9 +171,11 @@ class PlaceMatcher:
         for i in [i for i, key in enumerate(token_keys) if key is None]:
             text = doc.vocab.strings[orths[i]]
             key = token_keys[i] = self.token_key(text)
-            if len(keys) < 500_000:
-                keys[orths[i]] = key
-                capital[orths[i]] = bool(_CAPITAL.match(text))
+            if len(keys) >= MAX_CACHED_TOKENS:  # bounded: memory stays flat on an archive
+                keys.clear()
+                capital.clear()
+            keys[orths[i]] = key
+            capital[orths[i]] = bool(_CAPITAL.match(text))
         indices = [i for i, key in enumerate(token_keys) if key]
         parts = [token_keys[i] for i in indices]
         offsets = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))

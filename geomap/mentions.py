@@ -258,8 +258,10 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
     word ("Aleppo University") or an unknown name ("Hama Khalid") does."""
-    if len(span) == 1 and span[0].lower_ in NOT_NAMES:  # "Dec.", "Mar.", "US" (an actor, mostly)
+    if len(span) == 1 and span[0].lower_.rstrip(".") in NOT_NAMES:  # "Dec.", "Mar.", "US" (an actor, mostly)
         return False
+    if len(span) == 1 and span[0].text.endswith(".") and span[0].text.count(".") == 1:
+        return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     before = _previous_word(span)
     if before is not None and normalize(before.text) in GROUP_HEADS:
         return False

@@ -88,7 +88,7 @@ _ASSIMILATED_ARTICLE = re.compile(r"^e(?=([tdszrln])\1[a-z]{2})")
 _TRAILING = re.compile(r"(?<=[a-z]{2})ah?$")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def word_key(word: str) -> str:
     """Normal form of one already lower-cased, mark-free word; "" for an article.
 
@@ -123,7 +123,7 @@ def _arabic_word_key(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and ayn/hamza marks, keep letters, digits and spaces."""
     text = unicodedata.normalize("NFKD", text.translate(_MARK_TABLE))

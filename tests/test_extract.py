@@ -256,3 +256,10 @@ def test_countries_faiths_and_leaders_are_not_hamlets(extractor: Extractor) -> N
     qatar = next(e for e in events if e.mention == "Qatar")
     assert qatar.kind == "country"
     assert not {"Shiite", "Assad", "Ammar"} & {e.mention for e in events}
+
+
+def test_abbreviations_and_organisations_are_not_places(extractor: Extractor) -> None:
+    """"Jan." folds like Janah, "Sen." like Sanaa, "Hamas" like Hamis: none is a place here."""
+    text = "Sen. Smith spoke in Damascus on Jan. 5, 2019. Hamas said the State Duma met. Shelling hit Idlib, the U.S. said."
+    mentions = [e.mention for e in extractor.events(Article(id="a", text=text))]
+    assert mentions == ["Damascus", "Idlib", "U.S."]
