@@ -257,3 +257,26 @@ def test_screenshot(page, tmp_path):
     shot = tmp_path / "map.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_notebook_output_draws_offline(browser, tmp_path):
+    """What a notebook shows (``_repr_html_``: an iframe with the inlined page) draws every
+    marker with the network blocked."""
+    m = event_map(EVENTS, title="Idlib, March 2024", outlines=OUTLINES, tiles=False)
+    cell = tmp_path / "cell.html"
+    cell.write_text(f"<html><body>{m._repr_html_()}</body></html>", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    page = context.new_page()
+    blocked = []
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "about:")) else (
+        blocked.append(r.request.url), r.abort()))
+    page.goto(cell.as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator(".leaflet-container").wait_for(timeout=30_000)
+    inner = next(f for f in page.frames if f != page.main_frame)
+    inner.wait_for_function("window.geomapReady === true", timeout=30_000)
+    assert inner.evaluate("geomapEvents.byPlace()") == {
+        "Tell Salmo": 2, "Abu al-Duhur": 1, "Saraqib": 1, "Maarat al-Numan": 1, "Idlib": 1, "Kafr Nabl": 1,
+    }
+    assert blocked == []
+    context.close()

@@ -364,7 +364,8 @@ def test_same_map_saved_twice_is_identical(events, tmp_path):
 def test_notebook_display_then_save(events, tmp_path):
     m = event_map(events, outlines=OUTLINES, tiles=False)
     shown = m._repr_html_()
-    assert "data:text/javascript" in shown  # geomap's code travels with the notebook output
+    assert "data:text/javascript" not in shown and "cdn.jsdelivr.net" not in shown  # all inline: no network
+    assert "L.markerClusterGroup" in shown and "geomapReady" in shown
     m._repr_html_()
     save_map(m, tmp_path / "a.html")
     save_map(m, tmp_path / "b.html")

@@ -13,6 +13,8 @@ import folium
 
 from geomap.model import Event
 
+from .output import map_html
+
 from .elements import (
     DateRangeControl,
     EventLayer,
@@ -67,6 +69,18 @@ def default_outlines() -> dict | None:
     return data if isinstance(data, dict) and data.get("type") == "FeatureCollection" else None
 
 
+class EventMap(folium.Map):
+    """A folium Map that a notebook shows from its self-contained page (every script and
+    style inline, as :func:`geomap.mapping.save_map` writes it), so it draws without a network;
+    folium's own notebook output links Leaflet from CDNs."""
+
+    def _repr_html_(self, **kwargs: object) -> str:
+        page = html.escape(map_html(self))
+        return ('<div style="width:100%;"><div style="position:relative;width:100%;height:0;padding-bottom:60%;">'
+                f'<iframe srcdoc="{page}" style="position:absolute;width:100%;height:100%;left:0;top:0;'
+                'border:none;" allowfullscreen></iframe></div></div>')
+
+
 def event_map(
     events: Iterable[Event],
     *,
@@ -100,15 +114,16 @@ def event_map(
 
     Returns
     -------
-    folium.Map
-        Save it with :func:`geomap.mapping.save_map` for one standalone file.
+    EventMap
+        A folium Map. Save it with :func:`geomap.mapping.save_map` for one standalone file;
+        in a notebook it shows itself from the same self-contained page.
 
     Examples
     --------
     >>> m = event_map(events, title="Idlib, March 2024", tiles=False)
     >>> save_map(m, "idlib.html")
     """
-    m = folium.Map(
+    m = EventMap(
         location=[35.0, 38.5],
         zoom_start=7,
         tiles=None,
