@@ -83,9 +83,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+#: Importance of a capital by its level (OCHA's CAPIT_LVL, which the build also gives world
+#: capitals): 0 national, 1 governorate, 2 district, 3 sub-district.
+_CAPITAL_IMPORTANCE = {0: 0.8, 1: 0.6, 2: 0.4, 3: 0.2}
+
+
 def _importance(kind: str, population: int | None, capital: int | None) -> float:
     """0–1: how likely a bare mention of the name means this entry (capitals, big towns)."""
-    score = {1: 0.6, 2: 0.4, 3: 0.2}.get(capital or 0, 0.0)
+    score = _CAPITAL_IMPORTANCE.get(capital, 0.0) if capital is not None else 0.0
     if population and kind in ("settlement", "city"):
         score += min(math.log10(population + 1) / 7.0, 1.0) * 0.4
     score += {"admin1": 0.5, "country": 0.5, "admin2": 0.2}.get(kind, 0.0)
@@ -422,7 +427,7 @@ _Scored = tuple[float, Place, str, str]  # raw score, place, match, matched name
 #: The Place fields a gazetteer row stores, in order; a change here must change _STATE_FORMAT.
 _PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "admin1", "admin2", "name_ar", "source", "importance")
 #: Version of the pickled index layouts (:meth:`Gazetteer._state`, the fuzzy pools).
-_STATE_FORMAT = "s1"
+_STATE_FORMAT = "s2"
 #: Gazetteer versions that name a cache file (a built gazetteer's digest; not a user-merged one).
 _CACHEABLE_VERSION = re.compile(r"[\w.-]{1,64}")
 

@@ -187,10 +187,12 @@ class Resolver:
                                                fuzzy=False, limit=1)
                 if nearer and nearer[0].place.admin1 in local:
                     best = nearer[0]
-            if (best.match == "variant" and not _notable(best.place) and " " not in mention.text.strip()
+            if (best.match == "variant" and (best.place.admin1 is None or not _notable(best.place))
+                    and " " not in mention.text.strip()
                     and (governorates or area) and not self._inside(best.place, governorates, area)):
-                # One word that only normalises like a minor village outside the story's area:
-                # "Sabbagh said" is a surname, unless a place context says otherwise; then a near
+                # One word that only normalises like a minor village outside the story's area, or
+                # like a city abroad: "Sabbagh said", "Manal said" are people, unless a place context
+                # says otherwise; then a near
                 # spelling inside the area ("Hanida" in a Raqqa story: Hunaydah) beats the
                 # namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:

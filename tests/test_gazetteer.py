@@ -158,3 +158,11 @@ def test_first_fuzzy_lookup_of_a_fresh_gazetteer_searches_the_named_governorate(
     fresh = Gazetteer.load()
     found = fresh.lookup("Umm al-Khalakhi", context=["Idlib"], fuzzy=True, limit=3)
     assert found and found[0].place.name == "Umm al-Khalakhil" and found[0].match == "fuzzy"
+
+
+def test_national_capitals_count_as_capitals(gazetteer: Gazetteer) -> None:
+    """OCHA's capital level 0 is the national capital (the build gives it to world capitals
+    too): Amman is Jordan's capital, not a Damascus neighbourhood that normalises alike."""
+    assert gazetteer.lookup("Damascus", limit=1)[0].place.importance >= 0.8
+    best = gazetteer.lookup("Amman", context=["Damascus"], limit=1)[0]
+    assert best.place.kind == "city" and best.place.admin1 is None
