@@ -70,6 +70,8 @@ ORGANISATION_WORDS = frozenset({
 #: Names of people Syria news repeats most that are also villages' names ("Assad", a hamlet near
 #: Aleppo). Never a place alone, and a name next to one is a person's ("Ammar al-Assad").
 PERSON_NAMES = frozenset({"assad", "bashar", "putin", "erdogan"})
+#: Lower-case particles inside people's names: a single name right after one is a surname.
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du", "da", "di", "del", "della", "dos"})
 #: Capitalised words that are never place names on their own.
 NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -265,6 +267,8 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     before = _previous_word(span)
     if before is not None and normalize(before.text) in GROUP_HEADS:
         return False
+    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES:
+        return False  # "de Mistura", "bin Salman", "van Rompuy": a person's name
     if sentences.title_case(span):
         return True
     if before is not None and before.is_alpha and before.text[0].isupper() and before.lower_ not in LEFT_OK \

@@ -269,3 +269,9 @@ def test_a_name_that_only_sounds_like_a_capital_abroad_is_not_a_place(extractor:
     """"Manal" normalises like Manila; in a Damascus story it is a woman's name."""
     text = "Shells hit the Midan district of Damascus on Monday, Manal told reporters."
     assert "Manal" not in {e.mention for e in extractor.events(Article(id="m", text=text))}
+
+
+def test_a_name_after_a_name_particle_is_a_surname(extractor: Extractor) -> None:
+    """"Mistura" folds like the village Al Masturah, "Salman" like a hamlet: here they are people."""
+    text = "Shelling hit Aleppo on Monday, UN envoy Staffan de Mistura said. Mohammed bin Salman visited Damascus."
+    assert [e.mention for e in extractor.events(Article(id="p", text=text))] == ["Aleppo", "Damascus"]
