@@ -33,6 +33,7 @@ from typing import Any
 
 import ahocorasick
 import numpy
+from spacy import attrs
 from spacy.attrs import IDX, IS_LEFT_PUNCT, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.strings import hash_string
 from spacy.language import Language
@@ -321,6 +322,11 @@ def split_sentences(doc: Doc) -> Doc:
     return doc
 
 
+#: Lexeme attributes nothing in geomap's blank pipeline reads (see :func:`make_pipeline`).
+_UNUSED_LEXEME_ATTRS = tuple(attrs.IDS[name] for name in (
+    "SHAPE", "PREFIX", "SUFFIX", "LIKE_URL", "LIKE_EMAIL", "LIKE_NUM", "IS_CURRENCY", "IS_BRACKET", "IS_QUOTE",
+    "IS_RIGHT_PUNCT", "IS_ASCII", "IS_DIGIT", "IS_TITLE", "IS_UPPER", "IS_LOWER", "LANG"))
+
 _FINAL_PUNCT = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
 
 
@@ -332,6 +338,11 @@ def make_pipeline(*, model: str | None = None, places_file: str | None = None, g
     nlp = spacy.load(model) if model else spacy.blank("en")
     if not model:  # no parser or tagger to run out of memory: take what the reader passes (5 MB cap)
         nlp.max_length = max(nlp.max_length, 10_000_000)
+        # Every word spaCy has not seen gets a lexeme whose attributes are computed in Python; on
+        # fresh news most words are new, and word shape, URL and number tests cost as much as the
+        # rest of tokenising. Nothing in a blank pipeline reads them (a trained one keeps them all).
+        for attr in _UNUSED_LEXEME_ATTRS:
+            nlp.vocab.lex_attr_getters.pop(attr, None)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("geomap_sentences")
     nlp.add_pipe("geomap_places", config={"places_file": places_file, "gazetteer_dir": gazetteer_dir})
