@@ -5,10 +5,16 @@ ambiguous name means: there are at least four villages called Zarzur, and the on
 one in the governorate the article names ("southern Idlib") or near its other places.
 
 1. Every mention is looked up alone. Governorate names and confidently resolved places
-   (one candidate, or a clear winner) become the document's context.
-2. Every mention is looked up again with that context; names the gazetteer lacks get a fuzzy
-   lookup that must land inside the context, then the fallback geocoder, whose answer is
-   rejected when it lies far from the article's area.
+   (one candidate, or a clear winner) become the document's context; the governorates each
+   sentence names are kept too.
+2. Every mention is ranked again with that context, a governorate named in its own sentence
+   first; names the gazetteer lacks get a fuzzy lookup that must land inside the context, then
+   the fallback geocoder, whose answer is rejected when it lies far from the article's area.
+
+Village names are also surnames, acronyms and words, so two guards keep them honest: in a story
+that is not about Syria a name that can only be a hamlet (or a variant spelling) is dropped, and
+a single word that only normalises like a hamlet outside the story's area, or like a city abroad,
+counts only where a place context says so ("in X", "X village").
 
 "Nothing found" is not an error: such a mention is left out and reported as unresolved.
 """
