@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import logging
@@ -711,6 +712,7 @@ def published_date_span(text: str) -> tuple[int, int] | None:
 _WEEKDAY_BEFORE = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=16)  # the reader asks, then extraction asks again for the same text
 def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     if not isinstance(text, str) or not text:
         return None
