@@ -148,7 +148,7 @@ MILITARY_AIRFIELDS = {
 #: World-layer selection.
 WORLD_MIN_POP = 500_000
 NEIGHBOUR_MIN_POP = 50_000
-NEIGHBOURS = ("TR", "LB", "JO", "IQ", "IL")
+NEIGHBOURS = ("TR", "LB", "JO", "IQ", "IL", "PS")
 
 WOF_MERGE_KM = 5.0
 GN_MERGE_KM = 5.0

@@ -192,6 +192,8 @@ class PlaceMatcher:
             first, last = starts.get(end_char - len(key) - 1), ends.get(end_char - 1)
             if first is None or last is None:  # a token whose key has a space inside ("Ma'arrat-an")
                 continue
+            if label == ORG_LABEL and self._spelled_as_place(doc[first:last + 1].text, key):
+                label = PLACE_LABEL  # "Gaza" normalises like "al-Qaeda", but is spelled as the city
             if label == PLACE_LABEL:  # tested on token strings: most hits are dropped, a Span costs more
                 if capital.get(orths[first]) is False:  # "the", "in": most hits, and never a name's start
                     continue
@@ -200,6 +202,12 @@ class PlaceMatcher:
                     continue
             spans.append(Span(doc, first, last + 1, label=label, span_id=key))
         return filter_spans(spans)
+
+    def _spelled_as_place(self, text: str, key: str) -> bool:
+        """True when a text is written exactly as a name of a place filed under its key."""
+        folded = fold(text)
+        return any(fold(name) == folded for place_id in self.gazetteer.ids_for_key(key)
+                   for name in self.gazetteer.names_of(place_id))
 
     def _plausibility(self, doc: Doc, first: int, last: int, key: str, first_text: str, last_text: str) -> str:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):

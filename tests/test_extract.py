@@ -275,3 +275,10 @@ def test_a_name_after_a_name_particle_is_a_surname(extractor: Extractor) -> None
     """"Mistura" folds like the village Al Masturah, "Salman" like a hamlet: here they are people."""
     text = "Shelling hit Aleppo on Monday, UN envoy Staffan de Mistura said. Mohammed bin Salman visited Damascus."
     assert [e.mention for e in extractor.events(Article(id="p", text=text))] == ["Aleppo", "Damascus"]
+
+
+def test_gaza_is_a_place_and_al_qaeda_is_not(extractor: Extractor) -> None:
+    """"Gaza" and "al-Qaeda" normalise alike; the city's own spelling makes it the place."""
+    text = "Israeli air strikes hit Gaza on Monday. Al Qaeda fighters attacked Idlib."
+    events = extractor.events(Article(id="g", text=text))
+    assert [(e.mention, e.place) for e in events] == [("Gaza", "Gaza"), ("Idlib", "Idlib")]
