@@ -332,10 +332,8 @@ _STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Event/Mention construction", ("__create_fn__",)),
 )
 _RESOLVER_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("resolver: fuzzy search (rapidfuzz)", ("Gazetteer._fuzzy (", "_fuzzy_in_area (", "_fuzzy (")),
+    ("resolver: fuzzy search (rapidfuzz)", ("Gazetteer._fuzzy (",)),
     ("resolver: context lookups (Gazetteer._context)", ("Gazetteer._context (",)),
-    ("resolver: exact-name check (fold per candidate name)", ("Gazetteer.lookup.<locals>.<genexpr> (",)),
-    ("resolver: ranking (_rank, haversine)", ("Gazetteer._rank (",)),
     ("resolver: first pass (_candidates)", ("Resolver._candidates (",)),
     ("resolver: per-mention lookup (_resolve_one)", ("Resolver._resolve_one (",)),
     ("resolver: geocoder", ("Resolver._geocode (",)),

@@ -46,13 +46,14 @@ Context = Union[str, Place, tuple[float, float], Sequence[Union[str, Place, tupl
 FUZZY_THRESHOLD = 88.0
 #: The same for a key with the query's consonant skeleton, inside the context's governorates.
 SKELETON_THRESHOLD = 70.0
-#: A place this important (a town that is a district or sub-district centre, a capital, a country)
-#: spelled exactly as written outranks other places that only normalise alike, whatever the context.
-FAMOUS_IMPORTANCE = 0.4
+#: Importance from which a place is notable (a district or sub-district centre, a town of some
+#: size, a capital, a country): spelled exactly as written it outranks places that only normalise
+#: alike, whatever the context, and its name alone shows what a story is about (see resolve.py).
+NOTABLE_IMPORTANCE = 0.4
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
 _KM_PER_DEGREE_LAT = 111.19
-#: Stands for "keys with the query's consonant skeleton" where fuzzy search takes a governorate.
+#: The fuzzy search pool of "keys with the query's consonant skeleton" (see ``_close_keys``).
 _SAME_SKELETON = "\x00skeleton"
 
 _MATCH_SCORE = {"user": 1.0, "exact": 1.0, "variant": 0.9}
@@ -295,7 +296,7 @@ class Gazetteer:
         # A well-known place spelled exactly as written ("Iran") beats a village that merely
         # sounds alike ("Arran"), whatever the context says.
         famous_exact = [self._entries[pid].place for pid, (how, _, _) in matches.items()
-                        if how in ("exact", "user") and self._entries[pid].place.importance >= FAMOUS_IMPORTANCE]
+                        if how in ("exact", "user") and self._entries[pid].place.importance >= NOTABLE_IMPORTANCE]
         # Likewise a country or world city beats a Syrian hamlet of the same name ("Qatar", a
         # village near Aleppo), even in a story about Aleppo.
         famous_abroad = any(p.admin1 is None and p.importance >= 0.5 for p in famous_exact)
@@ -367,18 +368,18 @@ class Gazetteer:
                         found[place_id] = ("fuzzy", self._entries[place_id].place.name, score)
         return found
 
-    def _close_keys(self, query: str, admin1: str | None) -> list[tuple[str, float]]:
-        """The keys of one governorate (anywhere for None; with the query's consonant skeleton
-        for ``_SAME_SKELETON``) closest to a query key, memoised: unknown names recur across
-        articles, and each governorate is searched once per name."""
-        memo_key = (query, admin1)
+    def _close_keys(self, query: str, pool: str | None) -> list[tuple[str, float]]:
+        """The keys of one search pool closest to a query key: a governorate's keys, every key
+        (None), or the keys with the query's consonant skeleton (``_SAME_SKELETON``). Memoised:
+        unknown names recur across articles, and each pool is searched once per name."""
+        memo_key = (query, pool)
         hits = self._fuzzy_memo.get(memo_key)
         if hits is None:
-            if admin1 == _SAME_SKELETON:
+            if pool == _SAME_SKELETON:
                 hits = [(key, fuzz.ratio(query, key)) for key in self._by_skeleton.get(skeleton(query), ())]
             else:
                 hits = [(key, score) for key, score, _ in process.extract(
-                    query, self._keys_in(admin1), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
+                    query, self._keys_in(pool), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)]
             if len(self._fuzzy_memo) >= 20_000:
                 self._fuzzy_memo.clear()
             self._fuzzy_memo[memo_key] = hits

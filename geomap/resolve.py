@@ -27,7 +27,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import Area, Gazetteer, admin1_at, haversine_km
+from .gazetteer import NOTABLE_IMPORTANCE, Area, Gazetteer, admin1_at, haversine_km
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 from .names import fold
 
@@ -40,9 +40,6 @@ GeocodeFn = Callable[..., "Place | None"]
 MAX_FALLBACK_KM = 150.0
 #: At most this many of an article's confidently resolved places serve as context for the others.
 MAX_ANCHORS = 50
-#: Places below this importance (most villages) are "minor": alone, they do not show that an
-#: article is about Syria, and outside such an article a name that can only be one is dropped.
-MINOR_IMPORTANCE = 0.4
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
 
@@ -56,8 +53,9 @@ class ResolveReport:
 
 def _notable(place: Place) -> bool:
     """A place whose name alone says "Syria": a governorate or district, a region, an air base,
-    a town of some size. Most villages are not: their names are also surnames and acronyms."""
-    return place.importance >= MINOR_IMPORTANCE or place.kind in AREA_KINDS or place.kind in ("airbase", "airport")
+    a town of some size. Most villages are not ("minor"): their names are also surnames and
+    acronyms, so alone they do not show that a story is about Syria."""
+    return place.importance >= NOTABLE_IMPORTANCE or place.kind in AREA_KINDS or place.kind in ("airbase", "airport")
 
 
 def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> bool:
@@ -197,10 +195,9 @@ class Resolver:
                     and " " not in mention.text.strip()
                     and (governorates or area) and not self._inside(best.place, governorates, area)):
                 # One word that only normalises like a minor village outside the story's area, or
-                # like a city abroad: "Sabbagh said", "Manal said" are people, unless a place context
-                # says otherwise; then a near
-                # spelling inside the area ("Hanida" in a Raqqa story: Hunaydah) beats the
-                # namesake elsewhere (Hanadi, Latakia).
+                # like a city abroad: "Sabbagh said", "Manal said" are people, unless a place
+                # context says otherwise; then a near spelling inside the area ("Hanida" in a
+                # Raqqa story: Hunaydah) beats the namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:
                     return None
                 nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True)
