@@ -176,7 +176,6 @@ def extractor_cache_info() -> dict[str, Any]:
 # --------------------------------------------------------------------- records → articles
 
 
-
 def _missing(value: Any) -> bool:
     if value is None or value is pd.NaT or value is pd.NA:
         return True
