@@ -912,6 +912,7 @@ def build_world(store: Store, gc_mod, cities: list[dict], admin: AdminIndex) -> 
         if cc in COUNTRY_EXTRA_NAMES:
             e.add_source("curated")
         store.add(e)
+    country_names = {co["name"] for co in countries.values()} | {n for names in COUNTRY_EXTRA_NAMES.values() for n in names}
     for c in sorted(cities, key=lambda c: c["geonameid"]):
         cc = c["countrycode"]
         if cc == "SY":
@@ -925,6 +926,11 @@ def build_world(store: Store, gc_mod, cities: list[dict], admin: AdminIndex) -> 
         # alternate of Casablanca, "Franklin" of Columbus).
         names = [c["name"], *([c["asciiname"]] if c.get("asciiname") else []),
                  *(n for n in gn_names(c) if script_of(n) == "arabic")]
+        short = c["name"].removesuffix(" City")
+        # "New York City" is also "New York"; "Mexico City" is not "Mexico", and one word left over is
+        # often a person's name ("Sadr City").
+        if short != c["name"] and " " in short and short not in country_names:
+            names.append(short)
         ar = best_arabic(names)
         e = Entry(f"gn:{c['geonameid']}", "city", clean_name(c["name"]) or c["name"], c["latitude"], c["longitude"],
                   "geonames", name_ar=ar, population=pop or None, capital=0 if is_cap else None,

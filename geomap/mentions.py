@@ -72,6 +72,9 @@ ORGANISATION_WORDS = frozenset({
 PERSON_NAMES = frozenset({"assad", "bashar", "putin", "erdogan"})
 #: Lower-case particles inside people's names: a single name right after one is a surname.
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du", "da", "di", "del", "della", "dos"})
+#: Words that open longer place names ("New Jersey", "San Jose", "Port Sudan"): never a place alone,
+#: and a place name right after one, capitalised, is part of another place's name, not itself.
+NAME_HEADS = frozenset({"new", "san", "santa", "saint", "fort", "port", "mount", "lake", "cape", "los", "las"})
 #: Capitalised words that are never place names on their own.
 NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -260,13 +263,15 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
     word ("Aleppo University") or an unknown name ("Hama Khalid") does."""
-    if len(span) == 1 and span[0].lower_.rstrip(".") in NOT_NAMES:  # "Dec.", "Mar.", "US" (an actor, mostly)
-        return False
+    if len(span) == 1 and (span[0].lower_.rstrip(".") in NOT_NAMES or span[0].lower_ in NAME_HEADS):
+        return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
     if len(span) == 1 and span[0].text.endswith(".") and span[0].text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     before = _previous_word(span)
     if before is not None and normalize(before.text) in GROUP_HEADS:
         return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in NAME_HEADS and span.doc[span.start - 1].text[0].isupper():
+        return False  # "New Jersey" is not Jersey
     if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES:
         return False  # "de Mistura", "bin Salman", "van Rompuy": a person's name
     if sentences.title_case(span):

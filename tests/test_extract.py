@@ -282,3 +282,12 @@ def test_gaza_is_a_place_and_al_qaeda_is_not(extractor: Extractor) -> None:
     text = "Israeli air strikes hit Gaza on Monday. Al Qaeda fighters attacked Idlib."
     events = extractor.events(Article(id="g", text=text))
     assert [(e.mention, e.place) for e in events] == [("Gaza", "Gaza"), ("Idlib", "Idlib")]
+
+
+def test_names_opened_by_new_or_san_are_whole_names(extractor: Extractor) -> None:
+    """"New" folds like Niue and "New Jersey" ends in Jersey: neither is that place. A world city
+    filed as "New York City" answers to "New York"."""
+    text = "Protests spread from New York to New Jersey on Monday. New fighting hit Idlib."
+    events = extractor.events(Article(id="n", text=text))
+    assert [(e.mention, e.place) for e in events] == [("New York", "New York City"), ("Idlib", "Idlib")]
+    assert _near(events[0], 40.71, -74.01, km=10)
