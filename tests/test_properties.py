@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,3 +37,22 @@ def test_token_by_token_keys_equal_the_name_key(name: str) -> None:
     per_token = " ".join(k for k in (normalize(part) for part in name.split()) if k)
     assert per_token == normalize(name)
     assert all(v and v == v.strip() for v in variants(name))
+
+
+AFFIX_PIECES = st.sampled_from([
+    "km", "5km", "$", "US$5", "C$", "'s", "’S", "n't", "(", ")", "-", "—", ".", "...", "…", ",", ":", "/", "°C.", "+",
+    "Idlib's", "al-Bab", "U.S.", "e.g.", "3.5", "10,000", "°", "©", "£", "%", "#", "«", "»", "\"", "'",
+])
+AFFIX_TEXT = st.lists(st.one_of(AFFIX_PIECES, st.text(alphabet="aZ9.-'$ ", max_size=8), st.text(max_size=6)),
+                      max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=AFFIX_TEXT)
+def test_guarded_affix_searches_tokenise_exactly_like_spacy(extractor: Extractor, text: str) -> None:
+    """geomap's blank pipeline skips affix searches that cannot match; the tokens must be spaCy's own."""
+    ours = [t.text for t in extractor.nlp.tokenizer(text)]
+    assert ours == [t.text for t in _SPACY_ENGLISH.tokenizer(text)]
+
+
+_SPACY_ENGLISH = spacy.blank("en")
