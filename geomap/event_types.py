@@ -23,10 +23,15 @@ Precedence (first match wins, see :data:`PRECEDENCE`):
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import defaultdict
 from functools import lru_cache
+from typing import Any
 
-__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "classify_event"]
+import ahocorasick
+
+__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "EVENT_WORDS", "classify_event", "reports_event"]
 
 #: Cues that outrank every other type: the device itself says "explosion".
 DEVICE_CUES: dict[str, tuple[str, ...]] = {
@@ -102,23 +107,49 @@ PRECEDENCE: tuple[str, ...] = (
     "killing",
 )
 
-_SEP = r"[\s\-\u2010-\u2015]*"
+#: Words that say something happened without naming what (a place in a sentence with none of
+#: them, nor any cue above, is background): same syntax as the lexicon.
+EVENT_WORDS: tuple[str, ...] = (
+    "attack*", "strik*", "struck", "hit", "hits", "target*", "raid*", "bomb*", "shell*", "clash*", "fight*",
+    "battl*", "kill*", "dead", "died", "wounded", "injur*", "casualt*", "destroy*", "damag*", "siege", "besieg*",
+    "captur*", "seiz*", "advanc*", "offensive", "assault*", "explo*", "blast*", "displac*", "fled", "evacuat*",
+    "protest*", "demonstrat*", "arrest*", "kidnap*", "abduct*", "massacre*", "fire", "fired", "firing",
+    "operation*", "battle", "fell", "recaptur*", "liberat*", "control", "entered", "storm*", "ambush*", "drone*",
+    "missile*", "rocket*", "mortar*", "sniper*",
+)  # fmt: skip
+
+_TYPES: tuple[str, ...] = tuple(DEVICE_CUES) + PRECEDENCE  # by rank: the first type found wins
+_CUES: tuple[tuple[str, ...], ...] = tuple(DEVICE_CUES.values()) + tuple(LEXICON[t] for t in PRECEDENCE)
+_EVENT_WORDS_RANK = len(_TYPES)  # event words rank after every type: they say "something", not what
 _DASHES = re.compile(r"[\-\u2010-\u2015]+")
 
 
-def _compile(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex per type: cues at a word start, ``*`` → any word ending, else a word end."""
-    parts = []
-    for cue in sorted(cues, key=len, reverse=True):
-        stem = cue.rstrip("*")
-        body = _SEP.join(re.escape(word) for word in stem.split())
-        parts.append(body + (r"\w*" if cue.endswith("*") else r"(?!\w)"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+def _cue_forms(cue: str) -> list[str]:
+    """The spellings of a cue's stem: its words apart or joined ("air strike", "airstrike")."""
+    first, *rest = cue.rstrip("*").split()
+    return [first + "".join(sep + word for sep, word in zip(seps, rest))
+            for seps in itertools.product((" ", ""), repeat=len(rest))]
 
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    [(t, _compile(c)) for t, c in DEVICE_CUES.items()] + [(t, _compile(LEXICON[t])) for t in PRECEDENCE]
-)
+def _build_cue_automaton() -> Any:
+    """One automaton for every cue of every type: a sentence is read once, not once per type."""
+    entries: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for rank, cues in enumerate((*_CUES, EVENT_WORDS)):
+        for cue in cues:
+            for form in _cue_forms(cue):
+                entries[form].append((rank, cue.endswith("*")))
+    automaton = ahocorasick.Automaton()
+    for form, ranks in entries.items():
+        automaton.add_word(form, (len(form), tuple(ranks)))
+    automaton.make_automaton()
+    return automaton
+
+
+_CUE_AUTOMATON = _build_cue_automaton()
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def classify_event(sentence: str) -> str:
@@ -129,13 +160,24 @@ def classify_event(sentence: str) -> str:
     """
     if not isinstance(sentence, str) or not sentence:
         return "other"
-    return _classify(sentence)
+    return _scan(sentence)[0]
+
+
+def reports_event(sentence: str) -> bool:
+    """True when a sentence says something happened: a cue of some type, or an event word."""
+    return isinstance(sentence, str) and bool(sentence) and _scan(sentence)[1]
 
 
 @lru_cache(maxsize=4096)
-def _classify(sentence: str) -> str:
-    text = _DASHES.sub(" ", sentence.lower())
-    for event_type, pattern in _RULES:
-        if pattern.search(text):
-            return event_type
-    return "other"
+def _scan(sentence: str) -> tuple[str, bool]:
+    """The sentence's type and whether any cue or event word occurs in it. A cue starts a word,
+    and ends one unless it ends in ``*``; dashes and runs of spaces read as one space."""
+    text = " ".join(_DASHES.sub(" ", sentence.lower()).split())
+    best = _EVENT_WORDS_RANK + 1
+    for end, (length, ranks) in _CUE_AUTOMATON.iter(text):
+        start = end - length + 1
+        if start > 0 and _is_word_char(text[start - 1]):
+            continue
+        word_goes_on = end + 1 < len(text) and _is_word_char(text[end + 1])
+        best = min([best, *(rank for rank, open_ended in ranks if open_ended or not word_goes_on)])
+    return (_TYPES[best] if best < len(_TYPES) else "other"), best <= _EVENT_WORDS_RANK

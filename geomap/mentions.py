@@ -16,14 +16,13 @@ Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 
 from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from .event_types import classify_event
+from .event_types import reports_event
 from .gazetteer import Gazetteer
 from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
@@ -108,15 +107,6 @@ ACTOR_VERBS = frozenset({
 #: Words after a hyphen that turn a place into a modifier ("Turkey-backed", "Idlib-based").
 MODIFIER_SUFFIXES = frozenset({"backed", "led", "based", "allied", "affiliated", "controlled", "held",
                                "supported", "sponsored", "aligned", "funded", "trained", "brokered"})
-#: Words that signal something happened (beyond the typed lexicon of :mod:`geomap.event_types`).
-EVENT_TRIGGERS = re.compile(
-    r"\b(attack\w*|strik\w*|struck|hit|hits|target\w*|raid\w*|bomb\w*|shell\w*|clash\w*|fight\w*|battl\w*|"
-    r"kill\w*|dead|died|wounded|injur\w*|casualt\w*|destroy\w*|damag\w*|siege|besieg\w*|captur\w*|seiz\w*|"
-    r"advanc\w*|offensive|assault\w*|explo\w*|blast\w*|displac\w*|fled|evacuat\w*|protest\w*|demonstrat\w*|"
-    r"arrest\w*|kidnap\w*|abduct\w*|massacre\w*|fire|fired|firing|operation\w*|battle|fell|recaptur\w*|"
-    r"liberat\w*|control|entered|storm\w*|ambush\w*|drone\w*|missile\w*|rocket\w*|mortar\w*|sniper\w*)\b",
-    re.IGNORECASE,
-)
 _FOREIGN_KINDS = frozenset({"country", "city"})
 _MAX_CONTEXT_NAME_TOKENS = 5
 
@@ -238,7 +228,7 @@ class _Sentences:
         index = self._index(span)
         if index not in self._triggered:
             text = self.text_of(self.of(span))
-            self._triggered[index] = bool(EVENT_TRIGGERS.search(text)) or classify_event(text) != "other"
+            self._triggered[index] = reports_event(text)
         return self._triggered[index]
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geomap.event_types import DEVICE_CUES, LEXICON, PRECEDENCE, classify_event
+from geomap.event_types import DEVICE_CUES, EVENT_WORDS, LEXICON, PRECEDENCE, classify_event, reports_event
 from geomap.model import EVENT_TYPES
 
 
@@ -127,3 +127,44 @@ def test_non_string_input() -> None:
 @given(st.text())
 def test_never_raises(sentence: str) -> None:
     assert classify_event(sentence) in EVENT_TYPES
+
+
+# The lexicon's meaning written as regular expressions, one per type, tried in precedence order:
+# the automaton that reads every cue at once must agree with it on any text.
+_SEP = r"[\s\-\u2010-\u2015]*"
+
+
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [_SEP.join(re.escape(word) for word in cue.rstrip("*").split()) + (r"\w*" if cue.endswith("*") else r"(?!\w)")
+             for cue in cues]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+_REFERENCE = [(t, _cue_pattern(c)) for t, c in DEVICE_CUES.items()] + [(t, _cue_pattern(LEXICON[t])) for t in PRECEDENCE]
+_REFERENCE_EVENT_WORDS = _cue_pattern(EVENT_WORDS)
+
+
+def _reference_type(sentence: str) -> str:
+    text = re.sub(r"[\-\u2010-\u2015]+", " ", sentence.lower())
+    return next((t for t, pattern in _REFERENCE if pattern.search(text)), "other")
+
+
+_CUE_WORDS = st.sampled_from(sorted({w for cues in [*LEXICON.values(), *DEVICE_CUES.values(), EVENT_WORDS]
+                                     for cue in cues for w in cue.rstrip("*").split()}))
+_CUE_TEXT = st.lists(st.one_of(_CUE_WORDS, st.sampled_from([" ", "  ", "-", "—", "\n", "s", "ed", "_", "x", "İ", "."]),
+                               st.text(max_size=4)), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_CUE_TEXT, st.text(max_size=80)))
+def test_one_pass_scan_agrees_with_the_lexicon_as_regular_expressions(sentence: str) -> None:
+    assert classify_event(sentence) == _reference_type(sentence)
+    text = re.sub(r"[\-\u2010-\u2015]+", " ", sentence.lower())
+    expected = _reference_type(sentence) != "other" or _REFERENCE_EVENT_WORDS.search(text) is not None
+    assert reports_event(sentence) == (bool(sentence) and expected)
+
+
+def test_event_words_without_a_type_still_report_an_event() -> None:
+    assert classify_event("Three people were wounded near the market.") == "other"
+    assert reports_event("Three people were wounded near the market.")
+    assert not reports_event("The ministers met to discuss trade.")
