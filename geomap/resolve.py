@@ -60,9 +60,10 @@ def _notable(place: Place) -> bool:
 
 def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> bool:
     """True when the article names Syria or a notable Syrian place (spelled as the gazetteer
-    spells it, or in another spelling of more than one word: "Deir Ezour"), or two different
-    minor Syrian places. One minor village alone is no evidence ("Kelly", "Abdi", "EIB")."""
-    minor: set[str] = set()
+    spells it, or in another spelling of more than one word: "Deir Ezour"), or minor Syrian
+    places by two different names. One minor village alone is no evidence ("Kelly", "Abdi",
+    "EIB"), however many villages share its name ("Baja")."""
+    minor: set[str] = set()  # the names, not the places: one name of two hamlets is one clue
     for mention, found in zip(mentions, candidates):
         for c in found[:3]:
             if c.place.admin1 is None and c.place.id != "country:SY":
@@ -71,7 +72,7 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
             if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or _notable(c.place)):
                 return True
             if exact:
-                minor.add(c.place.id)
+                minor.add(mention.text.casefold())
     return len(minor) >= 2
 
 
@@ -87,11 +88,12 @@ def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
 
 
 def _syrian_only_by_chance(found: list[Candidate]) -> bool:
-    """True when every candidate of a name is a minor Syrian place or a Syrian place spelled
-    differently: in a story about elsewhere, "Kantor" is not a village of that alternate name
-    and "Hammad" not a spelling of Hama."""
-    return bool(found) and all(c.place.admin1 is not None and (not _notable(c.place) or c.match == "variant")
-                               for c in found)
+    """True when a name's candidates are minor Syrian places or places spelled differently, at
+    least one of them Syrian: in a story about elsewhere, "Kantor" is not a village of that
+    alternate name, "Hammad" not a spelling of Hama, and "Baja" neither the Hama village nor
+    Bijie in China."""
+    return any(c.place.admin1 is not None for c in found) and all(
+        c.match == "variant" or (c.place.admin1 is not None and not _notable(c.place)) for c in found)
 
 
 class Resolver:
@@ -143,7 +145,8 @@ class Resolver:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
-                result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local)
+                result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
+                                           about_syria=about_syria)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -181,7 +184,10 @@ class Resolver:
         return governorates, anchors
 
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
-                     area: list[Place], context: Area, *, local: frozenset[str] = frozenset()) -> ResolvedMention | None:
+                     area: list[Place], context: Area, *, local: frozenset[str] = frozenset(),
+                     about_syria: bool = True) -> ResolvedMention | None:
+        """The mention's place. A near spelling is only looked for in a story about Syria: elsewhere
+        the Syrian governorates it names are there by chance ("New York" is not Nawa)."""
         if mention.origin == "gazetteer" and found:
             ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False, limit=1)
             best = ranked[0] if ranked else found[0]
@@ -200,11 +206,12 @@ class Resolver:
                 # Raqqa story: Hunaydah) beats the namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:
                     return None
-                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True)
+                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True) if about_syria else None
                 if nearby is not None:
                     return nearby
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
-        return self._near_spelling(mention, governorates, area) or self._geocode(mention, governorates, area)
+        nearby = self._near_spelling(mention, governorates, area) if about_syria else None
+        return nearby or self._geocode(mention, governorates, area)
 
     def _near_spelling(self, mention: Mention, governorates: set[str], area: list[Place], *,
                        only_fuzzy: bool = False) -> ResolvedMention | None:

@@ -291,3 +291,13 @@ def test_names_opened_by_new_or_san_are_whole_names(extractor: Extractor) -> Non
     events = extractor.events(Article(id="n", text=text))
     assert [(e.mention, e.place) for e in events] == [("New York", "New York City"), ("Idlib", "Idlib")]
     assert _near(events[0], 40.71, -74.01, km=10)
+
+
+def test_loose_spellings_are_not_trusted_in_stories_about_elsewhere(extractor: Extractor) -> None:
+    """"Baja" is a Hama village and spelled like Bijie in China: in a Mexican story, neither. In a
+    Syrian story the same village stands."""
+    abroad = "Flood waters rose in Baja California on Monday, officials in Tijuana said."
+    assert [e.mention for e in extractor.events(Article(id="b", text=abroad))] == ["Tijuana"]
+    syrian = "Syrian government shelling hit the village of Baja in Hama countryside on Monday."
+    baja = _by_mention(extractor.events(Article(id="s", text=syrian)))["Baja"]
+    assert (baja.place, baja.admin1) == ("Baja", "Hama")
