@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+import numpy
 from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -196,7 +197,7 @@ class _Sentences:
         self._spans: dict[int, Span] = {}  # made on demand: most sentences name no place
         self._title_case: dict[int, bool] = {}
         self._triggered: dict[int, bool] = {}
-        self._words: list[tuple[int, int, int, int]] | None = None
+        self._content_words: tuple[numpy.ndarray, numpy.ndarray] | None = None
 
     def _index(self, span: Span) -> int:
         return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
@@ -216,11 +217,13 @@ class _Sentences:
     def title_case(self, span: Span) -> bool:
         index = self._index(span)
         if index not in self._title_case:
-            if self._words is None:
-                self._words = self.doc.to_array([ORTH, IS_ALPHA, LENGTH, IS_STOP]).tolist()
-            self._title_case[index] = _is_title_case(
-                [self.doc.vocab.strings[orth] for orth, alpha, length, stop in self._words[self.starts[index]:self.ends[index]]
-                 if alpha and length > 3 and not stop])
+            if self._content_words is None:  # alphabetic words over 3 letters, not stop words, as arrays
+                orth, alpha, length, stop = self.doc.to_array([ORTH, IS_ALPHA, LENGTH, IS_STOP]).T
+                self._content_words = (orth, (alpha == 1) & (length > 3) & (stop == 0))
+            orths, content = self._content_words
+            here = slice(self.starts[index], self.ends[index])
+            strings = self.doc.vocab.strings
+            self._title_case[index] = _is_title_case([strings[o] for o in orths[here][content[here]].tolist()])
         return self._title_case[index]
 
     def triggered(self, span: Span) -> bool:
