@@ -126,7 +126,10 @@ def _arabic_word_key(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and ayn/hamza marks, keep letters, digits and spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_MARK_TABLE))
+    text = text.translate(_MARK_TABLE)
+    if text.isascii():  # most words of English news: nothing to decompose
+        return _NON_WORD.sub(" ", text.lower()).strip()
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().translate(_SPECIAL_LETTERS)
     return _NON_WORD.sub(" ", text).strip()

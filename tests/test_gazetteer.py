@@ -166,3 +166,22 @@ def test_national_capitals_count_as_capitals(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Damascus", limit=1)[0].place.importance >= 0.8
     best = gazetteer.lookup("Amman", context=["Damascus"], limit=1)[0]
     assert best.place.kind == "city" and best.place.admin1 is None
+
+
+def test_fuzzy_pools_by_length_lose_no_match_above_the_threshold() -> None:
+    """Near-spelling pools are searched in the slice of key lengths that can reach the threshold;
+    a full search of the same pool finds nothing more."""
+    from rapidfuzz import fuzz, process
+
+    from geomap.gazetteer import FUZZY_THRESHOLD, default_gazetteer
+
+    gazetteer = default_gazetteer()
+    gazetteer._keys_in("Idlib", "")  # loads the pools
+    keys, _ = gazetteer._keys_by_admin1["Idlib"]
+    queries = [key[:-1] + "x" for key in keys[::40] if len(key) >= 5] + ["x" + key for key in keys[::97]]
+    found = 0
+    for query in queries:
+        full = {k for k, _, _ in process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None)}
+        assert full <= set(gazetteer._keys_in("Idlib", query)), query
+        found += len(full)
+    assert found > 20
