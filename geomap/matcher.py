@@ -289,20 +289,18 @@ def split_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    orths = doc.to_array(ORTH).tolist()
-    punct = doc.to_array(IS_PUNCT).tolist()
-    opening = doc.to_array(IS_LEFT_PUNCT).tolist()
-    spaced = doc.to_array(SPACY).tolist()  # whether a token is followed by a space
-    starts = [0] * n
+    orths, punct, opening, spaced = doc.to_array([ORTH, IS_PUNCT, IS_LEFT_PUNCT, SPACY]).T  # SPACY: a space follows
+    # A sentence starts at the first token after a final mark that is a word, or an opening bracket
+    # or quote after a space (a quote glued to the period closes this sentence).
+    can_start = (punct == 0)
+    can_start[1:] |= (opening[1:] == 1) & (spaced[:-1] == 1)
+    openers = numpy.flatnonzero(can_start)
+    finals = numpy.flatnonzero(numpy.isin(orths, _FINAL_PUNCT_HASHES))
+    next_opener = numpy.searchsorted(openers, finals, side="right")
+    starts = numpy.zeros(n, dtype=numpy.int64)
+    starts[openers[next_opener[next_opener < len(openers)]]] = 1
     starts[0] = 1
-    after_final = False
-    for i in range(n):
-        # An opening bracket or quote starts the next sentence; a quote glued to the period closes this one.
-        if after_final and (not punct[i] or (opening[i] and spaced[i - 1])):
-            starts[i] = 1
-            after_final = False
-        if orths[i] in _FINAL_PUNCT:
-            after_final = True
+    starts = starts.tolist()
     # Line breaks are whitespace tokens (spaCy keeps only single spaces as trailing whitespace);
     # reading doc.text would rebuild the whole text from Token objects.
     spaces = doc.to_array(IS_SPACE).tolist()
@@ -335,7 +333,8 @@ _UNUSED_LEXEME_ATTRS = tuple(attrs.IDS[name] for name in (
     "SHAPE", "PREFIX", "SUFFIX", "LIKE_URL", "LIKE_EMAIL", "LIKE_NUM", "IS_CURRENCY", "IS_BRACKET", "IS_QUOTE",
     "IS_RIGHT_PUNCT", "IS_ASCII", "IS_DIGIT", "IS_TITLE", "IS_UPPER", "IS_LOWER", "LANG"))
 
-_FINAL_PUNCT = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
+_FINAL_PUNCT_HASHES = numpy.array([hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!")],
+                                  dtype=numpy.uint64)
 
 
 class _GuardedAffixSearch:

@@ -56,3 +56,32 @@ def test_guarded_affix_searches_tokenise_exactly_like_spacy(extractor: Extractor
 
 
 _SPACY_ENGLISH = spacy.blank("en")
+
+
+_FINAL_MARKS = {".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"}
+
+
+def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
+    """The punctuation rule of ``geomap_sentences``, token by token: a sentence starts at the first
+    word after a final mark, or at an opening bracket or quote after a space."""
+    starts, after_final = [0], False
+    for token in doc:
+        opens = token.is_left_punct and token.i > 0 and bool(doc[token.i - 1].whitespace_)
+        if after_final and (not token.is_punct or opens):
+            starts.append(token.i)
+            after_final = False
+        after_final = after_final or token.text in _FINAL_MARKS
+    return sorted(set(starts))
+
+
+SENTENCE_PIECES = st.sampled_from(["Idlib", "hit", ".", "!", "?", "...", "…", "(", ")", "\"", "“", "”", "'", " ", ",",
+                                   "Mr.", "U.S.", "3.5", "?!", "؟", "«", "»"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=30).map(" ".join))
+def test_sentence_starts_follow_the_punctuation_rule(extractor: Extractor, text: str) -> None:
+    doc = extractor.nlp.make_doc(text)
+    if len(doc):
+        doc = extractor.nlp.get_pipe("geomap_sentences")(doc)
+        assert [t.i for t in doc if t.is_sent_start] == _sentence_starts_by_loop(doc)
