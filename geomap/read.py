@@ -778,7 +778,7 @@ _PLACE_TITLE = rf"[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,3}}"
 _QUALIFIER = rf"(?:,[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}})?"
 _QUALIFIER_REQUIRED = rf",[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}}"
 _WHEN = rf"(?:,?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?)?"
-_AGENCY = r"\([A-Za-z][\w .&'’/\-]{0,40}\)"
+_AGENCY = r"\([A-Za-z][\w .,&'’/\-]{0,40}\)"  # an agency, or a date: "(AP)", "(March 3, 2019)"
 #: News agencies that make "PLACE (Agency)" a dateline even without a dash after it.
 _KNOWN_AGENCY = (
     r"\((?i:reuters|afp|ap|associated[ ]press|sana|anadolu(?:[ ]agency)?|aa|sputnik|dpa|upi|xinhua|irna"

@@ -797,6 +797,7 @@ def test_seed_articles() -> None:
         ("Beirut (AFP) - Jets struck the ridge.", "Beirut (AFP) - "),
         ("MOSCOW (Sputnik) An explosion hit the city.", "MOSCOW (Sputnik) "),
         ("  HOMS: Mortars hit a school.", "HOMS: "),
+        ("Idlib, Syria (March 3, 2019) - Jets struck.", "Idlib, Syria (March 3, 2019) - "),
     ],
 )
 def test_dateline(text: str, dateline: str) -> None:
