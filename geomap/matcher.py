@@ -80,6 +80,8 @@ MAX_CACHED_TOKENS = 200_000
 _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
 
 _CAPITAL = re.compile(r"^[A-Z\u0600-\u06FF]")
+#: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp").
+_GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam"})
 
 
 @Language.factory(
@@ -213,8 +215,9 @@ class PlaceMatcher:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):
         kept only where a place context says so; "" when tokens ``first``..``last`` cannot be a name."""
         if not (_CAPITAL.match(first_text)
-                and (_CAPITAL.match(last_text) or not last_text.isalpha() or is_arabic(last_text))):
-            return ""
+                and (_CAPITAL.match(last_text) or not last_text.isalpha() or is_arabic(last_text)
+                     or (first != last and last_text in _GENERIC_LAST_WORDS))):
+            return ""  # a name ends in a capitalised word, or a generic one: "the T4 airbase"
         if len(key) < 3 and not is_arabic(first_text) and len(doc[first:last + 1].text) < 4:  # "Foua" yes, "Mr" no
             return ""
         if first == last and (key in self.gazetteer.common_words or first_text.lower() in self.gazetteer.english_words):

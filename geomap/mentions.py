@@ -34,7 +34,7 @@ KIND_WORDS: dict[str, str] = {
     "airbase": "airbase", "airport": "airbase", "airfield": "airbase", "aerodrome": "airbase",
     "province": "admin1", "governorate": "admin1", "district": "admin2", "subdistrict": "admin3",
     "nahiya": "admin3", "village": "settlement", "town": "settlement", "city": "settlement",
-    "countryside": "admin1",
+    "countryside": "admin1", "base": "airbase",
 }
 #: Two-word forms of the same ("air base", "military airport").
 KIND_PHRASES: dict[tuple[str, str], str] = {("air", "base"): "airbase", ("military", "airport"): "airbase", ("air", "field"): "airbase"}
@@ -358,8 +358,10 @@ def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Ite
             i = token.i + 1
             if i < len(doc) and doc[i].lower_ == "the":
                 i += 1
-            # A list after the preposition: "in A, B, C and near D".
+            # A list after the preposition: "in A, B, C and near D", "shelled al-A and B".
             while True:
+                if i + 2 in taken and doc[i].lower_ in ARTICLES and doc[i + 1].text in "-‐":
+                    i += 2  # a known place with a glued Arabic article: the list goes on after it
                 name = _name_at(doc, i, taken)
                 if name is not None:
                     found.setdefault(name.start, name)

@@ -80,9 +80,20 @@ def test_kind_words_after_a_name(extractor: Extractor) -> None:
     events = _events(extractor, "Warplanes struck the Abu al-Duhur air base and villages in Idlib province on Friday.",
                      published=dt.date(2018, 1, 13))
     found = _by_mention(events)
-    assert found["Abu al-Duhur"].kind == "airbase"
+    assert found["Abu al-Duhur air base"].kind == "airbase"  # the base's own name, generic word included
     assert found["Idlib"].kind == "admin1"
-    assert found["Abu al-Duhur"].date == "2018-01-12" and found["Abu al-Duhur"].date_source == "relative"
+    assert found["Abu al-Duhur air base"].date == "2018-01-12" and found["Abu al-Duhur air base"].date_source == "relative"
+
+
+def test_generic_words_end_names_and_base_means_airbase(extractor: Extractor) -> None:
+    """"T4 airbase" ends in a lower-case word; "the Hmeimim base" is the air base, not the village;
+    a list after "shelled" goes on past a name with a glued article."""
+    events = _events(extractor, "Missiles struck the T4 airbase near Palmyra. Drones hit the Hmeimim base. "
+                                "Regime forces shelled al-Lataminah and Kafrnbuda in Hama countryside.")
+    found = _by_mention(events)
+    assert found["T4 airbase"].kind == "airbase" and found["T4 airbase"].admin1 == "Homs"
+    assert found["Hmeimim"].kind == "airbase"
+    assert (found["Kafrnbuda"].admin1, found["Kafrnbuda"].kind) == ("Hama", "settlement")
 
 
 def test_area_and_governorate_context_pick_the_town(extractor: Extractor) -> None:
