@@ -91,9 +91,11 @@ NOT_NAMES = frozenset({
     # Faiths and peoples: each is also a village's name or spelling somewhere ("Shiite" folds like Shate).
     "shiite", "shiites", "shia", "sunni", "sunnis", "alawite", "alawites", "druze", "christian", "christians",
     "yazidi", "yazidis", "turkmen", "kurd", "kurds", "arabs",
-    # Compass words: "Southern Aleppo" in a headline, "the West".
+    # Compass words: "Southern Aleppo" in a headline, "the West"; in Arabic the adjective follows
+    # ("ريف إدلب الجنوبي", southern Idlib countryside).
     "north", "south", "east", "northern", "southern", "eastern", "central", "northeast", "northwest",
-    "southeast", "southwest",
+    "southeast", "southwest", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية",
+    "الغربية", "الأوسط", "الوسطى",
 }) | PERSON_NAMES
 #: Verbs and auxiliaries that make a preceding country or capital an actor, not a location.
 ACTOR_VERBS = frozenset({

@@ -71,6 +71,8 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
             exact = c.match in ("exact", "user")
             if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or _notable(c.place)):
                 return True
+            if exact and len(mention.text.split()) > 1:
+                return True  # a name of two words or more, spelled as a Syrian place: "Kafr Nabudah"
             if exact:
                 minor.add(mention.text.casefold())
     return len(minor) >= 2

@@ -312,3 +312,17 @@ def test_loose_spellings_are_not_trusted_in_stories_about_elsewhere(extractor: E
     syrian = "Syrian government shelling hit the village of Baja in Hama countryside on Monday."
     baja = _by_mention(extractor.events(Article(id="s", text=syrian)))["Baja"]
     assert (baja.place, baja.admin1) == ("Baja", "Hama")
+
+
+def test_a_short_report_naming_a_village_of_two_words_is_syrian(extractor: Extractor) -> None:
+    """A report need not say "Syria": a two-word name spelled as a Syrian village is evidence
+    enough, while one word that only names a hamlet is not ("Kelly said")."""
+    events = extractor.events(Article(id="k", text="Rebels repelled an attack on Kafr Nabudah on Monday."))
+    assert [(e.place, e.admin1) for e in events] == [("Kafr Nabutha", "Hama")]
+    assert extractor.events(Article(id="c", text="Kelly said the council met on Monday.")) == []
+
+
+def test_arabic_compass_adjectives_are_not_places(extractor: Extractor) -> None:
+    """"الجنوبي" (southern) is also a neighbourhood's name; after "ريف إدلب" it is the adjective."""
+    events = extractor.events(Article(id="a", text="خان شيخون تعرضت لغارات جوية في ريف إدلب الجنوبي"))
+    assert [e.place for e in events] == ["Khan Sheikhoun", "Idlib"]
