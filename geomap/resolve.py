@@ -58,11 +58,12 @@ def _notable(place: Place) -> bool:
     return place.importance >= NOTABLE_IMPORTANCE or place.kind in AREA_KINDS or place.kind in ("airbase", "airport")
 
 
-def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> bool:
+def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], vocabulary: frozenset[str]) -> bool:
     """True when the article names Syria or a notable Syrian place (spelled as the gazetteer
-    spells it, or in another spelling of more than one word: "Deir Ezour"), or minor Syrian
-    places by two different names. One minor village alone is no evidence ("Kelly", "Abdi",
-    "EIB"), however many villages share its name ("Baja")."""
+    spells it, or in another spelling of more than one word: "Deir Ezour"), a minor one by a
+    name of two words or more that is not plain English, or minor Syrian places by two
+    different names. One minor village alone is no evidence ("Kelly", "Abdi", "EIB"), however
+    many villages share its name ("Baja")."""
     minor: set[str] = set()  # the names, not the places: one name of two hamlets is one clue
     for mention, found in zip(mentions, candidates):
         for c in found[:3]:
@@ -71,8 +72,8 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
             exact = c.match in ("exact", "user")
             if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or _notable(c.place)):
                 return True
-            if exact and len(mention.text.split()) > 1:
-                return True  # a name of two words or more, spelled as a Syrian place: "Kafr Nabudah"
+            if exact and len(mention.text.split()) > 1 and not _ordinary_english(mention.text, vocabulary):
+                return True  # two words or more spelled as a Syrian place: "Kafr Nabudah", not "Eastern and Western"
             if exact:
                 minor.add(mention.text.casefold())
     return len(minor) >= 2
@@ -129,7 +130,7 @@ class Resolver:
         sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
         for mention, found in zip(mentions, first):
             sentence_governorates[mention.sentence_start].update(_governorates_named(found))
-        about_syria = names_syria or _about_syria(mentions, first)
+        about_syria = names_syria or _about_syria(mentions, first, self.gazetteer.english_vocabulary)
         resolved: list[ResolvedMention] = []
         vocabulary = self.gazetteer.english_vocabulary
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once

@@ -326,3 +326,10 @@ def test_arabic_compass_adjectives_are_not_places(extractor: Extractor) -> None:
     """"الجنوبي" (southern) is also a neighbourhood's name; after "ريف إدلب" it is the adjective."""
     events = extractor.events(Article(id="a", text="خان شيخون تعرضت لغارات جوية في ريف إدلب الجنوبي"))
     assert [e.place for e in events] == ["Khan Sheikhoun", "Idlib"]
+
+
+def test_plain_english_words_that_name_a_village_do_not_make_a_story_syrian(extractor: Extractor) -> None:
+    """"Eastern and Western" is spelled like a village in Idlib; in a Kenyan story it is neither
+    evidence of Syria nor a place."""
+    text = "Rains hit the Eastern and Western regions of Kenya, and roads to Nakuru were cut."
+    assert "Eastern and Western" not in {e.mention for e in extractor.events(Article(id="k", text=text))}
