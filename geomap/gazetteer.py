@@ -13,9 +13,9 @@ their own places and spellings (see :func:`read_user_places`).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import gzip
-import bisect
 import heapq
 import json
 import logging
