@@ -303,14 +303,14 @@ def split_sentences(doc: Doc) -> Doc:
     starts = numpy.zeros(n, dtype=numpy.int64)
     starts[openers[next_opener[next_opener < len(openers)]]] = 1
     starts[0] = 1
-    starts = starts.tolist()
     # Line breaks are whitespace tokens (spaCy keeps only single spaces as trailing whitespace);
-    # reading doc.text would rebuild the whole text from Token objects.
-    spaces = doc.to_array(IS_SPACE).tolist()
-    token_starts = doc.to_array(IDX).tolist()
+    # token texts come from the string store: a Token object per token costs more.
+    space_flags, token_starts = doc.to_array([IS_SPACE, IDX]).T
+    spaces, token_starts, orths = space_flags.tolist(), token_starts.tolist(), orths.tolist()
+    strings = doc.vocab.strings
     line_start = 0
-    for i in [i for i, is_space in enumerate(spaces) if is_space]:
-        newline = doc[i].text
+    for i in numpy.flatnonzero(space_flags).tolist():
+        newline = strings[orths[i]]
         if "\n" not in newline:
             continue
         following = i + 1
@@ -319,14 +319,14 @@ def split_sentences(doc: Doc) -> Doc:
         if following >= n or i == 0:
             line_start = following
             continue
-        last = doc[i - 1].text
+        last = strings[orths[i - 1]]
         line_length = token_starts[i] - token_starts[line_start]
         blank_line = newline.count("\n") >= 2
-        header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and doc[following].text[:1].isupper()
+        header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and strings[orths[following]][:1].isupper()
         if blank_line or header_line:
             starts[following] = 1
         line_start = following
-    flags = numpy.where(numpy.array(starts, dtype=numpy.int64) == 1, 1, -1).astype(numpy.int64)
+    flags = numpy.where(starts == 1, 1, -1).astype(numpy.int64)
     doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))
     return doc
 
