@@ -91,6 +91,9 @@ _EXPLICIT = re.compile(
     r")"
 )
 
+#: Every explicit date has a digit or a month name, and each month name starts with its abbreviation.
+_DATE_GATE = re.compile(r"[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
 _REL_DAY = re.compile(
     r"(?<!\w)(?:"
     r"(?P<dby>the\s+day\s+before\s+yesterday)"
@@ -199,7 +202,10 @@ def _explicit(sentence: str, published: dt.date | None) -> tuple[EventDate | Non
     """The most precise explicit date (leftmost on ties), or why one named without year failed."""
     best: tuple[int, int, EventDate] | None = None
     unusable: str | None = None
-    for m in _EXPLICIT.finditer(sentence.translate(_ASCII_LOWER)):
+    lowered = sentence.translate(_ASCII_LOWER)
+    if _DATE_GATE.search(lowered) is None:  # half of all sentences: no date can be in them
+        return None, None
+    for m in _EXPLICIT.finditer(lowered):
         g = m.group
         said = sentence[m.start() : m.end()].strip()
         date: dt.date | None = None
