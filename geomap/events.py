@@ -6,7 +6,8 @@ paragraph stated ("On 2 May, … Later that day, …"), before falling back to t
 One event per (article, place, date, type, role): repeated mentions of the same place in the
 same kind of report add to its ``reports`` count instead of stacking markers. A governorate or
 country named in the same sentence as a town inside it is background to that town's event
-("air strikes in Saraqib, in Idlib province"), so it is kept as a ``mention``.
+("air strikes in Saraqib, in Idlib province"), so it is kept as a ``mention``; so is a place
+named only to say where another one lies ("near Amuda, west of Qamishli").
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ from .model import AREA_KINDS, Article, Event, ResolvedMention
 
 #: Kinds that a finer place in the same sentence makes background.
 _COARSE = AREA_KINDS
+#: Words before a place named as a landmark for another: "west of Qamishli", "10 km from Idlib".
+_REFERENCE_POINT = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def make_events(article: Article, resolved: Sequence[ResolvedMention],
@@ -31,7 +38,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     ``date_line`` is the character range of the article's own date ("AFP, Sunday 1 Feb 2015"):
     it says when the report was published, not when the event happened, so it never dates one.
     """
-    resolved = _demote_coarse(resolved)
+    resolved = _demote_reference_points(_demote_coarse(resolved))
     events: dict[tuple, Event] = {}
     reports: dict[tuple, int] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
@@ -113,3 +120,16 @@ def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
                 item = replace(item, mention=replace(item.mention, role="mention"))
         out.append(item)
     return out
+
+
+def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
+    """Make a place a ``mention`` when it only says where another event of its sentence lies
+    ("a drone hit a car near Amuda, west of Qamishli"): the event is not in Qamishli."""
+    def is_reference(item: ResolvedMention) -> bool:
+        m = item.mention
+        return _REFERENCE_POINT.search(m.sentence[:max(m.start_char - m.sentence_start, 0)]) is not None
+
+    references = {id(r) for r in resolved if r.mention.role == "event" and is_reference(r)}
+    located = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and id(r) not in references}
+    return [replace(r, mention=replace(r.mention, role="mention"))
+            if id(r) in references and r.mention.sentence_start in located else r for r in resolved]

@@ -412,8 +412,14 @@ def _kind_hint(span: Span) -> str | None:
     last = fold(doc[span.end - 1].text)
     if last in KIND_WORDS and KIND_WORDS[last] == "airbase":
         return "airbase"
+    if after and after[0] in ("'s", "’s"):  # "Daraa's (northern) countryside"
+        rest = [doc[i].lower_ for i in range(span.end + 1, min(span.end + 3, len(doc)))]
+        if rest and rest[0] in REGION_ADJECTIVES:
+            rest = rest[1:]
+        if rest and KIND_WORDS.get(rest[0]) == "admin1":
+            return "admin1"
     before = [doc[i].lower_ for i in range(max(0, span.start - 2), span.start)]
-    if "province" in before or "governorate" in before:
+    if "province" in before or "governorate" in before or before == ["countryside", "of"]:
         return "admin1"
     if before and before[-1] in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
         return "admin1"

@@ -333,3 +333,16 @@ def test_plain_english_words_that_name_a_village_do_not_make_a_story_syrian(extr
     evidence of Syria nor a place."""
     text = "Rains hit the Eastern and Western regions of Kenya, and roads to Nakuru were cut."
     assert "Eastern and Western" not in {e.mention for e in extractor.events(Article(id="k", text=text))}
+
+
+def test_countryside_of_a_governorate_and_landmark_places_are_background(extractor: Extractor) -> None:
+    """"Daraa's northern countryside" and "the countryside of Aleppo" mean the governorates; a town
+    named to say where another lies ("west of Qamishli") is not where the event happened."""
+    text = ("Gunmen killed a former commander in Jasim, in Daraa's northern countryside. A landmine exploded "
+            "near Maskanah in the eastern countryside of Aleppo. Drones struck a car near Amuda, west of Qamishli.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2019, 5, 7)))
+    assert (found["Daraa"].kind, found["Daraa"].role) == ("admin1", "mention")
+    assert (found["Aleppo"].kind, found["Aleppo"].role) == ("admin1", "mention")
+    assert found["Amuda"].role == "event" and found["Qamishli"].role == "mention"
+    alone = _by_mention(_events(extractor, "Shells hit villages west of Qamishli.", published=dt.date(2019, 5, 7)))
+    assert alone["Qamishli"].role == "event"  # the only place the report gives
