@@ -115,7 +115,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "captur*", "seiz*", "advanc*", "offensive", "assault*", "explo*", "blast*", "displac*", "fled", "evacuat*",
     "protest*", "demonstrat*", "arrest*", "kidnap*", "abduct*", "massacre*", "fire", "fired", "firing",
     "operation*", "battle", "fell", "recaptur*", "liberat*", "control", "entered", "storm*", "ambush*", "drone*",
-    "missile*", "rocket*", "mortar*", "sniper*",
+    "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
 )  # fmt: skip
 
 _TYPES: tuple[str, ...] = tuple(DEVICE_CUES) + PRECEDENCE  # by rank: the first type found wins

@@ -70,6 +70,17 @@ ORGANISATION_WORDS = frozenset({
 #: Names of people Syria news repeats most that are also villages' names ("Assad", a hamlet near
 #: Aleppo). Never a place alone, and a name next to one is a person's ("Ammar al-Assad").
 PERSON_NAMES = frozenset({"assad", "bashar", "putin", "erdogan"})
+#: Common given names in Syria news. A place name next to one, capitalised, is part of a person's
+#: name ("Omar Hassan", "Mustafa Khaled"), even at the start of a sentence.
+GIVEN_NAMES = frozenset({
+    "mohammed", "muhammad", "mohammad", "mohamed", "ahmed", "ahmad", "ali", "omar", "umar", "hassan", "hasan",
+    "hussein", "husain", "hussain", "khaled", "khalid", "mahmoud", "mahmud", "mustafa", "mostafa", "ibrahim",
+    "youssef", "yousef", "yusuf", "abdullah", "abdallah", "hamza", "bilal", "fadi", "rami", "samir", "walid",
+    "saeed", "salim", "karim", "kareem", "tarek", "tariq", "yasser", "yaser", "anas", "osama", "usama",
+    "majid", "maher", "nabil", "nizar", "riad", "riyad", "ziad", "zaid", "zeid", "fatima", "aisha", "maryam",
+    "layla", "rania", "hala", "huda", "samira", "amal", "jamil", "adel", "adnan", "haitham", "hisham", "ayman",
+    "imad", "emad", "munir", "mounir", "raed", "wael", "qasim", "kassem", "jihad", "faisal", "suleiman",
+})
 #: Lower-case particles inside people's names: a single name right after one is a surname.
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du", "da", "di", "del", "della", "dos"})
 #: Words that open longer place names ("New Jersey", "San Jose", "Port Sudan"): never a place alone,
@@ -276,13 +287,14 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
         # ("Naji al-Mustafa said…").
         joined_by_article = any(span.doc[k].lower_ in ARTICLES for k in range(before.i + 1, span.start))
-        if joined_by_article or not before.is_sent_start:
+        if joined_by_article or not before.is_sent_start or before.lower_ in GIVEN_NAMES:
             return False
     after = _next_word(span)
     if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
             and (after.lower_ not in NOT_NAMES or after.lower_ in PERSON_NAMES):
         arabic_name_goes_on = after.i > span.end  # "Naji al-Mustafa": an article joins the next name
-        if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
+        if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary \
+                or after.lower_ in GIVEN_NAMES:
             return False
     return True
 

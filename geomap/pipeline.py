@@ -34,8 +34,11 @@ log = logging.getLogger("geomap")
 #: news). spaCy's own ``memory_zone`` frees them too, but disables the tokenizer cache: 2.4x slower.
 MAX_PIPELINE_STRINGS = 200_000
 
-#: "Syria", "Syrian(s)" or the Arabic stem: the article is about Syria.
-_SYRIA = re.compile(r"\bSYRIA|\bSyria|سوري")
+#: "Syria", "Syrian(s)", the Arabic stem, or an armed group only Syria has: the article is about Syria.
+_SYRIA = re.compile(
+    r"\bSYRIA|\bSyria|سوري|\b(?:Tahrir|Ahrar|Failaq|Faylaq|Fatah)[ -]al-Sham\b|\bJabhat al-Nusra\b|\bNusra Front\b"
+    r"|\bJa[iy]sh al-(?:Islam|Izza|Ahrar)\b|\bZenki\b|\b(?:HTS|SDF|YPG|FSA)\b"
+)
 
 #: What :func:`extract` accepts: article text, an Article, a path, or an iterable of those.
 Source = Union[str, Article, os.PathLike, Iterable[Union[str, Article, os.PathLike]]]

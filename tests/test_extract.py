@@ -346,3 +346,13 @@ def test_countryside_of_a_governorate_and_landmark_places_are_background(extract
     assert found["Amuda"].role == "event" and found["Qamishli"].role == "mention"
     alone = _by_mention(_events(extractor, "Shells hit villages west of Qamishli.", published=dt.date(2019, 5, 7)))
     assert alone["Qamishli"].role == "event"  # the only place the report gives
+
+
+def test_given_names_make_people_and_syrian_groups_make_syrian_stories(extractor: Extractor) -> None:
+    """"Omar" is a village near Aleppo and "Omar Hassan" a man; a story about Ahrar al-Sham is
+    Syrian even when it never says "Syria", so a variant spelling of a village stands in it."""
+    text = "In Idlib, Omar Hassan, a father of four, said the strike hit his home. Rescuers pulled bodies from rubble in Ariha."
+    found = _by_mention(_events(extractor, text))
+    assert set(found) == {"Idlib", "Ariha"} and found["Ariha"].role == "event"
+    groups = "Abu Mohammed, a commander of Ahrar al-Sham, said fighters captured Tal Hamkah."
+    assert [(e.place, e.admin1) for e in _events(extractor, groups)] == [("Tal Hamki", "Idlib")]
