@@ -61,8 +61,8 @@ def _notable(place: Place) -> bool:
 def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], vocabulary: frozenset[str]) -> bool:
     """True when the article names Syria or a notable Syrian place (spelled as the gazetteer
     spells it, or in another spelling of more than one word: "Deir Ezour"), a minor one by a
-    name of two words or more that is not plain English, or minor Syrian places by two
-    different names. One minor village alone is no evidence ("Kelly", "Abdi", "EIB"), however
+    name that is not plain English and is either two words or more or where something happened
+    ("clashes in Tafas"), or minor Syrian places by two different names. One minor village alone is no evidence ("Kelly", "Abdi", "EIB"), however
     many villages share its name ("Baja")."""
     minor: set[str] = set()  # the names, not the places: one name of two hamlets is one clue
     for mention, found in zip(mentions, candidates):
@@ -72,8 +72,11 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
             exact = c.match in ("exact", "user")
             if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or _notable(c.place)):
                 return True
-            if exact and len(mention.text.split()) > 1 and not _ordinary_english(mention.text, vocabulary):
-                return True  # two words or more spelled as a Syrian place: "Kafr Nabudah", not "Eastern and Western"
+            if exact and not _ordinary_english(mention.text, vocabulary) and (
+                    len(mention.text.split()) > 1 or (mention.place_context and mention.role == "event")):
+                # Two words or more spelled as a Syrian place ("Kafr Nabudah", not "Eastern and
+                # Western"), or one where something happened ("shelled Latamneh", "clashes in Tafas").
+                return True
             if exact:
                 minor.add(mention.text.casefold())
     return len(minor) >= 2

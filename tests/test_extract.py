@@ -319,6 +319,8 @@ def test_a_short_report_naming_a_village_of_two_words_is_syrian(extractor: Extra
     enough, while one word that only names a hamlet is not ("Kelly said")."""
     events = extractor.events(Article(id="k", text="Rebels repelled an attack on Kafr Nabudah on Monday."))
     assert [(e.place, e.admin1) for e in events] == [("Kafr Nabutha", "Hama")]
+    events = extractor.events(Article(id="t", text="Clashes erupted in Tafas on Monday."))
+    assert [(e.place, e.admin1, e.role) for e in events] == [("Tafs", "Daraa", "event")]
     assert extractor.events(Article(id="c", text="Kelly said the council met on Monday.")) == []
 
 
