@@ -314,9 +314,10 @@ def test_loose_spellings_are_not_trusted_in_stories_about_elsewhere(extractor: E
     assert (baja.place, baja.admin1) == ("Baja", "Hama")
 
 
-def test_a_short_report_naming_a_village_of_two_words_is_syrian(extractor: Extractor) -> None:
-    """A report need not say "Syria": a two-word name spelled as a Syrian village is evidence
-    enough, while one word that only names a hamlet is not ("Kelly said")."""
+def test_short_reports_naming_syrian_villages_are_syrian(extractor: Extractor) -> None:
+    """A report need not say "Syria": a name of two words spelled as a Syrian village, or one
+    where something happened, is evidence enough; one word that only names a hamlet, said of
+    nothing happening, is not ("Kelly said")."""
     events = extractor.events(Article(id="k", text="Rebels repelled an attack on Kafr Nabudah on Monday."))
     assert [(e.place, e.admin1) for e in events] == [("Kafr Nabutha", "Hama")]
     events = extractor.events(Article(id="t", text="Clashes erupted in Tafas on Monday."))
