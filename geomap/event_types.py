@@ -50,7 +50,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "aerial bombard*", "aerial attack*", "aerial bombing*", "bombing raid*", "bombing run*",
         "warplane*", "war plane*", "fighter plane*", "plane", "planes", "jet", "jets",
         "fighter jet*", "aircraft", "helicopter*", "gunship*", "barrel bomb*", "sortie*",
-        "drone strike*", "drone attack*", "missile strike*", "cruise missile*", "bombers",
+        "drone strike*", "drone attack*", "drone", "drones", "missile strike*", "cruise missile*", "bombers",
         "strategic bomber*", "long range bomber*", "bomber jet*", "coalition strike*",
     ),
     "shelling": (

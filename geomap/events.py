@@ -29,6 +29,14 @@ _REFERENCE_POINT = re.compile(
     r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: Between a place and a bracket that names what contains it: "Al-Yadudah town (Daraa)".
+_BEFORE_BRACKET = re.compile(r"^\s*(?:town|village|city|area|camp|neighbourhood|neighborhood|district|countryside)?\s*\($")
+#: An Arabic article just before a mention, which the mention's text leaves out.
+_GLUED_ARTICLE = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az|an|ath)[-‐]$", re.IGNORECASE)
+#: After "X, Governorate": the end of the clause ("near Saraqab, Idlib.").
+_CLAUSE_END = re.compile(r"^\s*(?:[.;:)]|$|,\s*(?:on|in|at|said|according)\b)")
+#: Words after a place named as the end of a road: "the Deir ez-Zor - Palmyra highway", "the Aleppo road".
+_ROAD_END = re.compile(r"^(?:\s*[-‐–]\s*[^\s,.;()]+(?:[ -][^\s,.;()]+){0,3})?\s+(?:highway|road|motorway)\b", re.IGNORECASE)
 
 
 def make_events(article: Article, resolved: Sequence[ResolvedMention],
@@ -38,7 +46,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     ``date_line`` is the character range of the article's own date ("AFP, Sunday 1 Feb 2015"):
     it says when the report was published, not when the event happened, so it never dates one.
     """
-    resolved = _demote_reference_points(_demote_coarse(resolved))
+    resolved = _demote_containers(_demote_reference_points(_demote_coarse(resolved)))
     events: dict[tuple, Event] = {}
     reports: dict[tuple, int] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
@@ -124,12 +132,47 @@ def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
 
 def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
     """Make a place a ``mention`` when it only says where another event of its sentence lies
-    ("a drone hit a car near Amuda, west of Qamishli"): the event is not in Qamishli."""
+    ("a drone hit a car near Amuda, west of Qamishli"; "a bus on the Deir ez-Zor - Palmyra
+    highway near Ash-Shoula"): the event is not in Qamishli, nor at the road's ends."""
     def is_reference(item: ResolvedMention) -> bool:
         m = item.mention
-        return _REFERENCE_POINT.search(m.sentence[:max(m.start_char - m.sentence_start, 0)]) is not None
+        before, after = m.sentence[:max(m.start_char - m.sentence_start, 0)], m.sentence[m.end_char - m.sentence_start:]
+        return _REFERENCE_POINT.search(before) is not None or _ROAD_END.match(after) is not None
 
     references = {id(r) for r in resolved if r.mention.role == "event" and is_reference(r)}
     located = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and id(r) not in references}
     return [replace(r, mention=replace(r.mention, role="mention"))
             if id(r) in references and r.mention.sentence_start in located else r for r in resolved]
+
+
+def _demote_containers(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
+    """Make a place a ``mention`` when it only says what contains the event place before it: in
+    brackets ("Kafr Nabuda (As-Suqaylabiyah, Hama)", "Al-Yadudah town (Daraa)") or after a comma
+    at the end of a clause, when it is the governorate or its namesake city ("near Saraqab, Idlib.")."""
+    by_sentence: dict[int, list[ResolvedMention]] = {}
+    for item in resolved:
+        by_sentence.setdefault(item.mention.sentence_start, []).append(item)
+    out = []
+    for item in resolved:
+        m, place = item.mention, item.place
+        if m.role == "event" and place.admin1 is not None and len(by_sentence[m.sentence_start]) > 1:
+            before = _GLUED_ARTICLE.sub("", m.sentence[:max(m.start_char - m.sentence_start, 0)])  # "(Al-Hasakeh)"
+            after = m.sentence[m.end_char - m.sentence_start:]
+            bracket = before.rfind("(")
+            in_brackets = bracket >= 0 and ")" not in before[bracket:] and (
+                not before[bracket + 1:].strip() or before.rstrip().endswith(","))
+            for other in by_sentence[m.sentence_start]:
+                o = other.mention
+                if o is m or o.role != "event" or o.end_char > m.start_char \
+                        or other.place.admin1 != place.admin1 or other.place.id == place.id:
+                    continue
+                between = m.sentence[o.end_char - m.sentence_start:m.start_char - m.sentence_start]
+                if in_brackets and _BEFORE_BRACKET.match(m.sentence[o.end_char - m.sentence_start:bracket + 1]):
+                    item = replace(item, mention=replace(m, role="mention"))
+                    break
+                container = place.kind in _COARSE or place.name == place.admin1
+                if container and between.strip() == "," and _CLAUSE_END.match(after):
+                    item = replace(item, mention=replace(m, role="mention"))
+                    break
+        out.append(item)
+    return out

@@ -300,13 +300,14 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
 
 
 def _hyphenated_places(doc: Doc, spans: list[Span]) -> set[int]:
-    """Start tokens of place names joined by a bare hyphen ("Lebanon-Syria border",
-    "Russia-Turkey talks"): each is a place, not part of the other's longer name."""
+    """Start tokens of place names joined by a hyphen or dash ("Lebanon-Syria border",
+    "Russia-Turkey talks", "the Deir ez-Zor - Palmyra highway"): each is a place, not part of
+    the other's longer name."""
     by_start = {s.start: s for s in spans}
     paired: set[int] = set()
     for span in spans:
         hyphen = span.end
-        if hyphen + 1 < len(doc) and doc[hyphen].text in "-‐–" and not doc[span.end - 1].whitespace_ \
+        if hyphen + 1 < len(doc) and doc[hyphen].text in "-‐–" \
                 and hyphen + 1 in by_start and doc[span.start].lower_ not in ARTICLES:
             paired.update((span.start, hyphen + 1))
     return paired

@@ -359,3 +359,17 @@ def test_given_names_make_people_and_syrian_groups_make_syrian_stories(extractor
     assert set(found) == {"Idlib", "Ariha"} and found["Ariha"].role == "event"
     groups = "Abu Mohammed, a commander of Ahrar al-Sham, said fighters captured Tal Hamkah."
     assert [(e.place, e.admin1) for e in _events(extractor, groups)] == [("Tal Hamki", "Idlib")]
+
+
+def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_background(extractor: Extractor) -> None:
+    """Event notes name what contains the place ("(As-Suqaylabiyah, Hama)", "town (Daraa)",
+    "near Saraqab, Idlib.") and roads by their ends: the event is at the place, not at those."""
+    text = ("On 3 May 2019, regime forces shelled Kafr Nabuda (As-Suqaylabiyah, Hama). On 12 June 2019, gunmen "
+            "shot dead a former fighter in Al-Yadudah town (Daraa). On 4 March 2020, a Turkish drone struck a convoy "
+            "near Saraqab, Idlib. On 1 January 2021, ISIS attacked a bus on the Deir-ez-Zor - Palmyra highway "
+            "near Ash-Shoula.")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert roles == {"Kafr Nabuda": "event", "Suqaylabiyah": "mention", "Hama": "mention", "Yadudah": "event",
+                     "Daraa": "mention", "Saraqab": "event", "Idlib": "mention", "Deir-ez-Zor": "mention",
+                     "Palmyra": "mention", "Shoula": "event"}
+    assert next(e for e in _events(extractor, text) if e.mention == "Saraqab").event_type == "airstrike"
