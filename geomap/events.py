@@ -136,7 +136,8 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
     highway near Ash-Shoula"): the event is not in Qamishli, nor at the road's ends."""
     def is_reference(item: ResolvedMention) -> bool:
         m = item.mention
-        before, after = m.sentence[:max(m.start_char - m.sentence_start, 0)], m.sentence[m.end_char - m.sentence_start:]
+        start = max(m.start_char - m.sentence_start, 0)
+        before, after = m.sentence[max(start - 48, 0):start], m.sentence[m.end_char - m.sentence_start:]  # the words just before
         return _REFERENCE_POINT.search(before) is not None or _ROAD_END.match(after) is not None
 
     references = {id(r) for r in resolved if r.mention.role == "event" and is_reference(r)}
