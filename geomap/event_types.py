@@ -116,6 +116,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "protest*", "demonstrat*", "arrest*", "kidnap*", "abduct*", "massacre*", "fire", "fired", "firing",
     "operation*", "battle", "fell", "recaptur*", "liberat*", "control", "entered", "storm*", "ambush*", "drone*",
     "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
+    "eliminat*", "losses",
 )  # fmt: skip
 
 _TYPES: tuple[str, ...] = tuple(DEVICE_CUES) + PRECEDENCE  # by rank: the first type found wins

@@ -301,11 +301,16 @@ class Gazetteer:
         # Likewise a country or world city beats a Syrian hamlet of the same name ("Qatar", a
         # village near Aleppo), even in a story about Aleppo.
         famous_abroad = any(p.admin1 is None and p.importance >= 0.5 for p in famous_exact)
+        # And any city abroad spelled exactly as written beats a Syrian hamlet that only sounds
+        # alike ("Gaza", not Al Qadi near Damascus), even in a story about Damascus.
+        city_abroad = any(how in ("exact", "user") and self._entries[pid].place.admin1 is None
+                          and self._entries[pid].place.kind == "city" for pid, (how, _, _) in matches.items())
         scored = []
         for pid, (how, matched, ratio) in matches.items():
             place = self._entries[pid].place
-            demotion = 0.3 if famous_exact and how == "variant" else 0.0
-            if famous_abroad and place.admin1 is not None and place.importance < 0.2:
+            hamlet = place.admin1 is not None and place.importance < 0.2
+            demotion = 0.3 if how == "variant" and (famous_exact or (city_abroad and hamlet)) else 0.0
+            if famous_abroad and hamlet:
                 demotion = 0.5
             scored.append((_base_score(place, how, ratio, kind) - demotion, place, how, matched))
         return tuple(scored)

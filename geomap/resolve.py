@@ -42,6 +42,9 @@ MAX_FALLBACK_KM = 150.0
 MAX_ANCHORS = 50
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
+#: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
+#: that names either is about the area of both ("Jobar … in Damascus countryside" is Damascus's Jobar).
+ENCLAVES: dict[str, str] = {"Damascus": "Rural Damascus"}
 
 
 @dataclass
@@ -187,6 +190,9 @@ class Resolver:
             confident = len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_GAP
             if confident:
                 anchors.append((index, best))
+        for enclave, around in ENCLAVES.items():
+            if enclave in governorates or around in governorates:
+                governorates.update((enclave, around))
         return governorates, anchors
 
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],

@@ -373,3 +373,14 @@ def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_backgro
                      "Daraa": "mention", "Saraqab": "event", "Idlib": "mention", "Deir-ez-Zor": "mention",
                      "Palmyra": "mention", "Shoula": "event"}
     assert next(e for e in _events(extractor, text) if e.mention == "Saraqab").event_type == "airstrike"
+
+
+def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
+    """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
+    Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
+    text = ("The Syrian army eliminated 15 militants in Qalamoun and advanced in Jobar and the areas around it "
+            "in Damascus countryside. Protests in Gaza were reported.")
+    found = _by_mention(_events(extractor, text))
+    assert (found["Damascus countryside"].place, found["Damascus countryside"].kind) == ("Rural Damascus", "admin1")
+    assert found["Jobar"].admin1 == "Damascus" and found["Jobar"].role == "event"
+    assert found["Gaza"].place == "Gaza"
