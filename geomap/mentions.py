@@ -439,9 +439,18 @@ def _kind_hint(span: Span) -> str | None:
     return None
 
 
+def _dateline_inside_text(span: Span) -> bool:
+    """A place in capitals before an agency in brackets ("… DAMASCUS (Sputnik) The army …"): a
+    dateline that a flattened page carries in the middle of its text, where the report was filed."""
+    doc = span.doc
+    end = span.end
+    return (len(span.text) > 2 and span.text.isupper() and end + 2 < len(doc) and doc[end].text == "("
+            and doc[end + 1].text[:1].isupper() and any(t.text == ")" for t in doc[end + 2:end + 6]))
+
+
 def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -> str:
     """``event`` where something happened; ``mention`` for actors, modifiers and background."""
-    if dateline:
+    if dateline or _dateline_inside_text(span):
         return "mention"
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None

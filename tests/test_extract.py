@@ -384,3 +384,10 @@ def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extrac
     assert (found["Damascus countryside"].place, found["Damascus countryside"].kind) == ("Rural Damascus", "admin1")
     assert found["Jobar"].admin1 == "Damascus" and found["Jobar"].role == "event"
     assert found["Gaza"].place == "Gaza"
+
+
+def test_a_dateline_inside_a_flattened_page_is_where_the_report_was_filed(extractor: Extractor) -> None:
+    text = ("Army eliminates 75 militants in Daraa Sputnik 09.04.2017 Get short URL. DAMASCUS (Sputnik) The Syrian "
+            "army eliminated 75 militants in the southern city of Daraa, a source said.")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert roles["DAMASCUS"] == "mention" and roles["Daraa"] == "event"
