@@ -209,13 +209,15 @@ class Resolver:
                                                fuzzy=False, limit=1)
                 if nearer and nearer[0].place.admin1 in local:
                     best = nearer[0]
-            if (best.match == "variant" and (best.place.admin1 is None or not _notable(best.place))
-                    and " " not in mention.text.strip()
-                    and (governorates or area) and not self._inside(best.place, governorates, area)):
-                # One word that only normalises like a minor village outside the story's area, or
-                # like a city abroad: "Sabbagh said", "Manal said" are people, unless a place
-                # context says otherwise; then a near spelling inside the area ("Hanida" in a
-                # Raqqa story: Hunaydah) beats the namesake elsewhere (Hanadi, Latakia).
+            one_word_variant = best.match == "variant" and " " not in mention.text.strip()
+            abroad = best.place.admin1 is None and best.place.id != "country:SY"
+            if one_word_variant and (abroad or (not _notable(best.place) and (governorates or area)
+                                                and not self._inside(best.place, governorates, area))):
+                # One word that only normalises like a place abroad, in any story ("Noma said" is
+                # not Nouméa), or like a minor village outside the story's area: "Sabbagh said",
+                # "Manal said" are people, unless a place context says otherwise; then a near
+                # spelling inside the area ("Hanida" in a Raqqa story: Hunaydah) beats the
+                # namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:
                     return None
                 nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True) if about_syria else None

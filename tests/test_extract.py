@@ -391,3 +391,9 @@ def test_a_dateline_inside_a_flattened_page_is_where_the_report_was_filed(extrac
             "army eliminated 75 militants in the southern city of Daraa, a source said.")
     roles = {e.mention: e.role for e in _events(extractor, text)}
     assert roles["DAMASCUS"] == "mention" and roles["Daraa"] == "event"
+
+
+def test_one_word_that_only_sounds_like_a_place_abroad_is_not_one(extractor: Extractor) -> None:
+    """"Noma" normalises like Nouméa: a woman in a story with no Syrian place in it either."""
+    text = "Noma said the police had failed her. Noma works as a domestic worker in Cape Town."
+    assert "Noma" not in {e.mention for e in _events(extractor, text)}
