@@ -269,7 +269,7 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
     word ("Aleppo University") or an unknown name ("Hama Khalid") does."""
-    if len(span) == 1 and (span[0].lower_.rstrip(".") in NOT_NAMES or span[0].lower_ in NAME_HEADS):
+    if len(span) == 1 and (span[0].lower_.rstrip(".-‐") in NOT_NAMES or span[0].lower_ in NAME_HEADS):
         return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
     if len(span) == 1 and span[0].text.endswith(".") and span[0].text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
