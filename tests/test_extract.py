@@ -397,5 +397,5 @@ def test_one_word_that_only_sounds_like_a_place_abroad_is_not_one(extractor: Ext
     """"Noma" normalises like Nouméa: a woman in a story with no Syrian place in it either."""
     text = "Noma said the police had failed her. Noma works as a domestic worker in Cape Town."
     assert "Noma" not in {e.mention for e in _events(extractor, text)}
-    agency = "Moscow, SANA- Russia's foreign ministry said strikes hit Idlib."  # the agency, not Sanaa
+    agency = "Moscow, SANA- The foreign ministry said strikes hit Idlib."  # the agency, not Sanaa
     assert [e.mention for e in _events(extractor, agency)] == ["Moscow", "Idlib"]
