@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import startup_cache
-from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from .gazetteer import NOTABLE_IMPORTANCE, Gazetteer, default_gazetteer, load_gazetteer
 from .names import ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
 
 PLACE_LABEL = "PLACE"
@@ -206,10 +206,16 @@ class PlaceMatcher:
         return filter_spans(spans)
 
     def _spelled_as_place(self, text: str, key: str) -> bool:
-        """True when a text is written exactly as a name of a place filed under its key."""
+        """True when a text is written exactly as a name of a city abroad or a notable Syrian place
+        filed under its key ("Gaza"); a hamlet's alternate name ("Hamas" for Hamis) does not count."""
         folded = fold(text)
-        return any(fold(name) == folded for place_id in self.gazetteer.ids_for_key(key)
-                   for name in self.gazetteer.names_of(place_id))
+        for place_id in self.gazetteer.ids_for_key(key):
+            place = self.gazetteer.get(place_id)
+            if place is None or (place.admin1 is not None and place.importance < NOTABLE_IMPORTANCE):
+                continue
+            if any(fold(name) == folded for name in self.gazetteer.names_of(place_id)):
+                return True
+        return False
 
     def _plausibility(self, doc: Doc, first: int, last: int, key: str, first_text: str, last_text: str) -> str:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):

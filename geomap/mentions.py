@@ -80,6 +80,8 @@ GIVEN_NAMES = frozenset({
     "majid", "maher", "nabil", "nizar", "riad", "riyad", "ziad", "zaid", "zeid", "fatima", "aisha", "maryam",
     "layla", "rania", "hala", "huda", "samira", "amal", "jamil", "adel", "adnan", "haitham", "hisham", "ayman",
     "imad", "emad", "munir", "mounir", "raed", "wael", "qasim", "kassem", "jihad", "faisal", "suleiman",
+    "salah", "amin", "jamal", "abbas", "hamed", "hamid", "nasser", "ghassan", "bassam", "hussam", "issam",
+    "fouad", "mazen", "marwan", "mohannad", "muhannad", "firas", "feras", "louay", "sami", "hani", "tamer",
 })
 #: Lower-case particles inside people's names: a single name right after one is a surname.
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du", "da", "di", "del", "della", "dos"})

@@ -211,13 +211,13 @@ class Resolver:
                     best = nearer[0]
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
-            if one_word_variant and (abroad or (not _notable(best.place) and (governorates or area)
+            if one_word_variant and (abroad or (not _notable(best.place)
                                                 and not self._inside(best.place, governorates, area))):
-                # One word that only normalises like a place abroad, in any story ("Noma said" is
-                # not Nouméa), or like a minor village outside the story's area: "Sabbagh said",
-                # "Manal said" are people, unless a place context says otherwise; then a near
-                # spelling inside the area ("Hanida" in a Raqqa story: Hunaydah) beats the
-                # namesake elsewhere (Hanadi, Latakia).
+                # One word that only normalises like a place abroad ("Noma said" is not Nouméa), or
+                # like a minor village outside the story's area (or in a story with no area):
+                # "Sabbagh said", "Sajed hopes" are people, unless a place context says otherwise;
+                # then a near spelling inside the area ("Hanida" in a Raqqa story: Hunaydah)
+                # beats the namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:
                     return None
                 nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True) if about_syria else None

@@ -399,3 +399,14 @@ def test_one_word_that_only_sounds_like_a_place_abroad_is_not_one(extractor: Ext
     assert "Noma" not in {e.mention for e in _events(extractor, text)}
     agency = "Moscow, SANA- The foreign ministry said strikes hit Idlib."  # the agency, not Sanaa
     assert [e.mention for e in _events(extractor, agency)] == ["Moscow", "Idlib"]
+
+
+def test_hamlet_spellings_do_not_beat_people_or_organisations(extractor: Extractor) -> None:
+    """"Hamas" is also a spelling of the hamlet Hamis, "Sajed" sounds like Sayed, "Salah Amin" is
+    a man: in a story that names Syria none of them is a place, but a place context still makes
+    one ("the village of Sajed")."""
+    text = ("Syrian refugees in Lebanon wait. Sajed hopes the community will help. Israel and Hamas declared "
+            "a truce, and Salah Amin scored twice.")
+    assert {e.mention for e in _events(extractor, text)} <= {"Lebanon", "Israel"}
+    placed = "Shelling hit the village of Sajed on Monday, Syrian activists said."
+    assert [e.mention for e in _events(extractor, placed)] == ["Sajed"]
