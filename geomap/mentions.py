@@ -282,6 +282,9 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
         return False  # "New Jersey" is not Jersey
     if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES:
         return False  # "de Mistura", "bin Salman", "van Rompuy": a person's name
+    after = _next_word(span)
+    if any(w is not None and w.text[:1].isupper() and w.lower_ in GIVEN_NAMES for w in (before, after)):
+        return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     if sentences.title_case(span):
         return True
     if before is not None and before.is_alpha and before.text[0].isupper() and before.lower_ not in LEFT_OK \
@@ -289,14 +292,12 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
         # ("Naji al-Mustafa said…").
         joined_by_article = any(span.doc[k].lower_ in ARTICLES for k in range(before.i + 1, span.start))
-        if joined_by_article or not before.is_sent_start or before.lower_ in GIVEN_NAMES:
+        if joined_by_article or not before.is_sent_start:
             return False
-    after = _next_word(span)
     if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
             and (after.lower_ not in NOT_NAMES or after.lower_ in PERSON_NAMES):
         arabic_name_goes_on = after.i > span.end  # "Naji al-Mustafa": an article joins the next name
-        if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary \
-                or after.lower_ in GIVEN_NAMES:
+        if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
             return False
     return True
 

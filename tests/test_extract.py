@@ -410,3 +410,10 @@ def test_hamlet_spellings_do_not_beat_people_or_organisations(extractor: Extract
     assert {e.mention for e in _events(extractor, text)} <= {"Lebanon", "Israel"}
     placed = "Shelling hit the village of Sajed on Monday, Syrian activists said."
     assert [e.mention for e in _events(extractor, placed)] == ["Sajed"]
+
+
+def test_a_given_name_next_to_a_place_name_makes_a_person_even_in_title_case(extractor: Extractor) -> None:
+    """A photo credit "(Muhammad Hamed/Reuters)" is title case, where capitals say nothing, yet
+    "Hamed" after "Muhammad" is a man, not a spelling of Hama."""
+    text = "Syrian refugees queue for bread in Irbid, Jordan. (Muhammad Hamed/Reuters)"
+    assert "Hamed" not in {e.mention for e in _events(extractor, text)}
