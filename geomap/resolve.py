@@ -90,6 +90,15 @@ def _governorates_named(found: list[Candidate]) -> set[str]:
     return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match != "fuzzy"}
 
 
+def _sole_governorate(found: list[Candidate]) -> set[str]:
+    """The one governorate every candidate of a notable place's name lies in (Afrin: the town,
+    its district and subdistrict, all in Aleppo), or nothing when they are spread over several,
+    abroad, or only hamlets (a hamlet's namesake is too often a word or a person)."""
+    governorates = {c.place.admin1 for c in found if c.match != "fuzzy"}
+    notable = any(c.match in ("exact", "user") and _notable(c.place) for c in found)
+    return governorates if notable and len(governorates) == 1 and None not in governorates else set()
+
+
 def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
     """True when every word of a phrase is a frequent English word."""
     words = [w for w in fold(text).split() if w.isalpha()]
@@ -132,10 +141,11 @@ class Resolver:
             anchor_mentions[place.id] += 1
             anchor_of[index] = place.id
         # The governorates each sentence names: "al-Midan neighbourhood in Aleppo" means Aleppo's
-        # Midan even when the article also names Damascus, which has one too.
+        # Midan even when the article also names Damascus, which has one too; so does a place
+        # whose every spelling lies in one governorate ("the Sheikh Hadid area of Afrin").
         sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
         for mention, found in zip(mentions, first):
-            sentence_governorates[mention.sentence_start].update(_governorates_named(found))
+            sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
         about_syria = names_syria or _about_syria(mentions, first, self.gazetteer.english_vocabulary)
         resolved: list[ResolvedMention] = []
         vocabulary = self.gazetteer.english_vocabulary

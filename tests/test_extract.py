@@ -417,3 +417,11 @@ def test_a_given_name_next_to_a_place_name_makes_a_person_even_in_title_case(ext
     "Hamed" after "Muhammad" is a man, not a spelling of Hama."""
     text = "Syrian refugees queue for bread in Irbid, Jordan. (Muhammad Hamed/Reuters)"
     assert "Hamed" not in {e.mention for e in _events(extractor, text)}
+
+
+def test_a_notable_place_names_its_governorate_for_its_sentence(extractor: Extractor) -> None:
+    """Every "Afrin" lies in Aleppo, so "the Sheikh Hadid area of Afrin" is Aleppo's Sheikh
+    El-Hadid, not the Hama village spelled exactly "Sheikh Hadid"."""
+    text = "Two civilians were killed when a landmine exploded in the Sheikh Hadid area of Afrin."
+    found = _by_mention(_events(extractor, text))
+    assert found["Sheikh Hadid"].admin1 == "Aleppo" and _near(found["Sheikh Hadid"], 36.50, 36.60, km=10)
