@@ -81,7 +81,7 @@ _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
 
 _CAPITAL = re.compile(r"^[A-Z\u0600-\u06FF]")
 #: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside").
-_GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside"})
+_GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region"})
 
 
 @Language.factory(

@@ -94,6 +94,8 @@ def test_generic_words_end_names_and_base_means_airbase(extractor: Extractor) ->
     assert found["T4 airbase"].kind == "airbase" and found["T4 airbase"].admin1 == "Homs"
     assert found["Hmeimim"].kind == "airbase"
     assert (found["Kafrnbuda"].admin1, found["Kafrnbuda"].kind) == ("Hama", "settlement")
+    region = _by_mention(_events(extractor, "Factions clashed in Jindires and Rajo in the Afrin region."))
+    assert (region["Afrin region"].kind, region["Afrin region"].role) == ("admin2", "mention")
 
 
 def test_area_and_governorate_context_pick_the_town(extractor: Extractor) -> None:
