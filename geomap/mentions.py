@@ -57,7 +57,8 @@ LEFT_OK = frozenset({
 RIGHT_OK = frozenset({"province", "governorate", "district", "subdistrict", "city", "town", "village",
                       "countryside", "airbase", "airport", "air", "military", "camp", "area", "region",
                       "plain", "plains", "valley", "mountains", "mountain", "river", "dam", "lake", "desert",
-                      "front", "frontline", "road", "highway", "crossing", "border", "prison"})
+                      "front", "frontline", "road", "highway", "crossing", "border", "prison",
+                      "syria"})  # "near Deir ez-Zor Syria": a flattened "Deir ez-Zor, Syria"
 #: Words that end an organisation's name ("Aleppo University", "Idlib Media Center").
 ORGANISATION_WORDS = frozenset({
     "university", "college", "school", "council", "brigade", "brigades", "battalion", "battalions", "division",

@@ -427,3 +427,10 @@ def test_a_notable_place_names_its_governorate_for_its_sentence(extractor: Extra
     text = "Two civilians were killed when a landmine exploded in the Sheikh Hadid area of Afrin."
     found = _by_mention(_events(extractor, text))
     assert found["Sheikh Hadid"].admin1 == "Aleppo" and _near(found["Sheikh Hadid"], 36.50, 36.60, km=10)
+
+
+def test_a_place_followed_by_syria_is_still_a_place(extractor: Extractor) -> None:
+    """Flattened pages drop the comma of "Deir ez-Zor, Syria"; "Syria" after a name does not make
+    the two one longer name."""
+    text = "The offensive against militants on the eastern bank of the Euphrates near Deir ez-Zor Syria continues."
+    assert "Deir ez-Zor" in {e.mention for e in _events(extractor, text)}
