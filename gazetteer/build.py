@@ -1021,6 +1021,30 @@ def build_airports(store: Store, src: Path, admin: AdminIndex, tables: dict) -> 
 # ---- admin capitals
 
 
+def place_governorates_where_people_live(store: Store) -> None:
+    """Put each governorate's point at the population-weighted mean of its settlements that have
+    a population, and keep OCHA's label point in ``ext.label_point``.
+
+    A governorate named alone ("shelling in Homs countryside", "Damascus countryside") is mapped
+    at its point. OCHA's label points sit in the middle of the area, which for the desert
+    governorates is far from anyone: Homs's is 133 km from Homs city, Rural Damascus's 99 km
+    east of the Ghouta. News of events there is news of where people live.
+    """
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for e in store.of_kind("settlement"):
+        if e.admin1 and e.population:
+            acc = sums[e.admin1]
+            acc[0] += e.population * e.lat
+            acc[1] += e.population * e.lon
+            acc[2] += e.population
+    for e in store.of_kind("admin1"):
+        acc = sums.get(e.name)
+        if acc and acc[2]:
+            e.ext["label_point"] = [e.lat, e.lon]
+            e.lat, e.lon = round(acc[0] / acc[2], 5), round(acc[1] / acc[2], 5)
+            store.merges["admin1 point moved to where people live"] += 1
+
+
 def apply_admin_capitals(store: Store, src: Path) -> None:
     idx = store.index("settlement")
     for f in read_geojson(src / "ocha-codab-2020/syr_admincapitals.geojson")["features"]:
@@ -1399,6 +1423,7 @@ def main(argv: list[str] | None = None) -> int:
     n_alias = load_aliases(store, args.aliases, admin, tables) if args.aliases.exists() else 0
     remove_blocked(store)
     dedup_settlements(store)
+    place_governorates_where_people_live(store)
 
     raw, digest = write_places(store, out)
     write_boundaries(admin, out)

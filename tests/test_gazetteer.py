@@ -185,3 +185,15 @@ def test_fuzzy_pools_by_length_lose_no_match_above_the_threshold() -> None:
         assert full <= set(gazetteer._keys_in("Idlib", query)), query
         found += len(full)
     assert found > 20
+
+
+def test_governorates_are_placed_where_their_people_live() -> None:
+    """A governorate named alone is mapped at its point: Homs's and Rural Damascus's lie near
+    their towns, not in the desert middle of the area (OCHA's label points, 99–133 km away)."""
+    from geomap.gazetteer import default_gazetteer, haversine_km
+
+    gazetteer = default_gazetteer()
+    homs = next(c.place for c in gazetteer.lookup("Homs", kind="admin1", limit=5) if c.place.kind == "admin1")
+    rural = next(c.place for c in gazetteer.lookup("Rural Damascus", limit=5) if c.place.kind == "admin1")
+    assert haversine_km(homs.lat, homs.lon, 34.73, 36.71) < 15
+    assert haversine_km(rural.lat, rural.lon, 33.51, 36.29) < 25
