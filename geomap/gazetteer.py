@@ -90,6 +90,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _CAPITAL_IMPORTANCE = {0: 0.8, 1: 0.6, 2: 0.4, 3: 0.2}
 
 
+def is_notable(place: Place) -> bool:
+    """A place whose name alone says where a story is: a governorate or district, a region, an air
+    base, a capital, a town of some size (importance from ``NOTABLE_IMPORTANCE``). Most villages
+    are not: their names are also surnames, acronyms and words."""
+    return place.importance >= NOTABLE_IMPORTANCE or place.kind in AREA_KINDS or place.kind in ("airbase", "airport")
+
+
 def _importance(kind: str, population: int | None, capital: int | None) -> float:
     """0–1: how likely a bare mention of the name means this entry (capitals, big towns)."""
     score = _CAPITAL_IMPORTANCE.get(capital, 0.0) if capital is not None else 0.0

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import startup_cache
-from .gazetteer import NOTABLE_IMPORTANCE, Gazetteer, default_gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, default_gazetteer, is_notable, load_gazetteer
 from .names import ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
 
 PLACE_LABEL = "PLACE"
@@ -211,7 +211,7 @@ class PlaceMatcher:
         folded = fold(text)
         for place_id in self.gazetteer.ids_for_key(key):
             place = self.gazetteer.get(place_id)
-            if place is None or (place.admin1 is not None and place.importance < NOTABLE_IMPORTANCE):
+            if place is None or (place.admin1 is not None and not is_notable(place)):
                 continue
             if any(fold(name) == folded for name in self.gazetteer.names_of(place_id)):
                 return True

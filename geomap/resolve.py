@@ -27,7 +27,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import NOTABLE_IMPORTANCE, Area, Gazetteer, admin1_at, haversine_km
+from .gazetteer import Area, Gazetteer, admin1_at, haversine_km, is_notable
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 from .names import fold
 
@@ -54,26 +54,19 @@ class ResolveReport:
     unresolved: list[str] = field(default_factory=list)
 
 
-def _notable(place: Place) -> bool:
-    """A place whose name alone says "Syria": a governorate or district, a region, an air base,
-    a town of some size. Most villages are not ("minor"): their names are also surnames and
-    acronyms, so alone they do not show that a story is about Syria."""
-    return place.importance >= NOTABLE_IMPORTANCE or place.kind in AREA_KINDS or place.kind in ("airbase", "airport")
-
-
 def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], vocabulary: frozenset[str]) -> bool:
     """True when the article names Syria or a notable Syrian place (spelled as the gazetteer
     spells it, or in another spelling of more than one word: "Deir Ezour"), a minor one by a
     name that is not plain English and is either two words or more or where something happened
-    ("clashes in Tafas"), or minor Syrian places by two different names. One minor village alone is no evidence ("Kelly", "Abdi", "EIB"), however
-    many villages share its name ("Baja")."""
+    ("clashes in Tafas"), or minor Syrian places by two different names. One minor village
+    alone is no evidence ("Kelly", "Abdi", "EIB"), however many villages share its name ("Baja")."""
     minor: set[str] = set()  # the names, not the places: one name of two hamlets is one clue
     for mention, found in zip(mentions, candidates):
         for c in found[:3]:
             if c.place.admin1 is None and c.place.id != "country:SY":
                 continue
             exact = c.match in ("exact", "user")
-            if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or _notable(c.place)):
+            if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or is_notable(c.place)):
                 return True
             if exact and not _ordinary_english(mention.text, vocabulary) and (
                     len(mention.text.split()) > 1 or (mention.place_context and mention.role == "event")):
@@ -95,7 +88,7 @@ def _sole_governorate(found: list[Candidate]) -> set[str]:
     its district and subdistrict, all in Aleppo), or nothing when they are spread over several,
     abroad, or only hamlets (a hamlet's namesake is too often a word or a person)."""
     governorates = {c.place.admin1 for c in found if c.match != "fuzzy"}
-    notable = any(c.match in ("exact", "user") and _notable(c.place) for c in found)
+    notable = any(c.match in ("exact", "user") and is_notable(c.place) for c in found)
     return governorates if notable and len(governorates) == 1 and None not in governorates else set()
 
 
@@ -111,7 +104,7 @@ def _syrian_only_by_chance(found: list[Candidate]) -> bool:
     alternate name, "Hammad" not a spelling of Hama, and "Baja" neither the Hama village nor
     Bijie in China."""
     return any(c.place.admin1 is not None for c in found) and all(
-        c.match == "variant" or (c.place.admin1 is not None and not _notable(c.place)) for c in found)
+        c.match == "variant" or (c.place.admin1 is not None and not is_notable(c.place)) for c in found)
 
 
 class Resolver:
@@ -146,9 +139,9 @@ class Resolver:
         sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
         for mention, found in zip(mentions, first):
             sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
-        about_syria = names_syria or _about_syria(mentions, first, self.gazetteer.english_vocabulary)
-        resolved: list[ResolvedMention] = []
         vocabulary = self.gazetteer.english_vocabulary
+        about_syria = names_syria or _about_syria(mentions, first, vocabulary)
+        resolved: list[ResolvedMention] = []
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
         for index, mention in enumerate(mentions):
@@ -221,7 +214,7 @@ class Resolver:
                     best = nearer[0]
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
-            if one_word_variant and (abroad or (not _notable(best.place)
+            if one_word_variant and (abroad or (not is_notable(best.place)
                                                 and not self._inside(best.place, governorates, area))):
                 # One word that only normalises like a place abroad ("Noma said" is not Nouméa), or
                 # like a minor village outside the story's area (or in a story with no area):
