@@ -16,7 +16,7 @@ Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy
 from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
@@ -128,13 +128,13 @@ _FOREIGN_KINDS = frozenset({"country", "city"})
 _MAX_CONTEXT_NAME_TOKENS = 5
 
 
-def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline: tuple[int, int] | None = None,
+def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines: Sequence[tuple[int, int]] = (),
                   spans_key: str = "places") -> list[Mention]:
     """Place mentions of one processed Doc, in text order.
 
-    ``dateline`` is the character range of a "DAMASCUS:" dateline: where the report was filed.
+    ``datelines`` are the character ranges of datelines ("DAMASCUS:", "… BEIRUT (AFP) …",
+    :func:`geomap.read.dateline_spans`): where the report was filed.
     """
-    start, end = dateline or (0, 0)
     vocabulary = gazetteer.english_vocabulary
     sentences = _Sentences(doc, article.text)
     found = list(doc.spans.get(spans_key, []))  # a SpanGroup makes new Span objects on every pass
@@ -155,7 +155,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, dateline:
     for span in spans:
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
         foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
-        role = _role(span, sentences, foreign=foreign, dateline=start <= span.start_char < end)
+        role = _role(span, sentences, foreign=foreign,
+                     dateline=any(start <= span.start_char < end for start, end in datelines))
         sent = sentences.of(span)
         mentions.append(Mention(
             doc_id=article.id, text=span.text, start_char=span.start_char, end_char=span.end_char,
@@ -443,18 +444,9 @@ def _kind_hint(span: Span) -> str | None:
     return None
 
 
-def _dateline_inside_text(span: Span) -> bool:
-    """A place in capitals before an agency in brackets ("… DAMASCUS (Sputnik) The army …"): a
-    dateline that a flattened page carries in the middle of its text, where the report was filed."""
-    doc = span.doc
-    end = span.end
-    return (len(span.text) > 2 and span.text.isupper() and end + 2 < len(doc) and doc[end].text == "("
-            and doc[end + 1].text[:1].isupper() and any(t.text == ")" for t in doc[end + 2:end + 6]))
-
-
 def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -> str:
     """``event`` where something happened; ``mention`` for actors, modifiers and background."""
-    if dateline or _dateline_inside_text(span):
+    if dateline:
         return "mention"
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None

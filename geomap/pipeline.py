@@ -21,7 +21,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .matcher import make_pipeline
 from .mentions import find_mentions, merge_entity_mentions
 from .model import Article, Event
-from .read import dateline_span, find_published_date, published_date_span, read_articles
+from .read import dateline_spans, find_published_date, published_date_span, read_articles
 from .resolve import GeocodeFn, ResolveReport, Resolver
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class Extractor:
     def events(self, article: Article) -> list[Event]:
         """The events and mentions of one article, in text order."""
         doc = self.nlp(article.text)
-        mentions = find_mentions(doc, article, self.gazetteer, dateline=dateline_span(article.text))
+        mentions = find_mentions(doc, article, self.gazetteer, datelines=dateline_spans(article.text))
         if doc.ents:  # a trained pipeline named with --model adds its GPE/LOC/FAC entities
             mentions = merge_entity_mentions(doc, article, mentions)
         resolve_report = ResolveReport()

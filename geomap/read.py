@@ -30,7 +30,8 @@ from .dates import MONTHS, iter_full_dates
 from .errors import InputError
 from .model import Article
 
-__all__ = ["read_articles", "find_published_date", "dateline_end", "dateline_span", "SUPPORTED_EXTENSIONS"]
+__all__ = ["read_articles", "find_published_date", "dateline_end", "dateline_span", "dateline_spans",
+           "SUPPORTED_EXTENSIONS"]
 
 log = logging.getLogger("geomap")
 
@@ -821,6 +822,25 @@ def dateline_span(text: str) -> tuple[int, int] | None:
             continue
         return line.start() + (len(line.group()) - len(line.group().lstrip())), m.end()
     return None
+
+
+#: A dateline inside a page whose lines were run together: a place in capitals before a known
+#: agency in brackets ("… Get short URL. DAMASCUS (Sputnik) The army …").
+_INLINE_DATELINE = re.compile(
+    rf"(?<![\w'’.\-])(?P<upper>[{_UPPER}][{_UPPER}'’\-]+(?:[ ][{_UPPER}][{_UPPER}'’\-]+){{0,3}}){_QUALIFIER}[ ]*{_KNOWN_AGENCY}")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Every dateline of ``text``: the leading one (:func:`dateline_span`) and those a flattened
+    page carries further in, in text order. Pure."""
+    lead = dateline_span(text)
+    spans = [lead] if lead else []
+    if isinstance(text, str) and "(" in text:
+        for m in _INLINE_DATELINE.finditer(text):
+            inside_lead = lead is not None and m.start() < lead[1]
+            if not inside_lead and not any(word.strip(".-") in _NOT_PLACES for word in m.group("upper").split()):
+                spans.append((m.start(), m.end()))
+    return spans
 
 
 def dateline_end(text: str) -> int:

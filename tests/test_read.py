@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import geomap.read as read_module
 from geomap.errors import InputError
 from geomap.model import Article
-from geomap.read import dateline_end, dateline_span, find_published_date, read_articles
+from geomap.read import dateline_end, dateline_span, dateline_spans, find_published_date, read_articles
 
 SHARED_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -853,3 +853,12 @@ def test_reading_arbitrary_bytes_never_raises(data: bytes, ext: str) -> None:
         for article in read_articles([path], on_error=errors.append):
             assert isinstance(article, Article) and article.text
         assert all(e.path == path.as_posix() for e in errors)
+
+
+def test_datelines_inside_a_flattened_page() -> None:
+    """A page whose lines were run together carries its dateline inside the text; a place in
+    capitals before an unknown bracket, or a label like BREAKING, is not one."""
+    text = "ALEPPO: Jets struck. Get short URL. DAMASCUS (Sputnik) The army advanced. HOMS (local) stayed calm."
+    assert [text[s:e].strip() for s, e in dateline_spans(text)] == ["ALEPPO:", "DAMASCUS (Sputnik)"]
+    assert dateline_spans("BREAKING (Reuters) jets struck.") == []
+    assert dateline_spans("") == []
