@@ -324,7 +324,7 @@ _STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tokenizer (spaCy make_doc)", ("Language.make_doc (", "Language._ensure_doc (")),
     ("sentences (sentence splitter)", ("Sentencizer", "split_at_line_breaks (", "split_sentences (")),
     ("matcher (geomap_places)", ("PlaceMatcher.__call__ (",)),
-    ("mentions rules (find_mentions)", ("find_mentions (", "merge_entity_mentions (", "dateline_span (")),
+    ("mentions rules (find_mentions)", ("find_mentions (", "merge_entity_mentions (", "dateline_spans (", "dateline_span (")),
     ("resolver", ("Resolver.resolve (",)),
     ("dating (date_event)", ("date_event (",)),
     ("event typing (classify_event)", ("classify_event (",)),
