@@ -49,14 +49,18 @@ PLACE_LABEL = "PLACE"
 WEAK_PLACE_LABEL = "WEAK_PLACE"
 ORG_LABEL = "ORG"
 
-#: Armed groups, organisations and other proper names that contain place names but are not
-#: places. Matched like gazetteer names; the longest match wins, so "Ahrar al-Sham" hides "Sham".
-NOT_PLACES: tuple[str, ...] = (
+#: Armed groups only Syria has, and whose names do not say "Syria": naming one says the story is
+#: about Syria (see :mod:`geomap.pipeline`).
+SYRIAN_GROUPS: tuple[str, ...] = (
     "Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "Tahrir al-Sham", "Ahrar al-Sham", "Failaq al-Sham",
     "Faylaq al-Sham", "Faylaq al-Rahman", "Jaish al-Ahrar", "Jaysh al-Ahrar", "Jaish al-Islam", "Jaysh al-Islam",
     "Jaish al-Nasr", "Jaish al-Nukhba", "Jaish al-Izza", "Jaysh al-Izza", "Jaish al-Fatah", "Jabhat al-Nusra",
-    "Jabhat Fatah al-Sham", "Nour al-Din al-Zenki", "Nur al-Din al-Zinki", "Harakat Nour al-Din al-Zenki",
-    "Liwa al-Quds", "Liwa Fatemiyoun", "Turkistan Islamic Party", "Free Syrian Army", "Syrian Arab Army",
+    "Nusra Front", "Jabhat Fatah al-Sham", "Nour al-Din al-Zenki", "Nur al-Din al-Zinki", "Harakat Nour al-Din al-Zenki",
+)
+#: Armed groups, organisations and other proper names that contain place names but are not
+#: places. Matched like gazetteer names; the longest match wins, so "Ahrar al-Sham" hides "Sham".
+NOT_PLACES: tuple[str, ...] = (
+    *SYRIAN_GROUPS, "Liwa al-Quds", "Liwa Fatemiyoun", "Turkistan Islamic Party", "Free Syrian Army", "Syrian Arab Army",
     "Syrian National Army", "National Liberation Front", "National Front for Liberation",
     "Syrian Democratic Forces", "People's Protection Units", "Islamic State", "Islamic State of Iraq and the Levant",
     "Islamic State of Iraq and Syria", "al-Qaeda", "Al Qaeda", "Hezbollah", "Hizbollah", "Tiger Forces",

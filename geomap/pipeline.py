@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Union
 from .errors import InputError
 from .events import make_events
 from .gazetteer import Gazetteer, load_gazetteer
-from .matcher import make_pipeline
+from .matcher import SYRIAN_GROUPS, make_pipeline
 from .mentions import find_mentions, merge_entity_mentions
 from .model import Article, Event
 from .read import dateline_spans, find_published_date, published_date_span, read_articles
@@ -34,10 +34,12 @@ log = logging.getLogger("geomap")
 #: news). spaCy's own ``memory_zone`` frees them too, but disables the tokenizer cache: 2.4x slower.
 MAX_PIPELINE_STRINGS = 200_000
 
-#: "Syria", "Syrian(s)", the Arabic stem, or an armed group only Syria has: the article is about Syria.
+#: "Syria", "Syrian(s)", the Arabic stem, or an armed group only Syria has (by name, written with
+#: spaces or hyphens, or by acronym): the article is about Syria.
 _SYRIA = re.compile(
-    r"\bSYRIA|\bSyria|سوري|\b(?:Tahrir|Ahrar|Failaq|Faylaq|Fatah)[ -]al-Sham\b|\bJabhat al-Nusra\b|\bNusra Front\b"
-    r"|\bJa[iy]sh al-(?:Islam|Izza|Ahrar)\b|\bZenki\b|\b(?:HTS|SDF|YPG|FSA)\b"
+    r"\bSYRIA|\bSyria|سوري|\b(?:HTS|SDF|YPG|FSA)\b|(?i:\b(?:"
+    + "|".join(r"[\s\-‐]+".join(map(re.escape, re.split(r"[\s\-‐]+", name))) for name in SYRIAN_GROUPS)
+    + r")\b)"
 )
 
 #: What :func:`extract` accepts: article text, an Article, a path, or an iterable of those.
