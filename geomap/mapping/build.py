@@ -13,8 +13,6 @@ import folium
 
 from geomap.model import Event
 
-from .output import map_html
-
 from .elements import (
     DateRangeControl,
     EventLayer,
@@ -23,6 +21,7 @@ from .elements import (
     Legend,
     MapFrame,
 )
+from .output import map_html
 
 logger = logging.getLogger(__name__)
 
