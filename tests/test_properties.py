@@ -85,3 +85,18 @@ def test_sentence_starts_follow_the_punctuation_rule(extractor: Extractor, text:
     if len(doc):
         doc = extractor.nlp.get_pipe("geomap_sentences")(doc)
         assert [t.i for t in doc if t.is_sent_start] == _sentence_starts_by_loop(doc)
+
+
+SYRIA_PIECES = st.sampled_from(["Syria", "SYRIAN", "Assyria", "سوريا", "HTS", "hts", "Ahrar al-Sham", "AHRAR AL SHAM",
+                                "Jaysh al Islam", "Hay'at Tahrir al-Sham", "Nusra Front", "Zenki", "sham", " ", "-", ".",
+                                "İ", "K"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(SYRIA_PIECES, st.text(max_size=5)), max_size=12).map("".join))
+def test_the_cheap_syria_clues_never_hide_a_match(text: str) -> None:
+    """``names_syria`` looks for plain clues before running its expression; it must answer as the
+    expression alone does."""
+    from geomap.pipeline import _SYRIA, names_syria
+
+    assert names_syria(text) == (_SYRIA.search(text) is not None)
