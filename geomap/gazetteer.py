@@ -118,6 +118,7 @@ class Gazetteer:
         self._match_memo: dict[tuple[str, str | None], tuple[_Scored, ...]] = {}
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
         self._fuzzy_memo: dict[tuple[str, str | None], list[tuple[str, float]]] = {}
+        self._kinds_memo: dict[str, frozenset[str]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
@@ -141,7 +142,7 @@ class Gazetteer:
                 ids.append(place_id)
         # Derived indexes and memos are rebuilt on demand.
         self._skeletons = self._keys_by_admin1 = None
-        self._match_memo, self._fuzzy_memo = {}, {}
+        self._match_memo, self._fuzzy_memo, self._kinds_memo = {}, {}, {}
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -232,6 +233,15 @@ class Gazetteer:
     def ids_for_key(self, key: str) -> list[str]:
         """Place ids filed under one match key."""
         return self._by_key.get(key, [])
+
+    def kinds_for_key(self, key: str) -> frozenset[str]:
+        """The kinds of the places filed under one match key, memoised: a common name is filed
+        under dozens of villages, and the mention stage asks for each name it finds."""
+        kinds = self._kinds_memo.get(key)
+        if kinds is None:
+            entries = (self._entries.get(i) for i in self._by_key.get(key, ()))
+            kinds = self._kinds_memo[key] = frozenset(e.place.kind for e in entries if e is not None)
+        return kinds
 
     def counts(self) -> dict[str, int]:
         """Number of entries per kind."""

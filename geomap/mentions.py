@@ -333,7 +333,7 @@ def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
 
 
 def _is_foreign(span: Span, gazetteer: Gazetteer) -> bool:
-    kinds = {p.kind for p in (gazetteer.get(i) for i in gazetteer.ids_for_key(span.id_)) if p is not None}
+    kinds = gazetteer.kinds_for_key(span.id_)
     return bool(kinds) and kinds <= _FOREIGN_KINDS
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from geomap.errors import GazetteerError
 from geomap.gazetteer import Gazetteer, default_gazetteer, haversine_km, load_gazetteer
+from geomap.names import normalize
 
 # (spelling as written in news, expected point, kind) — points from OCHA / GeoNames / OurAirports.
 SPELLINGS = [
@@ -121,6 +122,14 @@ def test_mapping_protocol_and_counts(gazetteer: Gazetteer) -> None:
     first = next(iter(gazetteer))
     assert first.id in gazetteer and gazetteer.get(first.id) == first
     assert gazetteer.get("nope") is None and "nope" not in gazetteer
+
+
+def test_kinds_for_key_are_the_kinds_of_the_places_filed_under_it(gazetteer: Gazetteer) -> None:
+    for name in ("Idlib", "Paris", "Zarzour", "Abu al-Duhur"):
+        key = normalize(name)
+        expected = {gazetteer.get(i).kind for i in gazetteer.ids_for_key(key)}
+        assert expected and gazetteer.kinds_for_key(key) == expected == gazetteer.kinds_for_key(key)  # memo agrees
+    assert gazetteer.kinds_for_key("no such key") == frozenset()
 
 
 def test_user_places_are_merged_and_bad_rows_reported(tmp_path) -> None:  # noqa: ANN001
