@@ -8,7 +8,7 @@ Run from the repository root (offline, about a minute on 2 cores)::
     python benchmarks/gazetteer_speed.py --sample 2000 --runs 5 --markdown /tmp/gazetteer.md
 
 * **cold load**: a fresh ``python -c`` process times ``from geomap.gazetteer import Gazetteer;
-  Gazetteer.load()`` (import included); the median of ``--runs`` runs. The matcher's automaton
+  Gazetteer.load()`` (import included); the median of ``--runs`` runs. The matcher
   (``make_pipeline()``, built from the loaded gazetteer) is timed the same way.
 * **memory**: in another fresh process, the peak resident set (``ru_maxrss``) after the load
   minus that of the bare interpreter with geomap's imports, and tracemalloc's peak during the
@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO))
 
 LOAD_SNIPPET = ("import time; t=time.perf_counter(); from geomap.gazetteer import Gazetteer; "
                 "g=Gazetteer.load(); print(time.perf_counter()-t)")
-AUTOMATON_SNIPPET = ("import time; from geomap.gazetteer import default_gazetteer; from geomap.matcher import make_pipeline; "
+MATCHER_SNIPPET = ("import time; from geomap.gazetteer import default_gazetteer; from geomap.matcher import make_pipeline; "
                      "default_gazetteer(); t=time.perf_counter(); make_pipeline(); print(time.perf_counter()-t)")
 MEMORY_SNIPPET = r"""
 import json, resource, sys, tracemalloc
@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     loads = [float(_python(LOAD_SNIPPET)) for _ in range(args.runs)]
-    automaton = [float(_python(AUTOMATON_SNIPPET)) for _ in range(max(1, args.runs // 2))]
+    matcher = [float(_python(MATCHER_SNIPPET)) for _ in range(max(1, args.runs // 2))]
     rss = json.loads(_python(MEMORY_SNIPPET, "rss"))
     traced = json.loads(_python(MEMORY_SNIPPET, "tracemalloc"))
 
@@ -151,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
              f"| cold load (fresh process, import + `Gazetteer.load()`), median of {args.runs} | {statistics.median(loads):.2f} s |",
              f"| cold load min / max | {min(loads):.2f} / {max(loads):.2f} s |",
              f"| load in a warm process (imports done) | {warm:.2f} s |",
-             f"| matcher automaton build (`make_pipeline()`, gazetteer loaded), median | {statistics.median(automaton):.2f} s |",
+             f"| matcher start-up (`make_pipeline()`, gazetteer loaded), median | {statistics.median(matcher):.2f} s |",
              f"| entries | {len(g):,} |",
              f"| names (spellings, all scripts) | {n_names:,} |",
              f"| match keys | {n_keys:,} |",

@@ -24,7 +24,7 @@ and its workers) and timings never mix between runs:
 * **MB/s** is UTF-8 megabytes (10^6 bytes) of article text per second of extraction, loading
   excluded (``lib``, geotext) or included (``cli``: the whole command). Ratios are geomap / geotext.
 * **load**: import time, gazetteer load (:func:`geomap.gazetteer.default_gazetteer`) and the
-  rest of the extractor (spaCy pipeline, automaton) measured inside the ``lib`` process;
+  rest of the extractor (spaCy pipeline, matcher) measured inside the ``lib`` process;
   geotext's import plus its first call (it loads its data lazily).
 * **cold start**: wall time of ``geomap extract SHORT.txt --offline -q -o /dev/null`` on a
   one-sentence text, median of ``--runs``; for geotext, ``python -c`` importing it and running

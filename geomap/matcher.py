@@ -1,10 +1,11 @@
 """``geomap_places``: a spaCy pipeline component that finds gazetteer names in a Doc.
 
 Every token is normalised with the same function the gazetteer was built with
-(:func:`geomap.names.word_key`), the token keys are joined into one string, and a
-multi-pattern automaton (pyahocorasick) finds every gazetteer key in it in one pass. Matches
-are mapped back to token spans and the longest wins ("Abu al-Duhur Airbase" is the air base,
-not the town plus a word). Names of armed groups and organisations ("Failaq al-Sham",
+(:func:`geomap.names.word_key`). A name can only start at a capitalised token whose key opens
+some gazetteer key (or at any token that opens a non-place name, "al-Qaeda"); from there it
+grows token by token while the keys read so far are the start of a longer key, so most tokens
+cost one set lookup. Every key found is a candidate span and the longest wins ("Abu al-Duhur
+Airbase" is the air base, not the town plus a word). Names of armed groups and organisations ("Failaq al-Sham",
 "Jaish al-Ahrar") are matched too, labelled ``ORG``, so the places inside them are dropped.
 
 Spans go to ``doc.spans[spans_key]`` with label ``PLACE`` (or ``ORG``) and ``span.id_`` holding
@@ -25,18 +26,17 @@ overwrite           false      replace existing ``doc.ents`` instead of keeping 
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 import numpy
 from spacy import attrs
 from spacy.attrs import IDX, IS_LEFT_PUNCT, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
-from spacy.strings import hash_string
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -135,26 +135,25 @@ class PlaceMatcher:
         self.spans_key = spans_key
         self.annotate_ents = annotate_ents
         self.overwrite = overwrite
-        self._token_keys: dict[int, str] = {}
-        self._capital: dict[int, bool] = {}  # by the same hash: whether the token is capitalised
+        self._token_info: dict[int, tuple[str, bool]] = {}  # by the token text's hash: key, capitalised
         self.use_gazetteer(gazetteer)
 
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
-        """Match the names of this gazetteer from now on (the automaton is built on first use)."""
+        """Match the names of this gazetteer from now on (the key index is read on first use)."""
         self.gazetteer = gazetteer
-        self._automaton_cache: Any = None
+        self._names_cache: _NameKeys | None = None
 
     @property
-    def _automaton(self) -> Any:
-        if self._automaton_cache is None:
-            self._automaton_cache = _cached_automaton(self.gazetteer)
-        return self._automaton_cache
+    def _names(self) -> _NameKeys:
+        if self._names_cache is None:
+            self._names_cache = _cached_name_keys(self.gazetteer)
+        return self._names_cache
 
     def __len__(self) -> int:
-        return len(self._automaton)
+        return len(self._names.keys)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and f" {normalize(key)} " in self._automaton
+        return isinstance(key, str) and normalize(key) in self._names.keys
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -170,44 +169,47 @@ class PlaceMatcher:
 
     def match(self, doc: Doc) -> list[Span]:
         """Every gazetteer or non-place name in the Doc, overlaps resolved longest-first."""
-        keys = self._token_keys  # by the token text's hash: news repeats its words
+        strings = doc.vocab.strings
         # Token hashes from one array: creating a Token object per token costs more than matching.
         orths = doc.to_array(ORTH).tolist()
-        token_keys = [keys.get(orth) for orth in orths]
-        capital = self._capital
-        for i in [i for i, key in enumerate(token_keys) if key is None]:
-            text = doc.vocab.strings[orths[i]]
-            key = token_keys[i] = self.token_key(text)
-            if len(keys) >= MAX_CACHED_TOKENS:  # bounded: memory stays flat on an archive
-                keys.clear()
-                capital.clear()
-            keys[orths[i]] = key
-            capital[orths[i]] = bool(_CAPITAL.match(text))
-        indices = [i for i, key in enumerate(token_keys) if key]
-        parts = [token_keys[i] for i in indices]
-        offsets = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
-        starts = dict(zip(offsets, indices))  # char offset in the joined string -> token index
-        ends = {offset + len(part): i for offset, part, i in zip(offsets, parts, indices)}
-        # Keys are stored with a space on each side, so only whole-token matches come out.
-        text = " " + " ".join(parts) + " "
+        memo = self._token_info
+        info = [memo.get(orth) or self._learn(orth, strings[orth]) for orth in orths]
+        names = self._names
+        keys, prefixes, org_starts = names.keys, names.prefixes, names.org_starts
+        count = len(info)
         spans: list[Span] = []
-        strings = doc.vocab.strings
-        for end_char, length in self._automaton.iter(text):  # the automaton stores each word's length
-            key = text[end_char - length + 2:end_char]  # the matched " key " without its spaces
-            label = ORG_LABEL if key in _ORG_KEYS else PLACE_LABEL
-            first, last = starts.get(end_char - len(key) - 1), ends.get(end_char - 1)
-            if first is None or last is None:  # a token whose key has a space inside ("Ma'arrat-an")
-                continue
-            if label == ORG_LABEL and self._spelled_as_place(doc[first:last + 1].text, key):
-                label = PLACE_LABEL  # "Gaza" normalises like "al-Qaeda", but is spelled as the city
-            if label == PLACE_LABEL:  # tested on token strings: most hits are dropped, a Span costs more
-                if capital.get(orths[first]) is False:  # "the", "in": most hits, and never a name's start
-                    continue
-                label = self._plausibility(doc, first, last, key, strings[orths[first]], strings[orths[last]])
-                if not label:
-                    continue
-            spans.append(Span(doc, first, last + 1, label=label, span_id=key))
+        for first in [i for i, (key, capital) in enumerate(info)
+                      if key and (capital or key in org_starts) and (key in keys or key in prefixes)]:
+            last, name = first, info[first][0]
+            while True:
+                if name in keys:
+                    label = self._label(doc, first, last, name, capitalised=info[first][1])
+                    if label:
+                        spans.append(Span(doc, first, last + 1, label=label, span_id=name))
+                if name not in prefixes:
+                    break
+                last += 1
+                while last < count and not info[last][0]:  # articles and hyphens have no key: "Abu al-Duhur"
+                    last += 1
+                if last == count:
+                    break
+                name = f"{name} {info[last][0]}"
         return filter_spans(spans)
+
+    def _learn(self, orth: int, text: str) -> tuple[str, bool]:
+        """Remember a token text's key and whether it is capitalised (it may start a place name)."""
+        if len(self._token_info) >= MAX_CACHED_TOKENS:  # bounded: memory stays flat on an archive
+            self._token_info.clear()
+        info = self._token_info[orth] = (self.token_key(text), bool(_CAPITAL.match(text)))
+        return info
+
+    def _label(self, doc: Doc, first: int, last: int, key: str, *, capitalised: bool) -> str:
+        """The label of the name ``key`` found at tokens ``first``..``last``; "" when it is not one."""
+        if key in _ORG_KEYS and not self._spelled_as_place(doc[first:last + 1].text, key):
+            return ORG_LABEL  # unless spelled as a place: "Gaza" normalises like "al-Qaeda"
+        if not capitalised:  # "the", "in": never a place name's start
+            return ""
+        return self._plausibility(doc, first, last, key, doc[first].text, doc[last].text)
 
     def _spelled_as_place(self, text: str, key: str) -> bool:
         """True when a text is written exactly as a name of a city abroad or a notable Syrian place
@@ -263,30 +265,42 @@ class PlaceMatcher:
         return self
 
 
-def _cached_automaton(gazetteer: Gazetteer) -> Any:
-    """The gazetteer's automaton, kept in the user cache (keyed by the gazetteer version and
-    the normaliser): loading it takes a tenth of the time building it does."""
+@dataclass(frozen=True)
+class _NameKeys:
+    """What :meth:`PlaceMatcher.match` grows names against."""
+
+    keys: frozenset[str]  # every gazetteer and non-place key
+    prefixes: frozenset[str]  # the first words of a longer key: "abu", "abu duhur" (of "abu duhur airbase")
+    org_starts: frozenset[str]  # the first words of a non-place key, or all of it: they may start lower-case
+
+
+def _name_keys(keys: Iterable[str]) -> _NameKeys:
+    all_keys = frozenset(keys) | _ORG_KEYS
+    return _NameKeys(
+        keys=all_keys,
+        prefixes=frozenset(prefix for key in all_keys for prefix in _word_prefixes(key)),
+        org_starts=frozenset(prefix for key in _ORG_KEYS for prefix in (*_word_prefixes(key), key)),
+    )
+
+
+def _word_prefixes(key: str) -> list[str]:
+    """The keys a longer key starts with, word by word: "a b c" → ["a", "a b"]."""
+    words = key.split(" ")
+    return [" ".join(words[:n]) for n in range(1, len(words))]
+
+
+def _cached_name_keys(gazetteer: Gazetteer) -> _NameKeys:
+    """The gazetteer's key index, kept in the user cache (keyed by the gazetteer version and
+    the normaliser)."""
     import hashlib
 
-    org_keys = sorted(_ORG_KEYS)
-
-    def build() -> Any:
-        return _build_automaton(itertools.chain((key for key, _ in gazetteer.keys()), org_keys))
+    def build() -> _NameKeys:
+        return _name_keys(key for key, _ in gazetteer.keys())
 
     if not gazetteer.version:
         return build()
-    stamp = hashlib.sha256(f"{gazetteer.version}|{NORMALIZER_VERSION}|{'|'.join(org_keys)}|length".encode()).hexdigest()[:16]
-    return startup_cache.cached(f"automaton-{stamp}", build)
-
-
-def _build_automaton(keys: Iterable[str]) -> Any:
-    """Whole-token keys (a space on each side); each word stores only its length, which keeps
-    the pickled automaton small and quick to load."""
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    for key in keys:
-        automaton.add_word(f" {key} ")
-    automaton.make_automaton()
-    return automaton
+    stamp = hashlib.sha256(f"{gazetteer.version}|{NORMALIZER_VERSION}|{'|'.join(sorted(_ORG_KEYS))}".encode()).hexdigest()[:16]
+    return startup_cache.cached(f"names-{stamp}", build)
 
 
 @Language.component("geomap_sentences")

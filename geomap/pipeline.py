@@ -1,7 +1,7 @@
 """The extraction pipeline: articles → mentions → resolved places → dated, typed events.
 
 :class:`Extractor` holds what is expensive to build (the spaCy pipeline with the gazetteer
-automaton, the resolver) and runs each article through the stages in order. The CLI and the
+matcher, the resolver) and runs each article through the stages in order. The CLI and the
 notebook API (:func:`extract`) are thin layers over it.
 """
 

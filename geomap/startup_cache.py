@@ -1,6 +1,6 @@
 """Pickled start-up indexes in the user cache directory.
 
-Parsing the gazetteer and building the matcher's automaton cost more than reading back what
+Parsing the gazetteer and indexing the matcher's keys cost more than reading back what
 they produced, and both depend only on the gazetteer version. The first run writes the result
 under a name that carries that version; later runs read it. A missing, unreadable or read-only
 cache only costs start-up time, never a result.
@@ -17,8 +17,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-#: File name prefixes of the indexes kept here (``geomap cache clear`` removes them).
-PREFIXES = ("automaton-", "gazetteer-", "fuzzy-")
+#: File name prefixes of the indexes kept here (``geomap cache clear`` removes them; "automaton-"
+#: files were written by geomap before the matcher grew names from key prefixes).
+PREFIXES = ("names-", "gazetteer-", "fuzzy-", "automaton-")
 
 
 def cache_dir() -> Path:

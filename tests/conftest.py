@@ -1,5 +1,5 @@
 """Shared fixtures: the sample articles in ../shared (skipped cleanly where absent) and one
-extractor per test session (building the gazetteer automaton takes about a second)."""
+extractor per test session (building its spaCy pipeline and gazetteer takes about a second)."""
 
 from __future__ import annotations
 

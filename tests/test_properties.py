@@ -100,3 +100,36 @@ def test_the_cheap_syria_clues_never_hide_a_match(text: str) -> None:
     from geomap.pipeline import _SYRIA, names_syria
 
     assert names_syria(text) == (_SYRIA.search(text) is not None)
+
+
+NAME_PIECES = st.sampled_from([
+    "Abu", "al-Duhur", "Abu al-Duhur", "Airbase", "air", "base", "Tell", "Salmo", "Khuwayn", "al-Kabir", "Big",
+    "Khwein", "Deir", "ez-Zor", "Ezzor", "Kafr", "Nabudah", "Jaish", "al-Ahrar", "Ahrar", "al-Sham", "Hayat",
+    "Tahrir", "al-Qaeda", "Islamic", "State", "Gaza", "Idlib", "countryside", "the", "in", "and", "-", ",",
+    "Ma'arrat", "an-Nu'man", "Umm", "al-Khalakhi", "New", "York", "Aleppo", "University", "T4", "airbase",
+    "hezbollah", "islamic", "state", "free", "syrian", "army",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(NAME_PIECES, st.text(alphabet="aAlL- ", max_size=6)), max_size=25).map(" ".join))
+def test_names_grown_from_key_prefixes_are_every_known_key_in_the_text(extractor: Extractor, text: str) -> None:
+    """The matcher grows a name token by token from where one may start; it must find the same
+    spans as trying every run of tokens against every key."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    matcher = extractor.nlp.get_pipe("geomap_places")
+    doc = extractor.nlp.make_doc(text)
+    keys = [matcher.token_key(token.text) for token in doc]
+    every_run = []
+    for first in range(len(doc)):
+        for last in range(first, len(doc)):
+            name = " ".join(k for k in keys[first:last + 1] if k)
+            if keys[first] and keys[last] and name in matcher._names.keys:
+                capitalised = matcher._learn(doc[first].orth, doc[first].text)[1]
+                label = matcher._label(doc, first, last, name, capitalised=capitalised)
+                if label:
+                    every_run.append(Span(doc, first, last + 1, label=label, span_id=name))
+    expected = [(s.start, s.end, s.label_, s.id_) for s in filter_spans(every_run)]
+    assert [(s.start, s.end, s.label_, s.id_) for s in matcher.match(doc)] == expected

@@ -22,7 +22,7 @@ def cache_dir() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Delete every cached geocoder answer, article result and matcher automaton."""
+    """Delete every cached geocoder answer, article result and start-up index."""
     from .. import startup_cache
     from ..batch import ResultCache
     from ..geocode import clear_cache
@@ -31,4 +31,4 @@ def cache_clear() -> None:
     results = ResultCache().clear()
     indexes = startup_cache.clear()
     click.echo(f"geomap: {answers} cached geocoder answer(s), {results} article result(s) and "
-               f"{indexes} start-up index file(s) (gazetteer, matcher automaton, fuzzy pools) removed", err=True)
+               f"{indexes} start-up index file(s) (gazetteer, matcher keys, fuzzy pools) removed", err=True)
