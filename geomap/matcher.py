@@ -165,7 +165,10 @@ class PlaceMatcher:
 
     def token_key(self, text: str) -> str:
         """The normal form of one token's text."""
-        return " ".join(k for k in (word_key(w) for w in fold(text).split()) if k)
+        words = fold(text).split()
+        if len(words) == 1:  # most tokens
+            return word_key(words[0])
+        return " ".join(k for k in map(word_key, words) if k)
 
     def match(self, doc: Doc) -> list[Span]:
         """Every gazetteer or non-place name in the Doc, overlaps resolved longest-first."""
