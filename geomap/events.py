@@ -138,12 +138,19 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
         m = item.mention
         start = max(m.start_char - m.sentence_start, 0)
         before, after = m.sentence[max(start - 48, 0):start], m.sentence[m.end_char - m.sentence_start:]  # the words just before
-        return _REFERENCE_POINT.search(before) is not None or _ROAD_END.match(after) is not None
+        return _names_reference_point(before) or _ROAD_END.match(after) is not None
 
     references = {id(r) for r in resolved if r.mention.role == "event" and is_reference(r)}
     located = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and id(r) not in references}
     return [replace(r, mention=replace(r.mention, role="mention"))
             if id(r) in references and r.mention.sentence_start in located else r for r in resolved]
+
+
+def _names_reference_point(before: str) -> bool:
+    """True when ``before`` ends like "west of", "10 km from the town of". Only words ending in
+    "of", "from" or "the" and a space can, a test far cheaper than the expression's search."""
+    return before[-1:].isspace() and before.rstrip().lower().endswith(("of", "from", "the")) \
+        and _REFERENCE_POINT.search(before) is not None
 
 
 def _demote_containers(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:

@@ -211,3 +211,18 @@ def test_names_grown_from_key_prefixes_are_every_known_key_in_the_text(extractor
                     every_run.append(Span(doc, first, last + 1, label=label, span_id=name))
     expected = [(s.start, s.end, s.label_, s.id_) for s in filter_spans(every_run)]
     assert [(s.start, s.end, s.label_, s.id_) for s in matcher.match(doc)] == expected
+
+
+REFERENCE_PIECES = st.sampled_from(["west", "North", "km", "10", "kilometres", "miles", "of", "OF", "from", "the",
+                                    "town", "city", "near", "thereof", " ", "  ", "\n", "\t", ",", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(REFERENCE_PIECES, st.text(max_size=4)), max_size=10).map(" ".join),
+       st.sampled_from(["", " ", "  ", "\n"]))
+def test_the_cheap_reference_point_test_answers_as_the_expression(before: str, end: str) -> None:
+    """"west of X" is found by a quick look at the last word before the expression runs; both must agree."""
+    from geomap.events import _REFERENCE_POINT, _names_reference_point
+
+    text = before + end
+    assert _names_reference_point(text) == (_REFERENCE_POINT.search(text) is not None)
