@@ -26,6 +26,7 @@ overwrite           false      replace existing ``doc.ents`` instead of keeping 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from typing import Any
 
 import numpy
 from spacy import attrs
-from spacy.attrs import IDX, IS_LEFT_PUNCT, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_LEFT_PUNCT, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -319,41 +320,46 @@ def split_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    orths, punct, opening, spaced = doc.to_array([ORTH, IS_PUNCT, IS_LEFT_PUNCT, SPACY]).T  # SPACY: a space follows
+    # SPACY: a space follows the token; IS_SPACE: the token is whitespace (a line break, say).
+    orths, punct, opening, spaced, space = doc.to_array([ORTH, IS_PUNCT, IS_LEFT_PUNCT, SPACY, IS_SPACE]).T
     # A sentence starts at the first token after a final mark that is a word, or an opening bracket
-    # or quote after a space (a quote glued to the period closes this sentence).
+    # or quote after a space (a quote glued to the period closes this sentence). Few tokens are
+    # final marks, so they are looked for in a list: numpy's set tests cost more on a short article.
     can_start = (punct == 0)
     can_start[1:] |= (opening[1:] == 1) & (spaced[:-1] == 1)
-    openers = numpy.flatnonzero(can_start)
-    finals = numpy.flatnonzero(numpy.isin(orths, _FINAL_PUNCT_HASHES))
-    next_opener = numpy.searchsorted(openers, finals, side="right")
-    starts = numpy.zeros(n, dtype=numpy.int64)
-    starts[openers[next_opener[next_opener < len(openers)]]] = 1
-    starts[0] = 1
+    openers = numpy.flatnonzero(can_start).tolist()
+    orths = orths.tolist()
+    starts = {0}
+    for final in [i for i, orth in enumerate(orths) if orth in _FINAL_PUNCT_HASHES]:
+        following = bisect.bisect_right(openers, final)
+        if following < len(openers):
+            starts.add(openers[following])
     # Line breaks are whitespace tokens (spaCy keeps only single spaces as trailing whitespace);
     # token texts come from the string store: a Token object per token costs more.
-    space_flags, token_starts = doc.to_array([IS_SPACE, IDX]).T
-    spaces, token_starts, orths = space_flags.tolist(), token_starts.tolist(), orths.tolist()
-    strings = doc.vocab.strings
-    line_start = 0
-    for i in numpy.flatnonzero(space_flags).tolist():
-        newline = strings[orths[i]]
-        if "\n" not in newline:
-            continue
-        following = i + 1
-        while following < n and spaces[following]:
-            following += 1
-        if following >= n or i == 0:
+    breaks = numpy.flatnonzero(space).tolist()
+    if breaks:
+        spaces = space.tolist()
+        strings = doc.vocab.strings
+        line_start = 0
+        for i in breaks:
+            newline = strings[orths[i]]
+            if "\n" not in newline:
+                continue
+            following = i + 1
+            while following < n and spaces[following]:
+                following += 1
+            if following >= n or i == 0:
+                line_start = following
+                continue
+            last = strings[orths[i - 1]]
+            line_length = doc[i].idx - doc[line_start].idx
+            blank_line = newline.count("\n") >= 2
+            header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and strings[orths[following]][:1].isupper()
+            if blank_line or header_line:
+                starts.add(following)
             line_start = following
-            continue
-        last = strings[orths[i - 1]]
-        line_length = token_starts[i] - token_starts[line_start]
-        blank_line = newline.count("\n") >= 2
-        header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and strings[orths[following]][:1].isupper()
-        if blank_line or header_line:
-            starts[following] = 1
-        line_start = following
-    flags = numpy.where(starts == 1, 1, -1).astype(numpy.int64)
+    flags = numpy.full(n, -1, dtype=numpy.int64)
+    flags[sorted(starts)] = 1
     doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))
     return doc
 
@@ -363,8 +369,7 @@ _UNUSED_LEXEME_ATTRS = tuple(attrs.IDS[name] for name in (
     "SHAPE", "PREFIX", "SUFFIX", "LIKE_URL", "LIKE_EMAIL", "LIKE_NUM", "IS_CURRENCY", "IS_BRACKET", "IS_QUOTE",
     "IS_RIGHT_PUNCT", "IS_ASCII", "IS_DIGIT", "IS_TITLE", "IS_UPPER", "IS_LOWER", "LANG"))
 
-_FINAL_PUNCT_HASHES = numpy.array([hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!")],
-                                  dtype=numpy.uint64)
+_FINAL_PUNCT_HASHES = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
 
 
 class _GuardedAffixSearch:

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 import spacy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geomap.model import Article
@@ -140,8 +140,9 @@ _FINAL_MARKS = {".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"}
 
 
 def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
-    """The punctuation rule of ``geomap_sentences``, token by token: a sentence starts at the first
-    word after a final mark, or at an opening bracket or quote after a space."""
+    """The rules of ``geomap_sentences``, token by token: a sentence starts at the first word after
+    a final mark, or at an opening bracket or quote after a space; and after a blank line, or a
+    line break that ends a short line with no closing punctuation before a capitalised word."""
     starts, after_final = [0], False
     for token in doc:
         opens = token.is_left_punct and token.i > 0 and bool(doc[token.i - 1].whitespace_)
@@ -149,16 +150,31 @@ def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
             starts.append(token.i)
             after_final = False
         after_final = after_final or token.text in _FINAL_MARKS
+    line_start = 0
+    for token in doc:
+        if not token.is_space or "\n" not in token.text:
+            continue
+        following = token.i + 1
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if following < len(doc) and token.i > 0:
+            short_line = token.idx - doc[line_start].idx < 80 and not doc[token.i - 1].text.endswith((".", ",", ";", ":"))
+            if token.text.count("\n") >= 2 or (short_line and doc[following].text[:1].isupper()):
+                starts.append(following)
+        line_start = following
     return sorted(set(starts))
 
 
 SENTENCE_PIECES = st.sampled_from(["Idlib", "hit", ".", "!", "?", "...", "…", "(", ")", "\"", "“", "”", "'", " ", ",",
-                                   "Mr.", "U.S.", "3.5", "?!", "؟", "«", "»"])
+                                   "Mr.", "U.S.", "3.5", "?!", "؟", "«", "»", "\n", "\n\n", " \n ", "\t", "Wed 05 Apr 2017",
+                                   "Idlib Daily, a short header of some fifty letters",
+                                   "a line of text that goes on and on well past the eighty characters a header has"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(SENTENCE_PIECES, max_size=30).map(" ".join))
-def test_sentence_starts_follow_the_punctuation_rule(extractor: Extractor, text: str) -> None:
+@example("Idlib Daily, a short header of some fifty letters \n Idlib hit . \n\n hit")
+def test_sentence_starts_follow_the_punctuation_and_line_rules(extractor: Extractor, text: str) -> None:
     doc = extractor.nlp.make_doc(text)
     if len(doc):
         doc = extractor.nlp.get_pipe("geomap_sentences")(doc)
