@@ -217,13 +217,3 @@ def test_never_raises(sentence: str, published: dt.date | None) -> None:
 )
 def test_never_raises_on_date_like_text(sentence: str, published: dt.date | None) -> None:
     date_event(sentence, published)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("adefijlmnosrtuchyvgbp .,-/")), max_size=40))
-def test_no_explicit_date_hides_behind_the_date_gate(text: str) -> None:
-    """The gate that skips sentences with no digit and no month abbreviation never skips a date."""
-    from geomap.dates import _DATE_GATE, _EXPLICIT
-
-    if _DATE_GATE.search(text) is None:
-        assert _EXPLICIT.search(text) is None

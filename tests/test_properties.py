@@ -3,14 +3,23 @@ the fast paths give the answers of the plain code they shortcut."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import unicodedata
+from unittest import mock
 
 import spacy
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from geomap.event_types import (
+    DEVICE_CUES,
+    EVENT_WORDS,
+    LEXICON,
+    classify_event,
+    reports_event,
+)
 from geomap.model import Article
 from geomap.names import (
     _MARK_TABLE,
@@ -242,3 +251,52 @@ def test_the_cheap_reference_point_test_answers_as_the_expression(before: str, e
 
     text = before + end
     assert _names_reference_point(text) == (_REFERENCE_POINT.search(text) is not None)
+#: One date or relative phrase for each word the date gates look for (month, year, relative word).
+DATE_PHRASES = st.sampled_from([
+    "Jan. 3", "3 February", "in March", "April 3", "May 3", "in June", "July 3", "3 aug", "Sept. 3", "in October",
+    "November 3", "dec 3", "in 1999", "in 2015", "2018-01-11", "11.01.2018", "today", "Tonight", "yesterday",
+    "last night", "this morning", "two days ago", "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday",
+    "on Saturday", "on Sunday", "11 March 2018", "last Friday", "next Thursday", "earlier this month", "last year",
+])
+DATE_TEXT = st.lists(st.one_of(DATE_PHRASES, st.sampled_from([" ", ", ", ".", "-", "/", "\n", "on ", "in ", "of ", "11",
+                                                              "2018", "İ", "\u212a", "\u0661"]), st.text(max_size=4)),
+                     max_size=8).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(DATE_PHRASES, DATE_TEXT, st.text(alphabet="adefijlmnosrtuchyvgbpk0129 .,-/", max_size=40)),
+       st.one_of(st.none(), st.dates()))
+def test_the_date_gates_never_hide_a_date(sentence: str, published: dt.date | None) -> None:
+    """Dating skips its expressions when a cheap test says they cannot match (no year or month, no
+    relative word); with every test made to pass, it must answer the same."""
+    from geomap import dates
+
+    gated = (dates.date_event(sentence, published), list(dates.iter_full_dates(sentence)))
+    with mock.patch.multiple(dates, _may_name_date=lambda lowered: True, _may_be_relative=lambda lowered: True,
+                             _YEAR_SEARCH=lambda lowered: True):
+        assert (dates.date_event(sentence, published), list(dates.iter_full_dates(sentence))) == gated
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127))))
+def test_the_quick_lower_casing_changes_only_ascii_capitals(text: str) -> None:
+    """Dating lower-cases ASCII text with ``str.lower`` and other text with a table of A-Z only:
+    both must keep every character but A-Z, so offsets and the original's capitals still line up."""
+    from geomap.dates import _ASCII_LOWER, _ascii_lower
+
+    assert _ascii_lower(text) == text.translate(_ASCII_LOWER)
+
+_DASHED_CUES = st.sampled_from(sorted({cue.rstrip("*").replace(" ", "-") for cues in
+                                       (*LEXICON.values(), *DEVICE_CUES.values(), EVENT_WORDS) for cue in cues if " " in cue}))
+DASHED_TEXT = st.lists(st.one_of(_DASHED_CUES, st.sampled_from([" ", "-", "--", " - ", "s", "x"]), st.text(max_size=4)),
+                       max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(DASHED_TEXT)
+def test_ascii_hyphens_read_like_unicode_ones(sentence: str) -> None:
+    """Typing reads dashes as spaces, in ASCII text by ``str.replace``, in other text by an expression:
+    a sentence must be typed the same with its hyphens written as U+2010."""
+    other = sentence.replace("-", "\u2010")
+    assert (classify_event(sentence), reports_event(sentence)) == (classify_event(other), reports_event(other))
