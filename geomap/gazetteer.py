@@ -119,6 +119,7 @@ class Gazetteer:
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
         self._fuzzy_memo: dict[tuple[str, str | None], list[tuple[str, float]]] = {}
         self._kinds_memo: dict[str, frozenset[str]] = {}
+        self._ranked_memo: dict[tuple[str, str | None, int], tuple[Candidate, ...]] = {}
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
@@ -142,7 +143,7 @@ class Gazetteer:
                 ids.append(place_id)
         # Derived indexes and memos are rebuilt on demand.
         self._skeletons = self._keys_by_admin1 = None
-        self._match_memo, self._fuzzy_memo, self._kinds_memo = {}, {}, {}
+        self._match_memo, self._fuzzy_memo, self._kinds_memo, self._ranked_memo = {}, {}, {}, {}
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -270,6 +271,18 @@ class Gazetteer:
         """
         if limit < 1:
             raise ValueError("limit must be at least 1")
+        if context is None and fuzzy is False:  # the resolver's first look at every name it meets
+            memo_key = (name, kind, limit)
+            ranked = self._ranked_memo.get(memo_key)
+            if ranked is None:
+                if len(self._ranked_memo) >= 50_000:  # bounded, as the match memo is
+                    self._ranked_memo.clear()
+                ranked = self._ranked_memo[memo_key] = tuple(self._rank(name, None, kind, limit, fuzzy))
+            return list(ranked)
+        return self._rank(name, context, kind, limit, fuzzy)
+
+    def _rank(self, name: str, context: Context | Area, kind: str | None, limit: int,
+              fuzzy: bool | Literal["only"]) -> list[Candidate]:
         admin1s, points = self._context(context)
         scored = () if fuzzy == "only" else self._scored_matches(name, kind)
         if not scored and fuzzy:

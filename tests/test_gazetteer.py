@@ -124,6 +124,15 @@ def test_mapping_protocol_and_counts(gazetteer: Gazetteer) -> None:
     assert gazetteer.get("nope") is None and "nope" not in gazetteer
 
 
+def test_a_remembered_lookup_is_the_same_and_callers_cannot_spoil_it(gazetteer: Gazetteer) -> None:
+    first = gazetteer.lookup("Zarzour", fuzzy=False)
+    expected = list(first)
+    first.clear()  # a caller's list is its own
+    assert gazetteer.lookup("Zarzour", fuzzy=False) == expected
+    assert gazetteer.lookup("Zarzour", fuzzy=False, limit=2) == expected[:2]
+    assert len(expected) >= 2 and gazetteer.lookup("Zarzour", fuzzy=False, context="Idlib")[0].place.admin1 == "Idlib"
+
+
 def test_kinds_for_key_are_the_kinds_of_the_places_filed_under_it(gazetteer: Gazetteer) -> None:
     for name in ("Idlib", "Paris", "Zarzour", "Abu al-Duhur"):
         key = normalize(name)
