@@ -372,22 +372,20 @@ _UNUSED_LEXEME_ATTRS = tuple(attrs.IDS[name] for name in (
 _FINAL_PUNCT_HASHES = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
 
 
-class _GuardedAffixSearch:
+def _guarded(search: Callable[[str], Any], cannot_match: Callable[[str], bool], no_match: Any = None) -> Callable[[str], Any]:
     """One of the tokenizer's affix searches behind a quick test that answers "no match" for the
     commonest case, a plain word. English's suffix and infix expressions are long alternations
     that ``re`` tries at every character, a third of all tokenising on fresh news; a word ending
     in a letter can only have the suffixes "'s" and units after digits, and a word of letters only
-    has no infix. ``__self__`` is the wrapped expression, which is what spaCy serialises.
+    has no infix. ``no_match`` is what the search returns when nothing matches (None, or () for
+    finditer). A closure, not an object with ``__call__``: the tokenizer calls it for every new
+    word. Its ``__self__`` is the wrapped expression, which is what spaCy serialises.
     """
+    def guarded_search(text: str) -> Any:
+        return no_match if cannot_match(text) else search(text)
 
-    def __init__(self, search: Callable[[str], Any], cannot_match: Callable[[str], bool], no_match: Any = None) -> None:
-        self.__self__ = search.__self__  # type: ignore[attr-defined]
-        self._search = search
-        self._cannot_match = cannot_match
-        self._no_match = no_match  # what the search returns when nothing matches: None, or () for finditer
-
-    def __call__(self, text: str) -> Any:
-        return self._no_match if self._cannot_match(text) else self._search(text)
+    guarded_search.__self__ = search.__self__  # type: ignore[attr-defined]
+    return guarded_search
 
 
 _POSSESSIVE_ENDINGS = ("'s", "'S", "’s", "’S")
@@ -400,16 +398,18 @@ def _no_english_prefix(text: str) -> bool:
 
 
 def _no_english_suffix(text: str) -> bool:
+    if text.isalpha():  # most new words: ends in a letter, no apostrophe, no digit
+        return True
     return text[-1:].isalpha() and not text.endswith(_POSSESSIVE_ENDINGS) and _DIGIT.search(text) is None
 
 
 def _speed_up_english_affixes(nlp: Language) -> None:
-    """Guard the blank English tokenizer's affix searches (see :class:`_GuardedAffixSearch`);
+    """Guard the blank English tokenizer's affix searches (see :func:`_guarded`);
     the tokens stay exactly spaCy's."""
     tokenizer = nlp.tokenizer
-    tokenizer.prefix_search = _GuardedAffixSearch(tokenizer.prefix_search, _no_english_prefix)
-    tokenizer.suffix_search = _GuardedAffixSearch(tokenizer.suffix_search, _no_english_suffix)
-    tokenizer.infix_finditer = _GuardedAffixSearch(tokenizer.infix_finditer, str.isalpha, ())
+    tokenizer.prefix_search = _guarded(tokenizer.prefix_search, _no_english_prefix)
+    tokenizer.suffix_search = _guarded(tokenizer.suffix_search, _no_english_suffix)
+    tokenizer.infix_finditer = _guarded(tokenizer.infix_finditer, str.isalpha, ())
 
 
 def make_pipeline(*, model: str | None = None, places_file: str | None = None, gazetteer_dir: str | None = None) -> Language:

@@ -145,6 +145,14 @@ def test_guarded_affix_searches_tokenise_exactly_like_spacy(extractor: Extractor
 _SPACY_ENGLISH = spacy.blank("en")
 
 
+def test_the_guarded_tokenizer_serialises_as_spacys_own(extractor: Extractor) -> None:
+    """spaCy writes the expressions behind the affix searches; the guards must hand them over."""
+    restored = spacy.blank("en")
+    restored.tokenizer.from_bytes(extractor.nlp.tokenizer.to_bytes())
+    text = "US$5 in Idlib's (northern) countryside, 5km away."
+    assert [t.text for t in restored(text)] == [t.text for t in _SPACY_ENGLISH(text)]
+
+
 _FINAL_MARKS = {".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"}
 
 
