@@ -67,8 +67,21 @@ _NUMBERS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
-# Longest names first so "sept" wins over "sep" and "june" over "jun".
-_MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+def _by_stem(names: list[str]) -> str:
+    """An alternation of ``names`` in which those sharing their first three letters share one
+    branch, longest first ("sep(?:tember|t)?"): at a word the expression tests each stem once,
+    where a flat list tests every name, and it tries the names in the same order as one sorted
+    longest first, so the same one wins."""
+    stems: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        stems.setdefault(name[:3], []).append(name[3:])
+    return "|".join(stem + (f"(?:{'|'.join(r for r in rests if r)})?" if any(rests) else "") for stem, rests in stems.items())
+
+
+#: Every month name and abbreviation starts with one of these.
+_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+_MON = rf"(?:{_by_stem(list(MONTHS))})\.?"
 _MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
@@ -93,26 +106,45 @@ def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
     return automaton
 
 
-# One alternation, most complete forms first, so at any position the fullest date wins. The
-# leading look-ahead lists the letters a date can start with: a cheap gate at every position.
-_EXPLICIT = re.compile(
-    r"(?=[0-9adefijlmnos])(?<![\w.])(?:"
+# One alternation, most complete forms first, so at any position the fullest date wins; the last
+# group of a match names its form (``m.lastgroup``). A date starts a word, so the match begins with
+# the character before it (text is searched with a space in front): the search then skips in C to
+# the next non-word character instead of trying the expression at every position. The look-ahead
+# after it lists the letters a date can start with. The forms are grouped by what they start with
+# (a digit, a month's stem, a preposition), each group behind a look-ahead; no two groups can match
+# at one position, and inside a group the forms keep their order, so the same form wins as in one
+# flat alternation.
+_EXPLICIT_SOURCE = (
+    r"[^\w.](?=[0-9adefijlmnos])(?:"
+    r"(?=[0-9])(?:"
     rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
     rf"|(?P<dmy_d>{_DAY})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON})[\s,-]+(?P<dmy_y>{_YEAR})\b"
-    rf"|(?P<mdy_m>{_MON})\s+(?P<mdy_d>{_DAY})(?:,?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
     rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MON})(?![\w-])"
+    rf")|(?={'|'.join(_STEMS)})(?:"
+    rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>{_DAY})(?:,?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
     rf"|(?P<my_m>{_MON}),?\s+(?P<my_y>{_YEAR})\b"
     rf"|(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})(?![\w:]|[.,]?[0-9])"
-    rf"|(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
+    r")|(?=(?:in|during|early|late|mid|last|of)[\s-])(?:"
+    rf"(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
     rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?,?\s*[0-9])"
     rf"|(?P<yr_pre>(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<yr_y>{_YEAR})(?![\w/-]|[.,][0-9])"
-    r")"
+    r"))"
 )
+_EXPLICIT = re.compile(_EXPLICIT_SOURCE)
+#: The same expression for ASCII text, where it matches the same: its classes (\w, \s) are table look-ups.
+_EXPLICIT_ASCII = re.compile(_EXPLICIT_SOURCE, re.ASCII)
+
+
+def _explicit_matches(padded: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_EXPLICIT` in ``padded``, lower-cased text after one space. A match
+    starts with the character before its date: the date is ``padded[m.start() + 1 : m.end()]``, and
+    ``m.start()``, ``m.end() - 1`` are its offsets in the text without the space."""
+    return (_EXPLICIT_ASCII if padded.isascii() else _EXPLICIT).finditer(padded)
+
 
 _YEAR_SEARCH = re.compile(_YEAR).search
-#: Every month name and abbreviation starts with one of these.
-_MONTH_STEMS = _automaton(tuple(sorted({name[:3] for name in MONTHS})))
+_MONTH_STEMS = _automaton(_STEMS)
 
 
 def _may_name_date(lowered: str) -> bool:
@@ -182,7 +214,8 @@ def _numeric(a: int, b: int, year: int, sep: str) -> dt.date | None:
 
 
 def _full_date(m: re.Match[str], text: str) -> dt.date | None:
-    """The date of a match that names day, month and year, else None."""
+    """The date of a match that names day, month and year, else None. ``text`` is what the
+    match's offsets point into, with its capitals."""
     g = m.group
     if g("iso_y"):
         return _make_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
@@ -205,10 +238,11 @@ def iter_full_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
     lowered = _ascii_lower(text)
     if _YEAR_SEARCH(lowered) is None:  # every full date has a year
         return
-    for m in _EXPLICIT.finditer(lowered):
-        date = _full_date(m, text)
+    padded = " " + text
+    for m in _explicit_matches(" " + lowered):
+        date = _full_date(m, padded)
         if date is not None:
-            yield m.start(), m.end(), date
+            yield m.start(), m.end() - 1, date
 
 
 def _as_date(value: dt.date | None) -> dt.date | None:
@@ -246,16 +280,17 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
     unusable: str | None = None
     if not _may_name_date(lowered):
         return None, None
-    for m in _EXPLICIT.finditer(lowered):
+    padded = " " + sentence
+    for m in _explicit_matches(" " + lowered):
         g = m.group
-        said = sentence[m.start() : m.end()].strip()
+        said = padded[m.start() + 1 : m.end()].strip()
         date: dt.date | None = None
         precision: Precision = "day"
         reason = f"date in sentence: {said!r}"
         if g("iso_y") or g("num_y") or g("dmy_y") or g("mdy_y"):
-            date = _full_date(m, sentence)
+            date = _full_date(m, padded)
         elif g("dm_m") or g("md_m"):
-            if not _month_ok(m, sentence, "dm_m" if g("dm_m") else "md_m"):
+            if not _month_ok(m, padded, "dm_m" if g("dm_m") else "md_m"):
                 continue
             month = _month(g("dm_m") or g("md_m"))
             day = _day(g("dm_d") or g("md_d"))
@@ -272,7 +307,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             reason = f"month in sentence: {said!r}"
         elif g("mo_m"):
             name = g("mo_m")
-            if not sentence[m.start("mo_m")].isupper():  # "in march" is a word, "in March" a month
+            if not padded[m.start("mo_m")].isupper():  # "in march" is a word, "in March" a month
                 continue
             if published is None:
                 unusable = f"{said!r} has no year and there is no publication date"

@@ -295,6 +295,56 @@ def test_the_quick_lower_casing_changes_only_ascii_capitals(text: str) -> None:
 
     assert _ascii_lower(text) == text.translate(_ASCII_LOWER)
 
+#: The explicit-date expression as first written: one flat alternation, every month name listed
+#: longest first, tried at every position. The grouped expression that skips to word starts, run on
+#: text after one space, must find the same dates with the same groups.
+_MON_AS_WRITTEN = r"(?:" + "|".join(sorted(
+    ["january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+     "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"],
+    key=len, reverse=True)) + r")\.?"
+_MONTH_NAME_AS_WRITTEN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DAY_AS_WRITTEN = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
+_YEAR_AS_WRITTEN = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+_EXPLICIT_AS_WRITTEN = re.compile(
+    r"(?=[0-9adefijlmnos])(?<![\w.])(?:"
+    rf"(?P<iso_y>{_YEAR_AS_WRITTEN})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
+    rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR_AS_WRITTEN})"
+    r"(?![0-9_/-]|\.[0-9])"
+    rf"|(?P<dmy_d>{_DAY_AS_WRITTEN})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON_AS_WRITTEN})[\s,-]+(?P<dmy_y>{_YEAR_AS_WRITTEN})\b"
+    rf"|(?P<mdy_m>{_MON_AS_WRITTEN})\s+(?P<mdy_d>{_DAY_AS_WRITTEN})(?:,?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR_AS_WRITTEN})\b"
+    rf"|(?P<dm_d>{_DAY_AS_WRITTEN})(?:\s+of)?\s+(?P<dm_m>{_MON_AS_WRITTEN})(?![\w-])"
+    rf"|(?P<my_m>{_MON_AS_WRITTEN}),?\s+(?P<my_y>{_YEAR_AS_WRITTEN})\b"
+    rf"|(?P<md_m>{_MON_AS_WRITTEN})\s+(?P<md_d>{_DAY_AS_WRITTEN})(?![\w:]|[.,]?[0-9])"
+    rf"|(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
+    rf"(?P<mo_m>{_MONTH_NAME_AS_WRITTEN})(?![\w-])(?!\.?,?\s*[0-9])"
+    rf"|(?P<yr_pre>(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<yr_y>{_YEAR_AS_WRITTEN})(?![\w/-]|[.,][0-9])"
+    r")"
+)
+_MONTH_WORDS = ["january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+                "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"]
+DATE_PIECES = st.one_of(
+    st.integers(0, 40).map(str), st.integers(1799, 2100).map(str), st.sampled_from(["st", "nd", "rd", "th", "t1", "01"]),
+    st.sampled_from(_MONTH_WORDS).map(str.capitalize), st.sampled_from(_MONTH_WORDS),
+    st.sampled_from(_MONTH_WORDS).map(str.upper),
+    st.sampled_from(["in", "during", "early", "late", "mid", "last", "of", "on", "monday", "ma", "octo", "x", "_"]),
+    st.sampled_from([" ", "  ", ", ", ",", ".", "-", "/", "\n", ":", "(", "é", "İ", "\u212a", "\u00a0", "\u2028"]),
+)
+EXPLICIT_TEXT = st.lists(DATE_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(EXPLICIT_TEXT, DATE_TEXT, st.text(alphabet="adefijlmnosrtuchyvgbpk0129 .,-/\n", max_size=40)))
+def test_the_grouped_date_expression_finds_the_dates_of_the_flat_one(text: str) -> None:
+    """Dates are found by an expression grouped by how a date starts, searched from the character
+    before each word; it must find what the flat expression finds, group for group."""
+    from geomap.dates import _ascii_lower, _explicit_matches
+
+    lowered = _ascii_lower(text)
+    expected = [(m.start(), m.end(), m.groupdict()) for m in _EXPLICIT_AS_WRITTEN.finditer(lowered)]
+    found = list(_explicit_matches(" " + lowered))
+    assert [(m.start(), m.end() - 1, m.groupdict()) for m in found] == expected
+
+
 _DASHED_CUES = st.sampled_from(sorted({cue.rstrip("*").replace(" ", "-") for cues in
                                        (*LEXICON.values(), *DEVICE_CUES.values(), EVENT_WORDS) for cue in cues if " " in cue}))
 DASHED_TEXT = st.lists(st.one_of(_DASHED_CUES, st.sampled_from([" ", "-", "--", " - ", "s", "x"]), st.text(max_size=4)),
