@@ -88,13 +88,13 @@ _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 
 # Patterns run without IGNORECASE (several times faster) on ASCII-lower-cased text, which keeps
 # every offset, so the original text can still be asked whether a month was capitalised.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
 def _ascii_lower(text: str) -> str:
-    """``text`` with only A-Z lower-cased. ``str.lower`` does just that to ASCII text and is
-    thirty times faster than ``translate``, which other text needs ("İ".lower() is two characters)."""
-    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    """``text`` with only A-Z lower-cased ("İ".lower() is two characters, "\u212a".lower() is "k").
+    ``str.lower`` does just that to ASCII text; other text goes through UTF-8, whose bytes below
+    128 are ASCII characters, for ``bytes.lower``: twenty times faster than ``str.translate``."""
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
