@@ -340,13 +340,18 @@ EXPLICIT_TEXT = st.lists(DATE_PIECES, max_size=12).map("".join)
 @given(st.one_of(EXPLICIT_TEXT, DATE_TEXT, st.text(alphabet="adefijlmnosrtuchyvgbpk0129 .,-/\n", max_size=40)))
 def test_the_grouped_date_expression_finds_the_dates_of_the_flat_one(text: str) -> None:
     """Dates are found by an expression grouped by how a date starts, searched from the character
-    before each word; it must find what the flat expression finds, group for group."""
-    from geomap.dates import _ascii_lower, _explicit_matches
+    before each word; it must find what the flat expression finds, group for group, and a match's
+    last group must name its form (dating reads the form from it)."""
+    from geomap.dates import _RANK, _ascii_lower, _explicit_matches
 
     lowered = _ascii_lower(text)
     expected = [(m.start(), m.end(), m.groupdict()) for m in _EXPLICIT_AS_WRITTEN.finditer(lowered)]
     found = list(_explicit_matches(" " + lowered))
     assert [(m.start(), m.end() - 1, m.groupdict()) for m in found] == expected
+    for m in found:
+        assert m.lastgroup in _RANK
+        assert {name.split("_")[0] for name, value in m.groupdict().items() if value is not None} == {
+            m.lastgroup.split("_")[0]}
 
 
 _DASHED_CUES = st.sampled_from(sorted({cue.rstrip("*").replace(" ", "-") for cues in
