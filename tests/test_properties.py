@@ -354,6 +354,59 @@ def test_the_grouped_date_expression_finds_the_dates_of_the_flat_one(text: str) 
             m.lastgroup.split("_")[0]}
 
 
+def _header_as_written(text: str) -> str:
+    """``geomap.read._header`` as first written, one expression match per line."""
+    end = 0
+    seen = 0
+    for m in re.finditer(r"[^\n]*\n?", text[:600]):
+        if not m.group():
+            break
+        end = m.end()
+        if m.group().strip():
+            seen += 1
+            if seen >= 8:
+                break
+    return text[:end]
+
+
+def _dateline_span_as_written(text: str) -> tuple[int, int] | None:
+    """``geomap.read.dateline_span`` as first written, its lines found by an expression."""
+    from geomap.read import _DATELINE, _NOT_PLACES
+
+    head = _header_as_written(text)
+    for line in re.finditer(r"^.*$", head, re.MULTILINE):
+        if not line.group().strip():
+            continue
+        m = _DATELINE.match(head, line.start(), line.end())
+        if m is None:
+            continue
+        place = m.group("upper") or m.group("title") or m.group("titled")
+        if any(word.strip(".-") in _NOT_PLACES for word in place.upper().replace("-", " ").split()):
+            continue
+        return line.start() + (len(line.group()) - len(line.group().lstrip())), m.end()
+    return None
+
+
+HEADER_TEXT = st.lists(st.one_of(
+    st.sampled_from(["\n", "\n\n", " \n", "\r\n", "\r", "\t", "\u2028", "\u00a0", " ", "x" * 90, "y " * 150, "DAMASCUS:", "BEIRUT (Reuters) -",
+                     "IDLIB, Syria —", "BREAKING:", "Wed 05 Apr 2017", "Posted on 11 January 2018", "(AFP)", "HOMS (SANA)"]),
+    st.text(max_size=6)), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(HEADER_TEXT)
+def test_header_lines_and_datelines_are_read_as_first_written(text: str) -> None:
+    """The header and its lines are cut with ``str.split``, where expressions cut them first; and
+    inline datelines are looked for only where a known agency is named: same header, same datelines."""
+    from geomap import read
+
+    assert read._header(text) == _header_as_written(text)
+    assert read.dateline_span(text) == _dateline_span_as_written(text)
+    with mock.patch.object(read, "_KNOWN_AGENCY_SEARCH", lambda text: True):
+        ungated = read.dateline_spans(text)
+    assert read.dateline_spans(text) == ungated
+
+
 _DASHED_CUES = st.sampled_from(sorted({cue.rstrip("*").replace(" ", "-") for cues in
                                        (*LEXICON.values(), *DEVICE_CUES.values(), EVENT_WORDS) for cue in cues if " " in cue}))
 DASHED_TEXT = st.lists(st.one_of(_DASHED_CUES, st.sampled_from([" ", "-", "--", " - ", "s", "x"]), st.text(max_size=4)),
