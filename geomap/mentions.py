@@ -19,7 +19,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -205,16 +205,14 @@ class _Sentences:
     so does ``Span.text``, so sentence texts are sliced from the article's text instead."""
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
-        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
         self.doc = doc
         length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         self.text = text if text is not None and len(text) == length else doc.text
-        self.starts = [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
+        self.starts = _sentence_starts(doc)
         self.ends = self.starts[1:] + [len(doc)]
         self._spans: dict[int, Span] = {}  # made on demand: most sentences name no place
         self._title_case: dict[int, bool] = {}
         self._triggered: dict[int, bool] = {}
-        self._content_words: tuple[numpy.ndarray, numpy.ndarray] | None = None
 
     def _index(self, span: Span) -> int:
         return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
@@ -234,13 +232,9 @@ class _Sentences:
     def title_case(self, span: Span) -> bool:
         index = self._index(span)
         if index not in self._title_case:
-            if self._content_words is None:  # alphabetic words over 3 letters, not stop words, as arrays
-                orth, alpha, length, stop = self.doc.to_array([ORTH, IS_ALPHA, LENGTH, IS_STOP]).T
-                self._content_words = (orth, (alpha == 1) & (length > 3) & (stop == 0))
-            orths, content = self._content_words
-            here = slice(self.starts[index], self.ends[index])
-            strings = self.doc.vocab.strings
-            self._title_case[index] = _is_title_case([strings[o] for o in orths[here][content[here]].tolist()])
+            # Token by token: few sentences get here, so whole-Doc attribute arrays would cost more.
+            content_words = [token.text for token in self.of(span) if token.is_alpha and len(token) > 3 and not token.is_stop]
+            self._title_case[index] = _is_title_case(content_words)
         return self._title_case[index]
 
     def triggered(self, span: Span) -> bool:
@@ -250,6 +244,17 @@ class _Sentences:
             text = self.text_of(self.of(span))
             self._triggered[index] = reports_event(text)
         return self._triggered[index]
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that open a sentence; the first token always does. Found by numpy:
+    a Python loop over every token's flag cost more than the rest of the sentence bookkeeping."""
+    if not len(doc):
+        return []
+    starts: list[int] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return starts
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -287,21 +292,28 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     after = _next_word(span)
     if any(w is not None and w.text[:1].isupper() and w.lower_ in GIVEN_NAMES for w in (before, after)):
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
-    if sentences.title_case(span):
-        return True
+    # In a title-case headline capitalisation says nothing, so a capitalised word beside the name
+    # does not join it to a longer one; that sentence test is the costliest, so it comes last.
+    return not _glued_to_a_capitalised_word(span, before, after, vocabulary) or sentences.title_case(span)
+
+
+def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token | None,
+                                 vocabulary: frozenset[str]) -> bool:
+    """True when a capitalised word beside the name makes it part of a longer name: an unknown
+    name or one joined by an Arabic article ("Naji al-Mustafa"), or an organisation word after it."""
     if before is not None and before.is_alpha and before.text[0].isupper() and before.lower_ not in LEFT_OK \
             and (before.lower_ not in NOT_NAMES or before.lower_ in PERSON_NAMES):
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
         # ("Naji al-Mustafa said…").
         joined_by_article = any(span.doc[k].lower_ in ARTICLES for k in range(before.i + 1, span.start))
         if joined_by_article or not before.is_sent_start:
-            return False
+            return True
     if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
             and (after.lower_ not in NOT_NAMES or after.lower_ in PERSON_NAMES):
         arabic_name_goes_on = after.i > span.end  # "Naji al-Mustafa": an article joins the next name
         if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
-            return False
-    return True
+            return True
+    return False
 
 
 def _hyphenated_places(doc: Doc, spans: list[Span]) -> set[int]:

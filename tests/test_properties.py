@@ -420,3 +420,29 @@ def test_ascii_hyphens_read_like_unicode_ones(sentence: str) -> None:
     a sentence must be typed the same with its hyphens written as U+2010."""
     other = sentence.replace("-", "\u2010")
     assert (classify_event(sentence), reports_event(sentence)) == (classify_event(other), reports_event(other))
+
+
+TITLE_WORDS = st.sampled_from(["Rebels", "Shell", "Army", "Posts", "Near", "Saraqib", "near", "shelled", "the", "The",
+                               "About", "about", "Gun", "war", "Over", "village", "Idlib", "Über", "über", "3rd", "ABCD",
+                               "al-Sham", "x", ",", ".", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(TITLE_WORDS, st.sampled_from([True, False, None])), max_size=30))
+def test_sentences_and_title_case_read_the_tokens_as_attribute_arrays_do(extractor: Extractor,
+                                                                          words: list[tuple[str, bool | None]]) -> None:
+    """Mention finding finds sentence starts with numpy and a headline's content words token by
+    token; both must answer as the plain reading of whole-Doc attribute arrays."""
+    from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, ORTH, SENT_START
+    from spacy.tokens import Doc
+
+    from geomap.mentions import _is_title_case, _Sentences
+
+    doc = Doc(extractor.nlp.vocab, words=[w for w, _ in words], sent_starts=[s for _, s in words])
+    sentences = _Sentences(doc)
+    flags = doc.to_array(SENT_START).tolist()
+    assert sentences.starts == [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
+    orths, alpha, length, stop = doc.to_array([ORTH, IS_ALPHA, LENGTH, IS_STOP]).T.tolist()
+    for start, end in zip(sentences.starts, sentences.ends):
+        content = [doc.vocab.strings[orths[i]] for i in range(start, end) if alpha[i] and length[i] > 3 and not stop[i]]
+        assert sentences.title_case(doc[start:end]) == _is_title_case(content)
