@@ -376,19 +376,15 @@ def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
 def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Iterable[Span]:
     """Capitalised names the gazetteer lacks, in places where only a place name can stand."""
     found: dict[int, Span] = {}
-    strings = doc.vocab.strings
-    lowers = doc.to_array(LOWER).tolist()
-    # Only tokens that can open a place context become Token objects (creating one per token is slow).
-    for index, lower_hash in enumerate(lowers):
-        if lower_hash not in _CONTEXT_OPENERS:
-            continue
-        token = doc[index]
-        lower = strings[lower_hash]
-        after_preposition = lower in PLACE_PREPOSITIONS or (
-            lower == "of" and token.i > 0 and doc[token.i - 1].lower_ in PLACE_NOUNS)
+    lowers = doc.to_array(LOWER)
+    # Words are compared as hashes and only tokens that can open a place context become Token
+    # objects (creating one per token is slow); most "of"s follow no place noun.
+    for index, lower_hash in _context_openers(lowers):
+        after_preposition = lower_hash in _PREPOSITION_HASHES or (
+            lower_hash == _OF_HASH and index > 0 and int(lowers[index - 1]) in _PLACE_NOUN_HASHES)
         if after_preposition:
-            i = token.i + 1
-            if i < len(doc) and doc[i].lower_ == "the":
+            i = index + 1
+            if i < len(doc) and lowers[i] == _THE_HASH:
                 i += 1
             # A list after the preposition: "in A, B, C and near D", "shelled al-A and B".
             while True:
@@ -409,8 +405,8 @@ def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Ite
                         i += 1
                     continue
                 break
-        elif lower in KIND_WORDS and token.i > 0 and not token.text[0].isupper():
-            j = token.i - 1
+        elif lower_hash in _KIND_WORD_HASHES and index > 0 and not doc[index].text[0].isupper():
+            j = index - 1
             start = j
             while start > 0 and (_is_name_token(doc[start - 1]) or doc[start - 1].lower_ in ARTICLES or doc[start - 1].text in "-‐"):
                 start -= 1
@@ -423,7 +419,23 @@ def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Ite
             and "syria" not in span.text.lower())  # "Syrias", "Assyrian": the country's name inflected
 
 
-_CONTEXT_OPENERS = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS | set(KIND_WORDS) | {"of"})
+_PREPOSITION_HASHES = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS)
+_PLACE_NOUN_HASHES = frozenset(hash_string(w) for w in PLACE_NOUNS)
+_KIND_WORD_HASHES = frozenset(hash_string(w) for w in KIND_WORDS)
+_OF_HASH, _THE_HASH = hash_string("of"), hash_string("the")
+_CONTEXT_OPENERS = _PREPOSITION_HASHES | _KIND_WORD_HASHES | {_OF_HASH}
+_LOW_BITS = 0xFFFF
+_OPENERS_LOW_BITS = numpy.zeros(_LOW_BITS + 1, dtype=bool)
+_OPENERS_LOW_BITS[[h & _LOW_BITS for h in _CONTEXT_OPENERS]] = True
+
+
+def _context_openers(lowers: numpy.ndarray) -> list[tuple[int, int]]:
+    """Index and lower-case hash of every word that can open a place context ("in", "of",
+    "village"), given every token's lower-case hash. A table of the openers' low 16 bits picks
+    them out in one numpy pass, where a set test of every token in Python cost more than all the
+    rules after it; the set test then drops the rare other word whose hash shares those bits."""
+    maybe = numpy.flatnonzero(_OPENERS_LOW_BITS[lowers & _LOW_BITS])
+    return [(i, h) for i, h in zip(maybe.tolist(), lowers[maybe].tolist()) if h in _CONTEXT_OPENERS]
 
 
 def _has_place_word_after(span: Span) -> bool:

@@ -422,6 +422,28 @@ def test_ascii_hyphens_read_like_unicode_ones(sentence: str) -> None:
     assert (classify_event(sentence), reports_event(sentence)) == (classify_event(other), reports_event(other))
 
 
+MENTION_PIECES = st.sampled_from([
+    "in", "In", "IN", "of", "Of", "the", "The", "village", "Village", "town of", "near", "NEAR", "city", "province",
+    "air base", "Idlib", "Kafr Nabl", "Umm al-Khalakhi", "Jaish", ",", ".", "and", "\n\n", "İn", "ın",
+    "kbg", "sja", "afus",  # their hashes share their low bits with those of "shelled", "into" and "at"
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(MENTION_PIECES, st.text(max_size=6)), max_size=30).map(" ".join))
+@example("kbg shelled sja into afus at Idlib")
+def test_the_hash_bit_table_finds_every_place_context_opener_and_only_those(extractor: Extractor, text: str) -> None:
+    """Context candidates are looked for after the words a table of hash bits points at; those must
+    be exactly the words a plain look at every token finds."""
+    from spacy.attrs import LOWER
+
+    from geomap.mentions import KIND_WORDS, PLACE_PREPOSITIONS, _context_openers
+
+    doc = extractor.nlp.make_doc(text)
+    openers = PLACE_PREPOSITIONS | set(KIND_WORDS) | {"of"}
+    assert _context_openers(doc.to_array(LOWER)) == [(t.i, t.lower) for t in doc if t.lower_ in openers]
+
+
 TITLE_WORDS = st.sampled_from(["Rebels", "Shell", "Army", "Posts", "Near", "Saraqib", "near", "shelled", "the", "The",
                                "About", "about", "Gun", "war", "Over", "village", "Idlib", "Über", "über", "3rd", "ABCD",
                                "al-Sham", "x", ",", ".", "\n"])
