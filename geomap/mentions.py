@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import LOWER, SENT_START
@@ -283,7 +284,7 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     if len(span) == 1 and span[0].text.endswith(".") and span[0].text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     before = _previous_word(span)
-    if before is not None and normalize(before.text) in GROUP_HEADS:
+    if before is not None and _is_group_head(before.text):
         return False
     if span.start > 0 and span.doc[span.start - 1].lower_ in NAME_HEADS and span.doc[span.start - 1].text[0].isupper():
         return False  # "New Jersey" is not Jersey
@@ -330,6 +331,13 @@ def _hyphenated_places(doc: Doc, spans: list[Span]) -> set[int]:
     return paired
 
 
+@lru_cache(maxsize=100_000)
+def _is_group_head(word: str) -> bool:
+    """True for an armed group's head word ("Jaish", "Liwa"); remembered, since news repeats its
+    words and every place name's neighbour is asked."""
+    return normalize(word) in GROUP_HEADS
+
+
 def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     """A word that is also English is a place after "in"/"near"/"the village of", or in a list
     with other places ("Hass and Kafr Sajna"); ``starts``/``ends`` are those places' token bounds."""
@@ -357,7 +365,7 @@ def _is_name_token(token: Token) -> bool:
 
 def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
     """The capitalised name starting at token i ("Umm al-Khalakhi"), or None."""
-    if i >= len(doc) or i in taken or not _is_name_token(doc[i]) or normalize(doc[i].text) in GROUP_HEADS:
+    if i >= len(doc) or i in taken or not _is_name_token(doc[i]) or _is_group_head(doc[i].text):
         return None
     end = i + 1
     while end < len(doc) and end not in taken and end - i < _MAX_CONTEXT_NAME_TOKENS:
