@@ -39,6 +39,7 @@ KIND_WORDS: dict[str, str] = {
 }
 #: Two-word forms of the same ("air base", "military airport").
 KIND_PHRASES: dict[tuple[str, str], str] = {("air", "base"): "airbase", ("military", "airport"): "airbase", ("air", "field"): "airbase"}
+_KIND_PHRASE_STARTS = frozenset(first for first, _ in KIND_PHRASES)  # the second word is read only after one
 
 #: Adjectives that make a following governorate-or-city name mean the governorate.
 REGION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northwestern", "northeastern",
@@ -138,17 +139,20 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     """
     vocabulary = gazetteer.english_vocabulary
     sentences = _Sentences(doc, article.text)
-    found = list(doc.spans.get(spans_key, []))  # a SpanGroup makes new Span objects on every pass
-    places = [s for s in found if s.label_ == PLACE_LABEL and _keep_place(s, vocabulary, sentences)]
+    # A SpanGroup makes new Span objects on every pass, and each label_ is a string look-up.
+    found: dict[str, list[Span]] = {PLACE_LABEL: [], WEAK_PLACE_LABEL: [], ORG_LABEL: []}
+    for span in doc.spans.get(spans_key, []):
+        found.setdefault(span.label_, []).append(span)
+    places = [s for s in found[PLACE_LABEL] if _keep_place(s, vocabulary, sentences)]
     place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
-    hyphen_pairs = _hyphenated_places(doc, [s for s in found if s.label_ == PLACE_LABEL])
-    places += [s for s in found if s.label_ == PLACE_LABEL and s.start in hyphen_pairs and s.start not in place_starts]
+    hyphen_pairs = _hyphenated_places(doc, found[PLACE_LABEL])
+    places += [s for s in found[PLACE_LABEL] if s.start in hyphen_pairs and s.start not in place_starts]
     places.sort(key=lambda s: s.start)
-    places += [s for s in found if s.label_ == WEAK_PLACE_LABEL and _in_place_context(s, place_starts, place_ends)
+    places += [s for s in found[WEAK_PLACE_LABEL] if _in_place_context(s, place_starts, place_ends)
                and _keep_place(s, vocabulary, sentences)]
     for span in places:
         span.label_ = PLACE_LABEL
-    organisations = [s for s in found if s.label_ == ORG_LABEL]
+    organisations = found[ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
     spans = places + list(_context_candidates(doc, taken, sentences))
     spans.sort(key=lambda s: s.start)
@@ -160,7 +164,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
                      dateline=any(start <= span.start_char < end for start, end in datelines))
         sent = sentences.of(span)
         mentions.append(Mention(
-            doc_id=article.id, text=span.text, start_char=span.start_char, end_char=span.end_char,
+            doc_id=article.id, text=sentences.text_of(span), start_char=span.start_char, end_char=span.end_char,
             sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=_kind_hint(span),  # type: ignore[arg-type]
             sentence_start=sent.start_char,
             place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
@@ -195,10 +199,12 @@ def _lower(token: Token) -> str:
 
 def _previous_word(span: Span) -> Token | None:
     """The token before the span, skipping Arabic articles and hyphens ("Jaish al-Ahrar")."""
-    i = span.start - 1
-    while i >= 0 and (span.doc[i].lower_ in ARTICLES or span.doc[i].is_punct and span.doc[i].text in "-‐"):
-        i -= 1
-    return span.doc[i] if i >= 0 else None
+    doc = span.doc
+    for i in range(span.start - 1, -1, -1):
+        token = doc[i]  # made once: every Token is a new object
+        if not (token.lower_ in ARTICLES or token.is_punct and token.text in "-‐"):
+            return token
+    return None
 
 
 class _Sentences:
@@ -226,9 +232,9 @@ class _Sentences:
             sent = self._spans[index] = self.doc[self.starts[index]:self.ends[index]]
         return sent
 
-    def text_of(self, sent: Span) -> str:
-        """A sentence's text, without building it token by token."""
-        return self.text[sent.start_char:sent.end_char]
+    def text_of(self, span: Span) -> str:
+        """A sentence's or a name's text, without building it token by token."""
+        return self.text[span.start_char:span.end_char]
 
     def title_case(self, span: Span) -> bool:
         index = self._index(span)
@@ -268,10 +274,12 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _next_word(span: Span) -> Token | None:
     """The token after the span, skipping Arabic articles and hyphens ("Naji al-Mustafa")."""
-    i = span.end
-    while i < len(span.doc) and (span.doc[i].lower_ in ARTICLES or span.doc[i].text in "-‐"):
-        i += 1
-    return span.doc[i] if i < len(span.doc) else None
+    doc = span.doc
+    for i in range(span.end, len(doc)):
+        token = doc[i]  # made once: every Token is a new object
+        if not (token.lower_ in ARTICLES or token.text in "-‐"):
+            return token
+    return None
 
 
 def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -> bool:
@@ -279,23 +287,31 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
     word ("Aleppo University") or an unknown name ("Hama Khalid") does."""
-    if len(span) == 1 and (span[0].lower_.rstrip(".-‐") in NOT_NAMES or span[0].lower_ in NAME_HEADS):
+    doc = span.doc
+    single = doc[span.start] if len(span) == 1 else None
+    if single is not None and (single.lower_.rstrip(".-‐") in NOT_NAMES or single.lower_ in NAME_HEADS):
         return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
-    if len(span) == 1 and span[0].text.endswith(".") and span[0].text.count(".") == 1:
+    if single is not None and single.text.endswith(".") and single.text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     before = _previous_word(span)
     if before is not None and _is_group_head(before.text):
         return False
-    if span.start > 0 and span.doc[span.start - 1].lower_ in NAME_HEADS and span.doc[span.start - 1].text[0].isupper():
+    preceding = doc[span.start - 1] if span.start > 0 else None
+    if preceding is not None and preceding.lower_ in NAME_HEADS and preceding.text[0].isupper():
         return False  # "New Jersey" is not Jersey
-    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES:
+    if single is not None and preceding is not None and preceding.lower_ in NAME_PARTICLES:
         return False  # "de Mistura", "bin Salman", "van Rompuy": a person's name
     after = _next_word(span)
-    if any(w is not None and w.text[:1].isupper() and w.lower_ in GIVEN_NAMES for w in (before, after)):
+    if _is_given_name(before) or _is_given_name(after):
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     # In a title-case headline capitalisation says nothing, so a capitalised word beside the name
     # does not join it to a longer one; that sentence test is the costliest, so it comes last.
     return not _glued_to_a_capitalised_word(span, before, after, vocabulary) or sentences.title_case(span)
+
+
+def _is_given_name(word: Token | None) -> bool:
+    """A capitalised given name ("Omar", "Muhammad")."""
+    return word is not None and word.text[:1].isupper() and word.lower_ in GIVEN_NAMES
 
 
 def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token | None,
@@ -424,7 +440,7 @@ def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Ite
                 found.setdefault(start, Span(doc, start, j + 1, label="CANDIDATE"))
     return (span for span in found.values()
             if (sentences.of(span).start != span.start or len(span) > 1 or _has_place_word_after(span))
-            and "syria" not in span.text.lower())  # "Syrias", "Assyrian": the country's name inflected
+            and "syria" not in sentences.text_of(span).lower())  # "Syrias", "Assyrian": the country's name inflected
 
 
 _PREPOSITION_HASHES = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS)
@@ -454,24 +470,28 @@ def _has_place_word_after(span: Span) -> bool:
 
 def _kind_hint(span: Span) -> str | None:
     doc = span.doc
-    after = [doc[i].lower_ for i in range(span.end, min(span.end + 2, len(doc)))]
-    if after and after[0] in KIND_WORDS:
-        return KIND_WORDS[after[0]]
-    if len(after) == 2 and tuple(after) in KIND_PHRASES:
-        return KIND_PHRASES[tuple(after)]  # type: ignore[index]
+    following = doc[span.end].lower_ if span.end < len(doc) else ""  # "": no word (a token is never empty)
+    if following in KIND_WORDS:
+        return KIND_WORDS[following]
+    if following in _KIND_PHRASE_STARTS and span.end + 1 < len(doc):
+        phrase_kind = KIND_PHRASES.get((following, doc[span.end + 1].lower_))
+        if phrase_kind is not None:
+            return phrase_kind
     last = fold(doc[span.end - 1].text)
     if last in KIND_WORDS and KIND_WORDS[last] == "airbase":
         return "airbase"
-    if after and after[0] in ("'s", "’s"):  # "Daraa's (northern) countryside"
+    if following in ("'s", "’s"):  # "Daraa's (northern) countryside"
         rest = [doc[i].lower_ for i in range(span.end + 1, min(span.end + 3, len(doc)))]
         if rest and rest[0] in REGION_ADJECTIVES:
             rest = rest[1:]
         if rest and KIND_WORDS.get(rest[0]) == "admin1":
             return "admin1"
-    before = [doc[i].lower_ for i in range(max(0, span.start - 2), span.start)]
-    if "province" in before or "governorate" in before or before == ["countryside", "of"]:
+    two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
+    preceding = doc[span.start - 1].lower_ if span.start > 0 else ""
+    before = (two_before, preceding)
+    if "province" in before or "governorate" in before or before == ("countryside", "of"):
         return "admin1"
-    if before and before[-1] in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
+    if preceding in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
         return "admin1"
     return None
 
