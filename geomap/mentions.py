@@ -193,10 +193,6 @@ def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -
 
 # ------------------------------------------------------------------------- filtering
 
-def _lower(token: Token) -> str:
-    return token.lower_
-
-
 def _previous_word(span: Span) -> Token | None:
     """The token before the span, skipping Arabic articles and hyphens ("Jaish al-Ahrar")."""
     doc = span.doc
