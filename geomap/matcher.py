@@ -136,13 +136,14 @@ class PlaceMatcher:
         self.spans_key = spans_key
         self.annotate_ents = annotate_ents
         self.overwrite = overwrite
-        self._token_info: dict[int, tuple[str, bool]] = {}  # by the token text's hash: key, capitalised
         self.use_gazetteer(gazetteer)
 
     def use_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Match the names of this gazetteer from now on (the key index is read on first use)."""
         self.gazetteer = gazetteer
         self._names_cache: _NameKeys | None = None
+        # By the token text's hash: its key, whether it is capitalised, whether a name can start there.
+        self._token_info: dict[int, tuple[str, bool, bool]] = {}
 
     @property
     def _names(self) -> _NameKeys:
@@ -178,12 +179,10 @@ class PlaceMatcher:
         orths = doc.to_array(ORTH).tolist()
         memo = self._token_info
         info = [memo.get(orth) or self._learn(orth, strings[orth]) for orth in orths]
-        names = self._names
-        keys, prefixes, org_starts = names.keys, names.prefixes, names.org_starts
+        keys, prefixes = self._names.keys, self._names.prefixes
         count = len(info)
         spans: list[Span] = []
-        for first in [i for i, (key, capital) in enumerate(info)
-                      if key and (capital or key in org_starts) and (key in keys or key in prefixes)]:
+        for first in [i for i, token in enumerate(info) if token[2]]:
             last, name = first, info[first][0]
             while True:
                 if name in keys:
@@ -200,11 +199,15 @@ class PlaceMatcher:
                 name = f"{name} {info[last][0]}"
         return filter_spans(spans)
 
-    def _learn(self, orth: int, text: str) -> tuple[str, bool]:
-        """Remember a token text's key and whether it is capitalised (it may start a place name)."""
+    def _learn(self, orth: int, text: str) -> tuple[str, bool, bool]:
+        """Remember a token text's key, whether it is capitalised, and whether a name can start
+        there: a capitalised token (or any that opens a non-place name) whose key opens some key."""
         if len(self._token_info) >= MAX_CACHED_TOKENS:  # bounded: memory stays flat on an archive
             self._token_info.clear()
-        info = self._token_info[orth] = (self.token_key(text), bool(_CAPITAL.match(text)))
+        key, capitalised = self.token_key(text), bool(_CAPITAL.match(text))
+        names = self._names
+        opens = bool(key) and (capitalised or key in names.org_starts) and (key in names.keys or key in names.prefixes)
+        info = self._token_info[orth] = (key, capitalised, opens)
         return info
 
     def _label(self, doc: Doc, first: int, last: int, key: str, *, capitalised: bool) -> str:
