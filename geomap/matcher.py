@@ -382,10 +382,11 @@ def _guarded(search: Callable[[str], Any], cannot_match: Callable[[str], bool], 
     in a letter can only have the suffixes "'s" and units after digits, and a word of letters only
     has no infix. ``no_match`` is what the search returns when nothing matches (None, or () for
     finditer). A closure, not an object with ``__call__``: the tokenizer calls it for every new
-    word. Its ``__self__`` is the wrapped expression, which is what spaCy serialises.
+    word, and a word of letters (no affix of any kind) is answered without calling the test. Its
+    ``__self__`` is the wrapped expression, which is what spaCy serialises.
     """
     def guarded_search(text: str) -> Any:
-        return no_match if cannot_match(text) else search(text)
+        return no_match if text.isalpha() or cannot_match(text) else search(text)
 
     guarded_search.__self__ = search.__self__  # type: ignore[attr-defined]
     return guarded_search
@@ -401,8 +402,6 @@ def _no_english_prefix(text: str) -> bool:
 
 
 def _no_english_suffix(text: str) -> bool:
-    if text.isalpha():  # most new words: ends in a letter, no apostrophe, no digit
-        return True
     return text[-1:].isalpha() and not text.endswith(_POSSESSIVE_ENDINGS) and _DIGIT.search(text) is None
 
 
