@@ -26,7 +26,6 @@ overwrite           false      replace existing ``doc.ents`` instead of keeping 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from typing import Any
 
 import numpy
 from spacy import attrs
-from spacy.attrs import IS_LEFT_PUNCT, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -323,20 +322,20 @@ def split_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    # SPACY: a space follows the token; IS_SPACE: the token is whitespace (a line break, say).
-    orths, punct, opening, spaced, space = doc.to_array([ORTH, IS_PUNCT, IS_LEFT_PUNCT, SPACY, IS_SPACE]).T
-    # A sentence starts at the first token after a final mark that is a word, or an opening bracket
-    # or quote after a space (a quote glued to the period closes this sentence). Few tokens are
-    # final marks, so they are looked for in a list: numpy's set tests cost more on a short article.
-    can_start = (punct == 0)
-    can_start[1:] |= (opening[1:] == 1) & (spaced[:-1] == 1)
-    openers = numpy.flatnonzero(can_start).tolist()
+    orths, space = doc.to_array([ORTH, IS_SPACE]).T  # IS_SPACE: the token is whitespace (a line break, say)
     orths = orths.tolist()
+    # A sentence starts at the first token after a final mark that can open one. Few tokens are
+    # final marks, so only the tokens after them are looked at: attribute arrays of every token
+    # cost more than the whole rule. Consecutive marks ("?!", ". …") share the token found.
     starts = {0}
+    opener = 0
     for final in [i for i, orth in enumerate(orths) if orth in _FINAL_PUNCT_HASHES]:
-        following = bisect.bisect_right(openers, final)
-        if following < len(openers):
-            starts.add(openers[following])
+        if opener <= final:
+            opener = final + 1
+            while opener < n and not _opens_sentence(doc, opener):
+                opener += 1
+        if opener < n:
+            starts.add(opener)
     # Line breaks are whitespace tokens (spaCy keeps only single spaces as trailing whitespace);
     # token texts come from the string store: a Token object per token costs more.
     breaks = numpy.flatnonzero(space).tolist()
@@ -365,6 +364,13 @@ def split_sentences(doc: Doc) -> Doc:
     flags[sorted(starts)] = 1
     doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))
     return doc
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """A word, or an opening bracket or quote after a space: a quote glued to the period closes
+    the sentence before it instead."""
+    token = doc[i]
+    return not token.is_punct or (token.is_left_punct and i > 0 and bool(doc[i - 1].whitespace_))
 
 
 #: Lexeme attributes nothing in geomap's blank pipeline reads (see :func:`make_pipeline`).

@@ -185,7 +185,7 @@ def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
 
 SENTENCE_PIECES = st.sampled_from(["Idlib", "hit", ".", "!", "?", "...", "…", "(", ")", "\"", "“", "”", "'", " ", ",",
                                    "Mr.", "U.S.", "3.5", "?!", "؟", "«", "»", "\n", "\n\n", " \n ", "\t", "Wed 05 Apr 2017",
-                                   "Idlib Daily, a short header of some fifty letters",
+                                   "Idlib Daily, a short header of some fifty letters", ".\"", "hit.“Idlib", "!(", ".«",
                                    "a line of text that goes on and on well past the eighty characters a header has"])
 
 
