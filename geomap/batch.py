@@ -10,6 +10,7 @@ change answers, so re-running a build over a folder only processes new or change
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import hashlib
 import itertools
@@ -171,19 +172,30 @@ def extract_articles(
     fingerprint = settings.fingerprint(local.gazetteer.version)
     stream = iter(articles)
     pool: concurrent.futures.ProcessPoolExecutor | None = None
+    # Chunks handed out and not yet read back: the next chunk goes to the workers before this one's
+    # results are read, so they never wait for the reading, caching and writing between chunks.
+    ahead: collections.deque[tuple[list[Article], list[str | None], list[Any], Iterator[Any]]] = collections.deque()
     try:
-        while chunk := list(itertools.islice(stream, CHUNK)):
-            keys = [ResultCache.key(a, fingerprint) for a in chunk] if cache else [None] * len(chunk)
-            cached = [cache.get(k) if cache and k else None for k in keys]
-            todo = [a for a, hit in zip(chunk, cached) if hit is None]
-            if pool is None and jobs > 1 and len(chunk) == CHUNK and len(todo) > 1:
-                context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-                pool = concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                                              initargs=(settings, jobs))
-            if pool is not None and len(todo) > 1:
-                fresh = iter(pool.map(_extract_in_worker, todo, chunksize=max(1, len(todo) // (jobs * 4))))
-            else:
-                fresh = (_extract_one(local, a) for a in todo)
+        while True:
+            chunk = list(itertools.islice(stream, CHUNK))
+            if chunk:
+                keys = [ResultCache.key(a, fingerprint) for a in chunk] if cache else [None] * len(chunk)
+                cached = [cache.get(k) if cache and k else None for k in keys]
+                todo = [a for a, hit in zip(chunk, cached) if hit is None]
+                if pool is None and jobs > 1 and len(chunk) == CHUNK and len(todo) > 1:
+                    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+                    pool = concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                                                  initargs=(settings, jobs))
+                if pool is not None and len(todo) > 1:
+                    fresh = iter(pool.map(_extract_in_worker, todo, chunksize=max(1, len(todo) // (jobs * 4))))
+                else:
+                    fresh = (_extract_one(local, a) for a in todo)
+                ahead.append((chunk, keys, cached, fresh))
+                if len(ahead) < 2:
+                    continue
+            if not ahead:
+                break
+            chunk, keys, cached, fresh = ahead.popleft()
             for article, key, hit in zip(chunk, keys, cached):
                 events, unresolved, error = (*hit, None) if hit is not None else next(fresh)
                 if error is not None:
