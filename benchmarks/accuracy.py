@@ -182,20 +182,11 @@ class GeomapSystem:
 
         self.gazetteer = default_gazetteer()
         self.gazetteer_load_s = time.perf_counter() - t0
-        self.note = ""
-        try:
-            from geomap.pipeline import Extractor
+        from geomap.pipeline import Extractor
+        from geomap.read import find_published_date
 
-            self.extractor = Extractor()
-        except ImportError as exc:  # the pipeline module may be mid-edit: use its stages directly
-            self.note = f"geomap.pipeline not importable ({exc}); ran its stages directly, no dateline rule"
-            self.extractor = _StagesExtractor()
+        self.extractor = Extractor()
         self.setup_s = time.perf_counter() - t0
-        try:
-            from geomap.read import find_published_date
-        except ImportError:
-            find_published_date = lambda text: None  # noqa: E731
-            self.note += ("; " if self.note else "") + "geomap.read missing: no publication date from text"
         self.find_published_date = find_published_date
         self._nlp = _Timed(self.extractor.nlp, "spaCy + matcher")
         self._resolve = _Timed(self.extractor.resolver.resolve, "resolve")
@@ -232,26 +223,6 @@ class GeomapSystem:
 
     def events(self, article) -> list:  # noqa: ANN001
         return self.run(article)[0]
-
-
-class _StagesExtractor:
-    """The stages of ``geomap.pipeline.Extractor`` when that module cannot be imported."""
-
-    def __init__(self) -> None:
-        from geomap.gazetteer import load_gazetteer
-        from geomap.matcher import make_pipeline
-        from geomap.resolve import Resolver
-
-        self.gazetteer = load_gazetteer(None)
-        self.nlp = make_pipeline()
-        self.resolver = Resolver(self.gazetteer, None)
-
-    def events(self, article) -> list:  # noqa: ANN001
-        from geomap.events import make_events
-        from geomap.mentions import find_mentions
-
-        doc = self.nlp(article.text)
-        return make_events(article, self.resolver.resolve(find_mentions(doc, article, self.gazetteer)))
 
 
 # --------------------------------------------------------------------------- geotext
@@ -891,7 +862,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems.append(geomap_system)
         setup["geomap gazetteer load"] = geomap_system.gazetteer_load_s
         setup["geomap Extractor() incl. gazetteer"] = geomap_system.setup_s
-        notes.append(geomap_system.note)
     if "geotext" in names:
         try:
             geotext_system = GeotextSystem()
