@@ -5,8 +5,9 @@ Every token is normalised with the same function the gazetteer was built with
 some gazetteer key (or at any token that opens a non-place name, "al-Qaeda"); from there it
 grows token by token while the keys read so far are the start of a longer key, so most tokens
 cost one set lookup. Every key found is a candidate span and the longest wins ("Abu al-Duhur
-Airbase" is the air base, not the town plus a word). Names of armed groups and organisations ("Failaq al-Sham",
-"Jaish al-Ahrar") are matched too, labelled ``ORG``, so the places inside them are dropped.
+Airbase" is the air base, not the town plus a word). Names of armed groups and organisations
+("Failaq al-Sham", "Jaish al-Ahrar") are matched too, labelled ``ORG``, so the places inside
+them are dropped.
 
 Spans go to ``doc.spans[spans_key]`` with label ``PLACE`` (or ``ORG``) and ``span.id_`` holding
 the match key, which :meth:`geomap.gazetteer.Gazetteer.ids_for_key` turns into entries.
