@@ -120,6 +120,7 @@ class Gazetteer:
         self._fuzzy_memo: dict[tuple[str, str | None], list[tuple[str, float]]] = {}
         self._kinds_memo: dict[str, frozenset[str]] = {}
         self._ranked_memo: dict[tuple[str, str | None, int], tuple[Candidate, ...]] = {}
+        self._capitals: dict[str | None, Place] | None = None
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
         self.common_words: frozenset[str] = frozenset(common_words)
         #: Common English words (lower case) that fold onto a one-word place key ("comes", "air").
@@ -144,6 +145,7 @@ class Gazetteer:
         # Derived indexes and memos are rebuilt on demand.
         self._skeletons = self._keys_by_admin1 = None
         self._match_memo, self._fuzzy_memo, self._kinds_memo, self._ranked_memo = {}, {}, {}, {}
+        self._capitals = None
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -243,6 +245,13 @@ class Gazetteer:
             entries = (self._entries.get(i) for i in self._by_key.get(key, ()))
             kinds = self._kinds_memo[key] = frozenset(e.place.kind for e in entries if e is not None)
         return kinds
+
+    def capital(self, admin1: str) -> Place | None:
+        """The governorate's namesake capital city (Aleppo for Aleppo), or None (Rural Damascus)."""
+        if self._capitals is None:
+            self._capitals = {e.place.admin1: e.place for e in self._entries.values()
+                              if e.capital in (0, 1) and e.place.kind == "settlement" and e.place.name == e.place.admin1}
+        return self._capitals.get(admin1)
 
     def counts(self) -> dict[str, int]:
         """Number of entries per kind."""

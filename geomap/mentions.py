@@ -36,7 +36,11 @@ KIND_WORDS: dict[str, str] = {
     "province": "admin1", "governorate": "admin1", "district": "admin2", "subdistrict": "admin3",
     "nahiya": "admin3", "village": "settlement", "town": "settlement", "city": "settlement",
     "countryside": "admin1", "base": "airbase",
+    **dict.fromkeys(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"], "neighbourhood"),
 }
+#: Words before "of" that make the name after it a city's neighbourhood ("the neighbourhood of X"; but
+#: "the neighbourhoods of X" are the city's).
+_URBAN_NOUNS = frozenset({"neighbourhood", "neighborhood", "quarter"})
 #: Two-word forms of the same ("air base", "military airport").
 KIND_PHRASES: dict[tuple[str, str], str] = {("air", "base"): "airbase", ("military", "airport"): "airbase", ("air", "field"): "airbase"}
 _KIND_PHRASE_STARTS = frozenset(first for first, _ in KIND_PHRASES)  # the second word is read only after one
@@ -489,6 +493,8 @@ def _kind_hint(span: Span) -> str | None:
         return "admin1"
     if preceding in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
         return "admin1"
+    if preceding == "of" and two_before in _URBAN_NOUNS and not doc[span.start - 3].text[:1].isupper():
+        return "neighbourhood"  # "the neighbourhood of X", but not the city in "the X neighbourhood of C"
     return None
 
 

@@ -14,7 +14,12 @@ one in the governorate the article names ("southern Idlib") or near its other pl
 Village names are also surnames, acronyms and words, so two guards keep them honest: in a story
 that is not about Syria a name that can only be a hamlet (or a variant spelling) is dropped, and
 a single word that only normalises like a hamlet outside the story's area, or like a city abroad,
-counts only where a place context says so ("in X", "X village").
+counts only where a place context says so ("in X", "X village"); an English word or an acronym
+that only normalises like a village ("the Church in Need") counts nowhere.
+
+A neighbourhood ("the X neighbourhood of C") lies in a city: in the city named with it, else in
+one the article names. A place of that name elsewhere is another place, so the mention is left to
+its city rather than mapped there.
 
 "Nothing found" is not an error: such a mention is left out and reported as unresolved.
 """
@@ -23,8 +28,9 @@ from __future__ import annotations
 
 import collections
 import logging
+import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import Area, Gazetteer, admin1_at, haversine_km, is_notable
@@ -42,6 +48,15 @@ MAX_FALLBACK_KM = 150.0
 MAX_ANCHORS = 50
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
+#: A city's neighbourhoods lie within this distance of its point (the farthest in the gazetteer,
+#: Aleppo's Jibreen, is 10.4 km away): a "neighbourhood" farther from every city a story names is
+#: another place that shares its name ("the Howayqa neighbourhood of Deir ez-Zor" is no Homs village).
+URBAN_KM = 12.0
+#: The words between a neighbourhood and the city that contains it: "X neighbourhood of (the city of) C",
+#: "X residential neighbourhoods in eastern C".
+_CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district)\s+(?:of|in)\s+(?:the\s+)?"
+                        r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?(?:a[lnrsdtz]-)?",
+                        re.IGNORECASE)
 #: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
 #: that names either is about the area of both ("Jobar … in Damascus countryside" is Damascus's Jobar).
 ENCLAVES: dict[str, str] = {"Damascus": "Rural Damascus"}
@@ -98,6 +113,28 @@ def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
     return bool(words) and all(w in vocabulary for w in words)
 
 
+def _english_lookalike(mention: Mention, place: Place, vocabulary: frozenset[str]) -> bool:
+    """True for an English word or an acronym that only normalises like a minor Syrian village
+    ("the Church in Need", "CIS countries"), even where a place could stand; not after a glued
+    Arabic article ("al-Rai")."""
+    return place.admin1 is not None and not is_notable(place) and not _after_arabic_article(mention) and (
+        mention.text.isupper() or _ordinary_english(mention.text, vocabulary))
+
+
+def _after_arabic_article(mention: Mention) -> bool:
+    """True when an Arabic article is glued to the name ("al-Rai"): an Arabic name, not an English word."""
+    before = mention.sentence[:max(mention.start_char - mention.sentence_start, 0)].lower()
+    return before.endswith(_GLUED_ARTICLES)
+
+
+_GLUED_ARTICLES = tuple(f"{article}{dash}" for article in ("al", "el", "ar", "as", "ash", "ad", "az", "an", "at") for dash in "-‐")
+
+
+def _in_a_city(place: Place, cities: Sequence[Place]) -> bool:
+    """True when a place lies within a neighbourhood's distance of one of the cities."""
+    return any(haversine_km(place.lat, place.lon, city.lat, city.lon) <= URBAN_KM for city in cities)
+
+
 def _syrian_only_by_chance(found: list[Candidate]) -> bool:
     """True when a name's candidates are minor Syrian places or places spelled differently, at
     least one of them Syrian: in a story about elsewhere, "Kantor" is not a village of that
@@ -141,6 +178,7 @@ class Resolver:
             sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
+        cities = self._neighbourhood_cities(mentions, first, governorates)
         resolved: list[ResolvedMention] = []
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
@@ -152,13 +190,14 @@ class Resolver:
             own = anchor_of.get(index)
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
             local = frozenset(sentence_governorates.get(mention.sentence_start, ()))
-            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local)
+            cities_here = cities.get(index, ())
+            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, tuple(c.id for c in cities_here))
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
-                                           about_syria=about_syria)
+                                           about_syria=about_syria, cities=cities_here)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -198,21 +237,68 @@ class Resolver:
                 governorates.update((enclave, around))
         return governorates, anchors
 
+    def _neighbourhood_cities(self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]],
+                              governorates: set[str]) -> dict[int, tuple[Place, ...]]:
+        """Where each neighbourhood an article names can lie, by mention index: the city named as
+        its container ("the Howayqa neighbourhood of Deir ez-Zor"), else every city the article names."""
+        wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"]
+        if not wanted:
+            return {}
+        article = self._cities(candidates, governorates)
+        by_start = {m.start_char: i for i, m in enumerate(mentions)}
+        cities = {}
+        for i in wanted:
+            mention = mentions[i]
+            after = _CONTAINER.match(mention.sentence, mention.end_char - mention.sentence_start)
+            container = by_start.get(mention.sentence_start + after.end()) if after else None
+            named = self.gazetteer.lookup(mentions[container].text, fuzzy=False) if container is not None else []
+            own = self._cities([named], _governorates_named(named), any_size=True)
+            cities[i] = own or article
+        return cities
+
+    def _cities(self, candidates: Iterable[list[Candidate]], governorates: set[str], *,
+                any_size: bool = False) -> tuple[Place, ...]:
+        """The cities named by some mentions (their best candidate, at home or abroad; a notable
+        town unless ``any_size``) and the capitals of the governorates they name."""
+        cities = {c.place.id: c.place for found in candidates for c in found[:1]
+                  if c.place.kind in ("settlement", "city") and (any_size or is_notable(c.place))}
+        for governorate in sorted(governorates):
+            for name in (governorate, ENCLAVES.get(governorate)):
+                capital = self.gazetteer.capital(name) if name else None
+                if capital is not None:
+                    cities[capital.id] = capital
+        return tuple(cities.values())
+
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(),
-                     about_syria: bool = True) -> ResolvedMention | None:
+                     about_syria: bool = True, cities: Sequence[Place] = ()) -> ResolvedMention | None:
         """The mention's place. A near spelling is only looked for in a story about Syria: elsewhere
-        the Syrian governorates it names are there by chance ("New York" is not Nawa)."""
+        the Syrian governorates it names are there by chance ("New York" is not Nawa). A
+        neighbourhood ("the X neighbourhood") must lie in one of the story's ``cities``, or be
+        filed as a neighbourhood when the story names no city."""
+        fits = None
+        if mention.kind_hint == "neighbourhood":
+            fits = (lambda place: _in_a_city(place, cities)) if cities else (lambda place: place.kind == "neighbourhood")
+            if found and not any(fits(c.place) for c in found):
+                # Every place of that name lies elsewhere: a near spelling in the city, or the geocoder's.
+                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True, fits=fits) if about_syria else None
+                geocoded = nearby or self._geocode(mention, governorates, area)
+                return geocoded if geocoded is not None and fits(geocoded.place) else None
+            found = [c for c in found if fits(c.place)]
         if mention.origin == "gazetteer" and found:
-            ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False, limit=1)
+            ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False,
+                                           limit=1 if fits is None else len(found))
+            ranked = [c for c in ranked if fits is None or fits(c.place)]
             best = ranked[0] if ranked else found[0]
             if local and best.place.admin1 not in local and any(c.place.admin1 in local for c in found):
                 # The governorate named in the same sentence outweighs the rest of the article.
                 nearer = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=Area(local, context.points),
                                                fuzzy=False, limit=1)
-                if nearer and nearer[0].place.admin1 in local:
+                if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)):
                     best = nearer[0]
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
+            if one_word_variant and _english_lookalike(mention, best.place, self.gazetteer.english_vocabulary):
+                return None
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
             if one_word_variant and (abroad or (not is_notable(best.place)
                                                 and not self._inside(best.place, governorates, area))):
@@ -223,23 +309,24 @@ class Resolver:
                 # beats the namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:
                     return None
-                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True) if about_syria else None
+                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True, fits=fits) if about_syria else None
                 if nearby is not None:
                     return nearby
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
-        nearby = self._near_spelling(mention, governorates, area) if about_syria else None
+        nearby = self._near_spelling(mention, governorates, area, fits=fits) if about_syria else None
         return nearby or self._geocode(mention, governorates, area)
 
     def _near_spelling(self, mention: Mention, governorates: set[str], area: list[Place], *,
-                       only_fuzzy: bool = False) -> ResolvedMention | None:
-        """A misspelling is only trusted inside the article's area, so only that area is searched."""
+                       only_fuzzy: bool = False, fits: Callable[[Place], bool] | None = None) -> ResolvedMention | None:
+        """A misspelling is only trusted inside the article's area, so only that area is searched;
+        ``fits`` narrows it further (a neighbourhood must lie in a city)."""
         around = sorted(governorates | {p.admin1 for p in area if p.admin1})
         if not around:
             return None
         found = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=[*around, *area],
-                                      fuzzy="only" if only_fuzzy else True, limit=3)
+                                      fuzzy="only" if only_fuzzy else True, limit=3 if fits is None else 10)
         for candidate in found:
-            if self._inside(candidate.place, governorates, area):
+            if self._inside(candidate.place, governorates, area) and (fits is None or fits(candidate.place)):
                 return ResolvedMention(mention, candidate.place, "gazetteer", candidate.score)
         return None
 

@@ -434,3 +434,54 @@ def test_a_place_followed_by_syria_is_still_a_place(extractor: Extractor) -> Non
     the two one longer name."""
     text = "The offensive against militants on the eastern bank of the Euphrates near Deir ez-Zor Syria continues."
     assert "Deir ez-Zor" in {e.mention for e in _events(extractor, text)}
+
+
+# ------------------------------------------------------------------- neighbourhoods lie in their city
+
+def test_a_neighbourhood_resolves_inside_the_city_named_with_it(extractor: Extractor) -> None:
+    text = ("Rebel rockets hit al-Jamilia neighbourhood in Aleppo city on Tuesday, wounding four people. "
+            "Clashes also broke out in the Midan neighbourhood of Damascus.")
+    found = _by_mention(_events(extractor, text))
+    aleppo, damascus = (36.2021, 37.1343), (33.5102, 36.2913)
+    # Not the village of Jamel near Jarablus, 90 km away, whose name only normalises alike.
+    assert found["Jamilia"].kind == "neighbourhood" and _near(found["Jamilia"], *aleppo, km=12)
+    # Aleppo has a Midan too; the sentence says which city's.
+    assert found["Midan"].admin1 == "Damascus" and _near(found["Midan"], *damascus, km=12)
+
+
+def test_a_neighbourhood_named_only_like_a_village_elsewhere_is_left_to_its_city(extractor: Extractor) -> None:
+    text = ("Army units entered the Barzeh district of Damascus on Monday. "
+            "Militants were killed in the Howayqa neighbourhood of Deir Ezzor on Monday, the army said.")
+    events = _events(extractor, text)
+    found = _by_mention(events)
+    # The gazetteer has no Howayqa in Deir ez-Zor: the Homs village and the Damascus suburb that
+    # spell alike are other places, so the city named as its container carries the event.
+    assert "Howayqa" not in found, (found["Howayqa"].place, found["Howayqa"].admin1)
+    assert found["Deir Ezzor"].admin1 == "Deir ez-Zor" and found["Deir Ezzor"].role == "event"
+
+
+def test_a_neighbourhood_of_a_city_abroad_is_not_a_syrian_village(extractor: Extractor) -> None:
+    text = "A coalition air strike hit a building in al-Jadida neighbourhood in western Mosul, the Syrian Observatory said."
+    assert all(e.admin1 is None for e in _events(extractor, text) if e.mention == "Jadida")
+
+
+def test_the_neighbourhoods_of_a_city_leave_the_city_a_city(extractor: Extractor) -> None:
+    text = "Gunfire was heard in most neighbourhoods of Homs on Friday as clashes spread, activists in Syria said."
+    homs = _by_mention(_events(extractor, text))["Homs"]
+    assert homs.place == "Homs" and homs.kind == "settlement"
+
+
+# ------------------------------------------------------------------- English words spelled like villages
+
+def test_an_english_word_spelled_like_a_village_is_not_a_place_even_after_in(extractor: Extractor) -> None:
+    text = ("Fifty hostages were taken in Syria, the charity Aid to the Church in Need said on Monday. "
+            "Fighters from CIS countries were killed near Raqqa.")
+    mentions = {e.mention for e in _events(extractor, text)}
+    assert "Need" not in mentions and "CIS" not in mentions
+    assert "Raqqa" in mentions
+
+
+def test_an_arabic_article_keeps_a_name_that_is_also_an_english_word(extractor: Extractor) -> None:
+    text = "Displaced families were taken to the cities of al-Rai and Manbij near the Turkish border in Syria."
+    found = _by_mention(_events(extractor, text))
+    assert found["Rai"].admin1 == "Aleppo" and found["Manbij"].admin1 == "Aleppo"

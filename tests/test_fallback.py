@@ -91,3 +91,20 @@ def test_no_network_flags(tmp_path: Path, flag: list[str]) -> None:
     article.write_text(TEXT, encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(article), *flag, "--user-agent", "t/1", "-q"])
     assert result.exit_code == 0 and "Saraqib" in result.stdout
+
+
+def test_a_neighbourhood_the_gazetteer_places_elsewhere_is_geocoded_inside_its_city() -> None:
+    """"Howayqa" only spells like villages far from Deir ez-Zor: the geocoder is asked, and its
+    answer is kept inside the city and rejected outside it."""
+    from geomap.model import Place
+
+    def geocode_at(lat: float, lon: float):  # noqa: ANN202
+        def geocode(query: str, **options: object) -> Place | None:
+            return Place(id=f"geocoder:{query}", name=query, kind="neighbourhood", lat=lat, lon=lon) if query == "Howayqa" else None
+        return geocode
+
+    text = "Militants were killed in the Howayqa neighbourhood of Deir Ezzor on Monday, the Syrian army said."
+    inside = Extractor(geocode=geocode_at(35.345, 40.150)).events(Article(id="n", text=text))
+    assert [(e.resolver, e.admin1) for e in inside if e.mention == "Howayqa"] == [("geocoder", "Deir ez-Zor")]
+    outside = Extractor(geocode=geocode_at(35.20, 40.60)).events(Article(id="n", text=text))  # 45 km east
+    assert "Howayqa" not in {e.mention for e in outside}
