@@ -294,6 +294,10 @@ class Gazetteer:
               fuzzy: bool | Literal["only"]) -> list[Candidate]:
         admin1s, points = self._context(context)
         scored = () if fuzzy == "only" else self._scored_matches(name, kind)
+        if not scored and fuzzy != "only" and _GLUED_ARTICLE.match(name):
+            # "Alwaer", "Elhos": the Arabic article written into the word ("al-Waer").
+            scored = tuple((score, place, "variant", matched)
+                           for score, place, _, matched in self._scored_matches(name[2:], kind))
         if not scored and fuzzy:
             scored = self._scored_fuzzy(name, kind, admin1s)
         if not scored:
@@ -478,6 +482,8 @@ class Gazetteer:
 
 
 _Scored = tuple[float, Place, str, str]  # raw score, place, match, matched name
+#: One word that starts with an Arabic article run into the name ("Alwaer", "Elsukkari").
+_GLUED_ARTICLE = re.compile(r"[AaEe]l[^\W\d_]{3,}$")
 
 #: The Place fields a gazetteer row stores, in order; a change here must change _STATE_FORMAT.
 _PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "admin1", "admin2", "name_ar", "source", "importance")

@@ -109,6 +109,15 @@ def test_fuzzy_keeps_precision(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Kafr Nable", limit=1)[0].place.name == gazetteer.lookup("Kafr Nabl", limit=1)[0].place.name
 
 
+def test_an_article_run_into_the_name_is_read_off(gazetteer: Gazetteer) -> None:
+    """"Alwaer" is al-Waer, Homs's Wa'er neighbourhood, not a village that only looks alike; a name
+    that itself starts with "Al" ("Aleppo", "Albu Kamal") is found as written first."""
+    best = gazetteer.lookup("Alwaer", context=["Homs"], limit=1)[0]
+    assert best.place.name == "Wa'er" and best.match == "variant"
+    assert gazetteer.lookup("Aleppo", limit=1)[0].match == "exact"
+    assert gazetteer.lookup("Alxq") == []
+
+
 def test_arabic_names(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("خوين الكبير", limit=1)[0].place
     assert haversine_km(place.lat, place.lon, 35.479, 36.835) < 5
