@@ -25,7 +25,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .event_types import reports_event
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, is_notable
 from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
 from .names import ARTICLES, fold, normalize
@@ -95,6 +95,15 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du
 #: Words that open longer place names ("New Jersey", "San Jose", "Port Sudan"): never a place alone,
 #: and a place name right after one, capitalised, is part of another place's name, not itself.
 NAME_HEADS = frozenset({"new", "san", "santa", "saint", "fort", "port", "mount", "lake", "cape", "los", "las"})
+#: Words that open Arabic place names ("Kafr Awid", "Jabal al-Arbaeen", "Masaken Hanano"): one of them
+#: right before another name is that name's first word, even where the gazetteer has a place of its own
+#: by that word.
+TOPONYM_HEADS = frozenset(normalize(word) for word in (
+    "kafr", "tal", "jabal", "jebel", "ayn", "dayr", "khan", "bab", "abu", "umm", "rasm", "rajm", "rujm", "jubb",
+    "jebb", "jeb", "hweijet", "huwayjat", "hawsh", "housh", "hosh", "masaken", "masakin", "burj", "borj", "bani",
+    "bayt", "beit", "qasr", "marj", "wadi", "khirbet", "shaykh", "ard", "qaryat", "mazraat", "mazraa", "nahr",
+    "jisr", "bir", "ras", "hay", "harat", "sahl", "dahiyat", "maarat", "maaret", "qalaat", "tulul", "tuloul",
+))
 #: Capitalised words that are never place names on their own.
 NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -147,13 +156,14 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     found: dict[str, list[Span]] = {PLACE_LABEL: [], WEAK_PLACE_LABEL: [], ORG_LABEL: []}
     for span in doc.spans.get(spans_key, []):
         found.setdefault(span.label_, []).append(span)
-    places = [s for s in found[PLACE_LABEL] if _keep_place(s, vocabulary, sentences)]
+    listed = _listed_places(doc, found[PLACE_LABEL], gazetteer)
+    places = [s for s in found[PLACE_LABEL] if _keep_place(s, vocabulary, sentences, listed)]
     place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
     hyphen_pairs = _hyphenated_places(doc, found[PLACE_LABEL])
     places += [s for s in found[PLACE_LABEL] if s.start in hyphen_pairs and s.start not in place_starts]
     places.sort(key=lambda s: s.start)
     places += [s for s in found[WEAK_PLACE_LABEL] if _in_place_context(s, place_starts, place_ends)
-               and _keep_place(s, vocabulary, sentences)]
+               and _keep_place(s, vocabulary, sentences, listed)]
     for span in places:
         span.label_ = PLACE_LABEL
     organisations = found[ORG_LABEL]
@@ -282,7 +292,7 @@ def _next_word(span: Span) -> Token | None:
     return None
 
 
-def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -> bool:
+def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences, beside: set[int] = frozenset()) -> bool:
     """Drop gazetteer names that are part of a group's, an organisation's or a person's name,
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
@@ -306,7 +316,7 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences) -
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     # In a title-case headline capitalisation says nothing, so a capitalised word beside the name
     # does not join it to a longer one; that sentence test is the costliest, so it comes last.
-    return not _glued_to_a_capitalised_word(span, before, after, vocabulary) or sentences.title_case(span)
+    return not _glued_to_a_capitalised_word(span, before, after, vocabulary, beside) or sentences.title_case(span)
 
 
 def _is_given_name(word: Token | None) -> bool:
@@ -315,9 +325,14 @@ def _is_given_name(word: Token | None) -> bool:
 
 
 def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token | None,
-                                 vocabulary: frozenset[str]) -> bool:
+                                 vocabulary: frozenset[str], beside: set[int] = frozenset()) -> bool:
     """True when a capitalised word beside the name makes it part of a longer name: an unknown
-    name or one joined by an Arabic article ("Naji al-Mustafa"), or an organisation word after it."""
+    name or one joined by an Arabic article ("Naji al-Mustafa"), or an organisation word after it;
+    not a word of the next or previous name of a list (``beside``, see :func:`_listed_places`)."""
+    if before is not None and (before.i in beside and before.lower_ not in NOT_NAMES):
+        before = None  # "Aleppo Hama Damascus": a list that lost its commas
+    if after is not None and (after.i in beside and after.lower_ not in NOT_NAMES):
+        after = None
     if before is not None and before.is_alpha and before.text[0].isupper() and before.lower_ not in LEFT_OK \
             and (before.lower_ not in NOT_NAMES or before.lower_ in PERSON_NAMES):
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
@@ -331,6 +346,38 @@ def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token 
         if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
             return True
     return False
+
+
+def _listed_places(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> set[int]:
+    """First and last tokens of place names listed side by side after a place context, a list
+    that lost its commas ("in Daraa Hama Idlib and Homs", "the villages of Kafr Zita Jub al-Rayan"):
+    each name is a place, not part of its neighbour's longer name. Without the context, names side
+    by side stay one name ("Minister Omran al-Zoubi said", "the Sawaiq al-Rahman brigade"); so do
+    a name's opening word and the rest ("Kafr Awid", "Jabal al-Arbaeen"), and a name joined to a
+    minor one by an Arabic article ("Rasm al-Sabaa", "Dier el-Zour"), unlike "Talbisa al-Rastan"."""
+    listed: set[int] = set()
+    run: list[Span] = []
+    for span in [*sorted(spans, key=lambda s: s.start), None]:
+        if span is not None and run and _next_in_list(doc, run[-1], span, gazetteer):
+            run.append(span)
+            continue
+        if len(run) > 1 and _in_place_context(run[0], set(), set()):
+            listed.update(i for s in run for i in (s.start, s.end - 1))
+        run = [span] if span is not None else []
+    return listed
+
+
+def _next_in_list(doc: Doc, previous: Span, span: Span, gazetteer: Gazetteer) -> bool:
+    """True when ``span`` can be the next name of a list that lost its commas after ``previous``."""
+    between = range(previous.end, span.start)
+    if not all(doc[i].lower_ in ARTICLES or doc[i].text in "-‐" for i in between):
+        return False
+    if len(previous) == 1 and normalize(previous.text) in TOPONYM_HEADS or _is_group_head(previous.text):
+        return False
+    if not between:
+        return True
+    best = gazetteer.lookup(span.text, fuzzy=False, limit=1)  # joined by an article: a notable place as written
+    return bool(best) and best[0].match == "exact" and is_notable(best[0].place)
 
 
 def _hyphenated_places(doc: Doc, spans: list[Span]) -> set[int]:

@@ -485,3 +485,28 @@ def test_an_arabic_article_keeps_a_name_that_is_also_an_english_word(extractor: 
     text = "Displaced families were taken to the cities of al-Rai and Manbij near the Turkish border in Syria."
     found = _by_mention(_events(extractor, text))
     assert found["Rai"].admin1 == "Aleppo" and found["Manbij"].admin1 == "Aleppo"
+
+
+# ------------------------------------------------------------------- lists that lost their commas
+
+def test_place_names_listed_without_commas_are_each_a_place(extractor: Extractor) -> None:
+    """Feeds and scraped pages often drop commas: "in Daraa Hama Idlib and Homs" is four places,
+    not one unknown name; a village list after "the villages of" too."""
+    text = ("Government bombardment hit rebel positions in Daraa Hama Idlib and Homs provinces on Monday. "
+            "Warplanes struck the towns of Kafr Zita Jub al-Rayan and Kafr Nabudah in northern Hama.")
+    found = _by_mention(_events(extractor, text))
+    for name, governorate in [("Daraa", "Daraa"), ("Hama", "Hama"), ("Idlib", "Idlib"), ("Kafr Zita", "Hama"),
+                              ("Jub al-Rayan", "Hama"), ("Kafr Nabudah", "Hama")]:
+        assert name in found and found[name].admin1 == governorate, (name, sorted(found))
+
+
+def test_names_side_by_side_without_a_place_context_stay_one_name(extractor: Extractor) -> None:
+    """A person or a group named by two words that are also villages is not a list of villages,
+    and a place name's opening word is not a place of its own ("Jabal al-Arbaeen", "Kafr Awid")."""
+    text = ("Information Minister Omran al-Zoubi said on Monday that the army shelled Saraqib in Syria. "
+            "The Sawaiq al-Rahman brigade announced the death of a commander. "
+            "Air strikes hit the towns of Saraqib Jabal al-Arbaeen and Kafr Awid in Idlib countryside.")
+    events = _events(extractor, text)
+    mentions = {e.mention for e in events}
+    assert not mentions & {"Omran", "Zoubi", "Sawaiq", "Rahman", "Jabal", "Kafr"}, mentions
+    assert "Saraqib" in mentions
