@@ -5,7 +5,8 @@ Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns
 
 * gazetteer spans that are really part of another proper name are dropped: armed groups
   ("Jaish al-Ahrar", caught by a group-name head word), people ("Naji al Mustafa": a name glued
-  to a capitalised word that is neither a place nor a place word);
+  to a capitalised word that is neither a place nor a place word; "Governor Diab": a title;
+  "Afisi told": a village's name speaking);
 * capitalised names the gazetteer lacks become candidates when a place context surrounds them
   ("in X", "near X", "the town of X", "X village", "X countryside", lists after "in");
 * each mention gets a ``kind_hint`` from the words after it ("X airbase" → airbase,
@@ -89,6 +90,26 @@ GIVEN_NAMES = frozenset({
     "imad", "emad", "munir", "mounir", "raed", "wael", "qasim", "kassem", "jihad", "faisal", "suleiman",
     "salah", "amin", "jamal", "abbas", "hamed", "hamid", "nasser", "ghassan", "bassam", "hussam", "issam",
     "fouad", "mazen", "marwan", "mohannad", "muhannad", "firas", "feras", "louay", "sami", "hani", "tamer",
+    "hazem", "hazim", "talal", "manar", "manal", "ammar", "bashir", "iyad", "eyad", "ghaith", "qusay", "wissam",
+    "wassim", "yahya", "khalil", "ismail", "fares",
+})
+#: Titles, ranks and kinship words that stand before a person's name, in any case: a place name
+#: right after one is the person's ("Governor Diab", "Colonel Saleh", "Dr. Darwish", "his brother
+#: Bassil"). "Sheikh" is left out: it opens place names ("Sheikh Maqsoud").
+TITLES = frozenset({
+    "governor", "minister", "president", "premier", "general", "colonel", "lieutenant", "brigadier", "captain",
+    "commander", "sergeant", "spokesman", "spokeswoman", "envoy", "ambassador", "mayor", "senator", "judge",
+    "imam", "bishop", "archbishop", "patriarch", "prince", "king", "queen", "emir", "dr", "mr", "mrs", "ms",
+    "prof", "professor", "gen", "col", "lt", "brig", "capt", "sgt", "cmdr", "brother", "sister", "son",
+    "daughter", "wife", "husband", "cousin", "uncle", "nephew", "journalist", "photographer", "correspondent",
+    "activist",
+})
+#: Words right after a one-word name that make it a person speaking ("… Afisi told al-Araby",
+#: "Al-Barazi, whose comments …"): a village does not speak, a capital may ("Damascus said"), so
+#: the test is for names no notable place is spelled as.
+SPEECH_WORDS = frozenset({
+    "told", "said", "says", "added", "explained", "noted", "wrote", "stressed", "indicated", "affirmed",
+    "asserted", "tweeted", "commented", "argued", "who", "whose",
 })
 #: Lower-case particles inside people's names: a single name right after one is a surname.
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du", "da", "di", "del", "della", "dos"})
@@ -150,20 +171,19 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     ``datelines`` are the character ranges of datelines ("DAMASCUS:", "… BEIRUT (AFP) …",
     :func:`geomap.read.dateline_spans`): where the report was filed.
     """
-    vocabulary = gazetteer.english_vocabulary
     sentences = _Sentences(doc, article.text)
     # A SpanGroup makes new Span objects on every pass, and each label_ is a string look-up.
     found: dict[str, list[Span]] = {PLACE_LABEL: [], WEAK_PLACE_LABEL: [], ORG_LABEL: []}
     for span in doc.spans.get(spans_key, []):
         found.setdefault(span.label_, []).append(span)
     listed = _listed_places(doc, found[PLACE_LABEL], gazetteer)
-    places = [s for s in found[PLACE_LABEL] if _keep_place(s, vocabulary, sentences, listed)]
+    places = [s for s in found[PLACE_LABEL] if _keep_place(s, gazetteer, sentences, listed)]
     place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
     hyphen_pairs = _hyphenated_places(doc, found[PLACE_LABEL])
     places += [s for s in found[PLACE_LABEL] if s.start in hyphen_pairs and s.start not in place_starts]
     places.sort(key=lambda s: s.start)
     places += [s for s in found[WEAK_PLACE_LABEL] if _in_place_context(s, place_starts, place_ends)
-               and _keep_place(s, vocabulary, sentences, listed)]
+               and _keep_place(s, gazetteer, sentences, listed)]
     for span in places:
         span.label_ = PLACE_LABEL
     organisations = found[ORG_LABEL]
@@ -292,7 +312,7 @@ def _next_word(span: Span) -> Token | None:
     return None
 
 
-def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences, beside: set[int] = frozenset()) -> bool:
+def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside: set[int] = frozenset()) -> bool:
     """Drop gazetteer names that are part of a group's, an organisation's or a person's name,
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
@@ -314,9 +334,70 @@ def _keep_place(span: Span, vocabulary: frozenset[str], sentences: _Sentences, b
     after = _next_word(span)
     if _is_given_name(before) or _is_given_name(after):
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
+    if _after_a_title(span):
+        return False  # "Governor Diab", "Dr. Darwish", "Colonel al-Saleh"
+    if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span):
+        return False  # "Riad Hijab", a photo credit "Hazem Sabbagh"; "al-Omar" is a family's or a place's
+    following = doc[span.end] if span.end < len(doc) else None
+    if single is not None and following is not None and following.lower_ in SPEECH_WORDS \
+            and not _after_place_word(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
+        return False  # "… Afisi told al-Araby", "Al-Barazi whose comments"; "Damascus said" stays
     # In a title-case headline capitalisation says nothing, so a capitalised word beside the name
     # does not join it to a longer one; that sentence test is the costliest, so it comes last.
-    return not _glued_to_a_capitalised_word(span, before, after, vocabulary, beside) or sentences.title_case(span)
+    return not _glued_to_a_capitalised_word(span, before, after, gazetteer.english_vocabulary, beside) \
+        or sentences.title_case(span)
+
+
+def _is_surname(word: Token | None) -> bool:
+    """A capitalised word that can be a surname: not a place word ("Hamid Village") nor a word
+    that is never a name ("Hassan said Monday")."""
+    return word is not None and word.is_alpha and word.text[0].isupper() and word.lower_ not in RIGHT_OK \
+        and word.lower_ not in KIND_WORDS and word.lower_ not in NOT_NAMES
+
+
+def _after_a_title(span: Span) -> bool:
+    """True when a title stands right before the name, or before its glued article ("Governor
+    al-Barazi"); not further back ("the governor at al-Baath party's building")."""
+    doc = span.doc
+    i = span.start - 1
+    glued = i > 0 and doc[i].text in "-‐"
+    if glued:
+        i -= 1
+    if i > 0 and (doc[i].lower_ in ("al", "el") or glued and doc[i].lower_ in ARTICLES):
+        i -= 1  # not "at", "an", "as" alone: English words too
+    return i >= 0 and doc[i].lower_.rstrip(".") in TITLES
+
+
+def _after_an_article(span: Span) -> bool:
+    """True when an Arabic article opens the name ("al-Omar", "el Bab")."""
+    preceding = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return preceding in ARTICLES or (preceding in ("-", "‐") and span.start > 1
+                                     and span.doc[span.start - 2].lower_ in ARTICLES)
+
+
+def _after_place_word(span: Span) -> bool:
+    """True after a place preposition, "of" or a list's "and" ("residents of X said", "fighters in
+    A and X who attacked"): then X may be a place and the clause after it the people's."""
+    before = _previous_word(span)
+    return before is not None and (before.lower_ in PLACE_PREPOSITIONS or before.lower_ in _LIST_WORDS)
+
+
+#: Words before a place in a place context or a list of places.
+_LIST_WORDS = frozenset({"of", "and", "or", ","})
+
+
+def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = False) -> bool:
+    """True when the name is written as one of the names the gazetteer files under its key (of a
+    notable place, with ``notable``), not only folded onto that key ("Afisi" onto Afs). Asked
+    only of a few suspect spans: a key may hold dozens of villages."""
+    written = fold(span.text)
+    for place_id in gazetteer.ids_for_key(span.id_):
+        place = gazetteer.get(place_id)
+        if place is None or (notable and not is_notable(place)):
+            continue
+        if any(fold(name) == written for name in gazetteer.names_of(place_id)):
+            return True
+    return False
 
 
 def _is_given_name(word: Token | None) -> bool:
