@@ -64,7 +64,7 @@ NOT_PLACES: tuple[str, ...] = (
     *SYRIAN_GROUPS, "Liwa al-Quds", "Liwa Fatemiyoun", "Turkistan Islamic Party", "Free Syrian Army", "Syrian Arab Army",
     "Syrian National Army", "National Liberation Front", "National Front for Liberation",
     "Syrian Democratic Forces", "People's Protection Units", "Islamic State", "Islamic State of Iraq and the Levant",
-    "Islamic State of Iraq and Syria", "al-Qaeda", "Al Qaeda", "Hezbollah", "Hizbollah", "Tiger Forces",
+    "Islamic State of Iraq and Syria", "Islamic State of Iraq and al-Sham", "al-Qaeda", "Al Qaeda", "Hezbollah", "Hizbollah", "Tiger Forces",
     "White Helmets", "Syria Civil Defence", "Syrian Observatory for Human Rights", "Syrian Arab Red Crescent",
     "Red Crescent", "Astana talks", "Sochi agreement", "Global Research", "South Front", "Al Jazeera",
     "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University", "Aleppo University",

@@ -6,7 +6,7 @@ Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns
 * gazetteer spans that are really part of another proper name are dropped: armed groups
   ("Jaish al-Ahrar", caught by a group-name head word), people ("Naji al Mustafa": a name glued
   to a capitalised word that is neither a place nor a place word; "Governor Diab": a title;
-  "Afisi told": a village's name speaking);
+  "Afisi told": a village's name speaking), organisations ("Hawar news agency");
 * capitalised names the gazetteer lacks become candidates when a place context surrounds them
   ("in X", "near X", "the town of X", "X village", "X countryside", lists after "in");
 * each mention gets a ``kind_hint`` from the words after it ("X airbase" → airbase,
@@ -64,8 +64,10 @@ LEFT_OK = frozenset({
 RIGHT_OK = frozenset({"province", "governorate", "district", "subdistrict", "city", "town", "village",
                       "countryside", "airbase", "airport", "air", "military", "camp", "area", "region",
                       "plain", "plains", "valley", "mountains", "mountain", "river", "dam", "lake", "desert",
-                      "front", "frontline", "road", "highway", "crossing", "border", "prison",
+                      "frontline", "road", "highway", "crossing", "border", "prison",
                       "syria"})  # "near Deir ez-Zor Syria": a flattened "Deir ez-Zor, Syria"
+# Not "Front": capitalised, it names a group ("the Deir Ezzor Airport Front", "Southern Front");
+# the battle line is lower case ("the Aleppo front").
 #: Words that end an organisation's name ("Aleppo University", "Idlib Media Center").
 ORGANISATION_WORDS = frozenset({
     "university", "college", "school", "council", "brigade", "brigades", "battalion", "battalions", "division",
@@ -73,7 +75,7 @@ ORGANISATION_WORDS = frozenset({
     "centre", "office", "network", "revolutionaries", "martyrs", "group", "company", "club", "times", "post",
     "news", "today", "agency", "radio", "tv", "channel", "coordination", "union", "front", "operations", "room",
     "liberation", "shield", "spring", "peace", "olive", "branch", "euphrates", "declaration", "process", "talks",
-    "conference", "agreement", "accord", "memorandum",
+    "conference", "agreement", "accord", "memorandum", "press", "legion",
 })
 #: Names of people Syria news repeats most that are also villages' names ("Assad", a hamlet near
 #: Aleppo). Never a place alone, and a name next to one is a person's ("Ammar al-Assad").
@@ -111,6 +113,14 @@ SPEECH_WORDS = frozenset({
     "told", "said", "says", "added", "explained", "noted", "wrote", "stressed", "indicated", "affirmed",
     "asserted", "tweeted", "commented", "argued", "who", "whose",
 })
+#: Nouns after a name, in any case, that make it an organisation's ("al-Baath party's building",
+#: "the Suqour al-Sham brigade"). Not "front" ("the Aleppo front" is a battle line), nor "news" or
+#: "agency" alone ("Idlib news" is news from Idlib, "the Atlanta agency" an office there).
+ORGANISATION_NOUNS = frozenset({"party", "movement", "legion", "brigade", "brigades", "battalion", "battalions",
+                                "newspaper"})
+#: Words that make a following "agency" or organisation noun a medium's name ("the Kurdish Hawar
+#: news agency", "Anadolu press agency").
+_MEDIA_WORDS = frozenset({"news", "press", "media"})
 #: Lower-case particles inside people's names: a single name right after one is a surname.
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du", "da", "di", "del", "della", "dos"})
 #: Words that open longer place names ("New Jersey", "San Jose", "Port Sudan"): never a place alone,
@@ -339,6 +349,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span):
         return False  # "Riad Hijab", a photo credit "Hazem Sabbagh"; "al-Omar" is a family's or a place's
     following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and _opens_organisation_noun(following):
+        return False  # "Hawar news agency", "al-Baath party's"
     if single is not None and following is not None and following.lower_ in SPEECH_WORDS \
             and not _after_place_word(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "… Afisi told al-Araby", "Al-Barazi whose comments"; "Damascus said" stays
@@ -373,6 +385,14 @@ def _after_an_article(span: Span) -> bool:
     preceding = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return preceding in ARTICLES or (preceding in ("-", "‐") and span.start > 1
                                      and span.doc[span.start - 2].lower_ in ARTICLES)
+
+
+def _opens_organisation_noun(word: Token) -> bool:
+    """True for an organisation noun, or one or "agency" after "news"/"press"/"media"."""
+    if word.lower_ in _MEDIA_WORDS and word.i + 1 < len(word.doc):
+        following = word.doc[word.i + 1].lower_
+        return following == "agency" or following in ORGANISATION_NOUNS
+    return word.lower_ in ORGANISATION_NOUNS
 
 
 def _after_place_word(span: Span) -> bool:

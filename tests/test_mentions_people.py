@@ -44,3 +44,19 @@ def test_a_given_name_before_a_surname_is_a_person(extractor: Extractor) -> None
                                     "al-Omar oil field east of Deir ez-Zor.")
     assert not mentions & {"Riad", "Hazem"}
     assert {"Saraqib", "Omar", "Deir ez-Zor"} <= mentions  # after "al-", a given name is a family's or a place's
+
+
+def test_a_name_before_an_organisation_noun_is_an_organisation(extractor: Extractor) -> None:
+    mentions = _mentions(extractor, "According to the Kurdish Hawar news agency, clashes erupted near Tabqa on "
+                                    "Tuesday. Officials met at al-Baath party's building in Aleppo. Fighters of the "
+                                    "al-Sham Legion and the Hazm movement reinforced the Hama front. Rebels shelled "
+                                    "the so-called Deir Ezzor Airport Front. Idlib news: shelling hit Saraqib.")
+    assert not mentions & {"Hawar", "Baath", "Sham", "Hazm", "Deir Ezzor Airport", "Ezzor Airport"}
+    assert {"Tabqa", "Aleppo", "Hama", "Idlib", "Saraqib"} <= mentions
+
+
+def test_the_islamic_state_by_its_full_name_is_not_a_place(extractor: Extractor) -> None:
+    mentions = _mentions(extractor, "Fighters of the Islamic State of Iraq and al-Sham attacked army posts in "
+                                    "Deir ez-Zor on Tuesday.")
+    assert not mentions & {"Sham", "Iraq"}
+    assert "Deir ez-Zor" in mentions
