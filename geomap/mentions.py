@@ -6,7 +6,8 @@ Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns
 * gazetteer spans that are really part of another proper name are dropped: armed groups
   ("Jaish al-Ahrar", caught by a group-name head word), people ("Naji al Mustafa": a name glued
   to a capitalised word that is neither a place nor a place word; "Governor Diab": a title;
-  "Afisi told": a village's name speaking), organisations ("Hawar news agency");
+  "Afisi told": a village's name speaking), organisations ("Hawar news agency"), and common
+  English words that only fold onto a village's key ("Aid to the Church in Need");
 * capitalised names the gazetteer lacks become candidates when a place context surrounds them
   ("in X", "near X", "the town of X", "X village", "X countryside", lists after "in");
 * each mention gets a ``kind_hint`` from the words after it ("X airbase" → airbase,
@@ -193,7 +194,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     places += [s for s in found[PLACE_LABEL] if s.start in hyphen_pairs and s.start not in place_starts]
     places.sort(key=lambda s: s.start)
     places += [s for s in found[WEAK_PLACE_LABEL] if _in_place_context(s, place_starts, place_ends)
-               and _keep_place(s, gazetteer, sentences, listed)]
+               and _keep_place(s, gazetteer, sentences, listed) and _weak_word_spelled_as_a_place(s, gazetteer)]
     for span in places:
         span.label_ = PLACE_LABEL
     organisations = found[ORG_LABEL]
@@ -408,7 +409,7 @@ _LIST_WORDS = frozenset({"of", "and", "or", ","})
 
 def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = False) -> bool:
     """True when the name is written as one of the names the gazetteer files under its key (of a
-    notable place, with ``notable``), not only folded onto that key ("Afisi" onto Afs). Asked
+    notable place, with ``notable``), not only folded onto that key ("Need" onto Niddeh). Asked
     only of a few suspect spans: a key may hold dozens of villages."""
     written = fold(span.text)
     for place_id in gazetteer.ids_for_key(span.id_):
@@ -418,6 +419,16 @@ def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = Fal
         if any(fold(name) == written for name in gazetteer.names_of(place_id)):
             return True
     return False
+
+
+def _weak_word_spelled_as_a_place(span: Span, gazetteer: Gazetteer) -> bool:
+    """A common English word found as a Syrian place ("in Need", "Near Bus Convoy", "from CIS
+    countries") is one only when written as a place's name ("the village of Hass"), not folded onto
+    its key. A key that also holds a city or country abroad is left to the resolver, which weighs
+    stories about elsewhere ("from Mecca", "in Columbia")."""
+    if span.text.lower() not in gazetteer.english_vocabulary or gazetteer.kinds_for_key(span.id_) & _FOREIGN_KINDS:
+        return True
+    return _spelled_as_a_place(span, gazetteer)
 
 
 def _is_given_name(word: Token | None) -> bool:

@@ -55,6 +55,15 @@ def test_a_name_before_an_organisation_noun_is_an_organisation(extractor: Extrac
     assert {"Tabqa", "Aleppo", "Hama", "Idlib", "Saraqib"} <= mentions
 
 
+def test_english_words_on_a_loose_key_are_not_places(extractor: Extractor) -> None:
+    text = ("Blast Occurs Near Bus Convoy Leaving Besieged Towns\n"
+            "Aid to the Church in Need said that mercenaries from CIS countries were killed after militants "
+            "captured Base 46 in Fierce Fighting. Warplanes struck a school in the village of Hass on Tuesday.")
+    mentions = _mentions(extractor, text)
+    assert not mentions & {"Bus", "Need", "CIS", "Base", "Fierce"}
+    assert "Hass" in mentions  # an English word written as the village's name, in a place context
+
+
 def test_the_islamic_state_by_its_full_name_is_not_a_place(extractor: Extractor) -> None:
     mentions = _mentions(extractor, "Fighters of the Islamic State of Iraq and al-Sham attacked army posts in "
                                     "Deir ez-Zor on Tuesday.")
