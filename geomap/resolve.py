@@ -14,8 +14,7 @@ one in the governorate the article names ("southern Idlib") or near its other pl
 Village names are also surnames, acronyms and words, so two guards keep them honest: in a story
 that is not about Syria a name that can only be a hamlet (or a variant spelling) is dropped, and
 a single word that only normalises like a hamlet outside the story's area, or like a city abroad,
-counts only where a place context says so ("in X", "X village"); an English word or an acronym
-that only normalises like a village ("the Church in Need") counts nowhere.
+counts only where a place context says so ("in X", "X village").
 
 A neighbourhood ("the X neighbourhood of C") lies in a city: in the city named with it, else in
 one the article names. A place of that name elsewhere is another place, so the mention is left to
@@ -111,23 +110,6 @@ def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
     """True when every word of a phrase is a frequent English word."""
     words = [w for w in fold(text).split() if w.isalpha()]
     return bool(words) and all(w in vocabulary for w in words)
-
-
-def _english_lookalike(mention: Mention, place: Place, vocabulary: frozenset[str]) -> bool:
-    """True for an English word or an acronym that only normalises like a minor Syrian village
-    ("the Church in Need", "CIS countries"), even where a place could stand; not after a glued
-    Arabic article ("al-Rai")."""
-    return place.admin1 is not None and not is_notable(place) and not _after_arabic_article(mention) and (
-        mention.text.isupper() or _ordinary_english(mention.text, vocabulary))
-
-
-def _after_arabic_article(mention: Mention) -> bool:
-    """True when an Arabic article is glued to the name ("al-Rai"): an Arabic name, not an English word."""
-    before = mention.sentence[:max(mention.start_char - mention.sentence_start, 0)].lower()
-    return before.endswith(_GLUED_ARTICLES)
-
-
-_GLUED_ARTICLES = tuple(f"{article}{dash}" for article in ("al", "el", "ar", "as", "ash", "ad", "az", "an", "at") for dash in "-‐")
 
 
 def _in_a_city(place: Place, cities: Sequence[Place]) -> bool:
@@ -297,8 +279,6 @@ class Resolver:
                 if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)):
                     best = nearer[0]
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
-            if one_word_variant and _english_lookalike(mention, best.place, self.gazetteer.english_vocabulary):
-                return None
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
             if one_word_variant and (abroad or (not is_notable(best.place)
                                                 and not self._inside(best.place, governorates, area))):

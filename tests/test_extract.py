@@ -474,6 +474,7 @@ def test_the_neighbourhoods_of_a_city_leave_the_city_a_city(extractor: Extractor
 # ------------------------------------------------------------------- English words spelled like villages
 
 def test_an_english_word_spelled_like_a_village_is_not_a_place_even_after_in(extractor: Extractor) -> None:
+    """The mention stage drops them (tests/test_mentions_people.py); here, in a whole extraction."""
     text = ("Fifty hostages were taken in Syria, the charity Aid to the Church in Need said on Monday. "
             "Fighters from CIS countries were killed near Raqqa.")
     mentions = {e.mention for e in _events(extractor, text)}
