@@ -9,6 +9,11 @@ give no date.
 
 Decisions (the brief left them open):
 
+* The most precise date of a sentence dates it, whether written out or relative: in "the
+  town, taken in 2016, was shelled on Monday" or "after clashes last month, jets struck on
+  Monday" the year and the month are background to the day. Between dates of the same
+  precision an explicit one beats a relative one, and the leftmost wins among each kind.
+
 * "on Monday" / "Monday" is the most recent Monday *on or before* the publication date:
   wire copy (AP/Reuters style) names the weekday even for the day of publication, so the
   same day counts. "last Monday" is strictly before it. (On the FA-KES development half, of
@@ -278,6 +283,11 @@ _PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 _FULL_FORMS = frozenset({"iso_d", "num_y", "dmy_y", "mdy_y"})
 
 
+def _more_precise(a: EventDate, b: EventDate) -> bool:
+    """Whether ``a`` names a shorter span than ``b`` (a day rather than a month or a year)."""
+    return _PRECISIONS.index(a.precision) < _PRECISIONS.index(b.precision)
+
+
 def _said(padded: str, m: re.Match[str]) -> str:
     """The date a match of :data:`_EXPLICIT` read, as written."""
     return padded[m.start() + 1 : m.end()].strip()
@@ -340,10 +350,12 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
 
 
 def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[EventDate | None, str | None]:
-    """The leftmost relative phrase resolved against the publication date. ``lowered`` is
+    """The most precise relative phrase (leftmost on ties) resolved against the publication date:
+    "after clashes last month, jets struck on Monday" is dated by "on Monday". ``lowered`` is
     ``_ascii_lower(sentence)``."""
     if not _may_be_relative(lowered):
         return None, None
+    best: EventDate | None = None
     for m in _REL_DAY.finditer(lowered):
         g = m.group
         said = " ".join(sentence[m.start() : m.end()].split())
@@ -395,8 +407,13 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             date = None
         if date is None:
             continue
-        return EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}"), None
-    return None, None
+        found = EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}")
+        if best is not None and not _more_precise(found, best):
+            continue
+        best = found
+        if precision == "day":
+            break  # nothing after it can be more precise
+    return best, None
 
 
 def date_event(sentence: str, published: dt.date | None) -> EventDate:
@@ -406,9 +423,11 @@ def date_event(sentence: str, published: dt.date | None) -> EventDate:
     published = _as_date(published)
     lowered = _ascii_lower(sentence)  # once for both: lower-casing long sentences is not free
     found, why_not = _explicit(sentence, lowered, published)
-    if found is not None:
+    if found is not None and found.precision == "day":
         return found
-    found, why_not_rel = _relative(sentence, lowered, published)
+    relative, why_not_rel = _relative(sentence, lowered, published)
+    if relative is not None and (found is None or _more_precise(relative, found)):
+        return relative
     if found is not None:
         return found
     if published is not None:

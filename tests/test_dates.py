@@ -99,6 +99,24 @@ def test_most_precise_explicit_date_wins() -> None:
 
 def test_explicit_beats_relative() -> None:
     assert _d("Yesterday, 10 January 2018, jets returned.")[2] == "sentence"
+    assert _d("Rebels entered the town on Monday, as they had in March 2017.")[0] == "2018-01-08"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town, taken by rebels in 2016, was shelled on Monday.",
+        "After rebels seized the town last month, jets struck it on Monday.",
+        "Jets that had spared the town last year struck it on Monday.",
+    ],
+)
+def test_a_day_beats_a_background_month_or_year(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-08", "day", "relative")
+
+
+def test_a_month_beats_a_background_year() -> None:
+    assert _d("The siege that began last year tightened in March 2017.") == ("2017-03-01", "month", "sentence")
+    assert _d("Rebels who took the town in 2016 lost it last month.") == ("2017-12-01", "month", "relative")
 
 
 @pytest.mark.parametrize(
