@@ -14,6 +14,9 @@ Decisions (the brief left them open):
   Monday" the year and the month are background to the day. Between dates of the same
   precision an explicit one beats a relative one, and the leftmost wins among each kind.
 
+* A date after "since" ("killed since March 2011", "fighting since Tuesday") starts a period
+  that runs up to the report, so it dates nothing; the sentence takes another date or the
+  publication date.
 * "on Monday" / "Monday" is the most recent Monday *on or before* the publication date:
   wire copy (AP/Reuters style) names the weekday even for the day of publication, so the
   same day counts. "last Monday" is strictly before it. (On the FA-KES development half, of
@@ -184,6 +187,9 @@ def _may_be_relative(lowered: str) -> bool:
 
 #: A weekday after these words is not a past day ("next Monday", "every Friday").
 _NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till)\s+$")
+#: A date after this word starts a period that runs up to the report ("killed since March 2011",
+#: "fighting since Tuesday"): it is not when the reported toll or state of things holds.
+_PERIOD_START = re.compile(r"since\s+$")
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -309,6 +315,8 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         rank = _RANK[form]  # type: ignore[index]
         if best is not None and rank >= best[0]:
             continue  # later and no more precise
+        if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
+            continue
         g = m.group
         date: dt.date | None
         if form in _FULL_FORMS:
@@ -360,6 +368,8 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         g = m.group
         said = " ".join(sentence[m.start() : m.end()].split())
         if g("wd") and _NOT_PAST_WEEKDAY.search(lowered, 0, m.start()):
+            continue
+        if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
             continue
         if published is None:
             return None, f"{said!r} is relative and there is no publication date"

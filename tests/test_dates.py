@@ -114,6 +114,24 @@ def test_a_day_beats_a_background_month_or_year(sentence: str) -> None:
     assert _d(sentence) == ("2018-01-08", "day", "relative")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 300,000 people have been killed since March 2011.",
+        "Clashes since mid-March have displaced thousands.",
+        "At least 90 fighters have died since Tuesday in the battle for the air base.",
+        "Prices have doubled since last month.",
+    ],
+)
+def test_a_date_after_since_starts_a_period_and_dates_nothing(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-11", "day", "published")
+
+
+def test_since_leaves_the_other_dates_of_the_sentence() -> None:
+    assert _d("Shelling since Monday killed 20, and jets struck again on Wednesday.") == ("2018-01-10", "day", "relative")
+    assert _d("Shelling since March 2011 ended on 2 January 2018.") == ("2018-01-02", "day", "sentence")
+
+
 def test_a_month_beats_a_background_year() -> None:
     assert _d("The siege that began last year tightened in March 2017.") == ("2017-03-01", "month", "sentence")
     assert _d("Rebels who took the town in 2016 lost it last month.") == ("2017-12-01", "month", "relative")
