@@ -13,7 +13,6 @@ Decisions (the brief left them open):
   town, taken in 2016, was shelled on Monday" or "after clashes last month, jets struck on
   Monday" the year and the month are background to the day. Between dates of the same
   precision an explicit one beats a relative one, and the leftmost wins among each kind.
-
 * A date after "since" ("killed since March 2011", "fighting since Tuesday") starts a period
   that runs up to the report, so it dates nothing; the sentence takes another date or the
   publication date.
@@ -21,7 +20,9 @@ Decisions (the brief left them open):
   wire copy (AP/Reuters style) names the weekday even for the day of publication, so the
   same day counts. "last Monday" is strictly before it. (On the FA-KES development half, of
   239 articles whose first weekday was the publication weekday, 173 had the publication day
-  as annotated event date and none the week before.)
+  as annotated event date and none the week before.) "Monday's raid" is Monday, also without
+  its apostrophe ("Mondays raid", as scraped copy often has it); "on Mondays" is a habit and
+  dates nothing.
 * "last week" is the publication date minus 7 days, precision "day", and the reason says
   it is approximate. "N weeks ago" works the same way.
 * "on January 11" without a year takes the most recent January 11 not after the
@@ -172,7 +173,7 @@ _REL_DAY = re.compile(
     r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago"
     r"|(?P<lastu>last|this|earlier\s+this)\s+(?P<lastu_u>week|month|year)"
     r"|(?P<wd_pre>(?:last|this\s+past|past|on|late|early)\s+)?"
-    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<wd_s>s)?"
     r")(?!\w)"
 )
 #: Every match of :data:`_REL_DAY` contains one of these ("the day before yesterday", "last night",
@@ -367,8 +368,8 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
     for m in _REL_DAY.finditer(lowered):
         g = m.group
         said = " ".join(sentence[m.start() : m.end()].split())
-        if g("wd") and _NOT_PAST_WEEKDAY.search(lowered, 0, m.start()):
-            continue
+        if g("wd") and (_NOT_PAST_WEEKDAY.search(lowered, 0, m.start()) or (g("wd_s") and g("wd_pre"))):
+            continue  # "next Monday", "every Friday", and "on Fridays" is a habit, not a day
         if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
             continue
         if published is None:

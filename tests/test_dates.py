@@ -179,6 +179,19 @@ def test_future_weekdays_are_not_event_dates() -> None:
     assert _d("Prayers are held every Friday.")[2] == "published"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tuesday's attack killed 12 people.", "Tuesday\u2019s attack killed 12 people.", "Tuesdays attack killed 12 people."],
+)
+def test_possessive_weekday_with_or_without_its_apostrophe(sentence: str) -> None:
+    # Scraped copy often loses the apostrophe: "Tuesdays attack" is still Tuesday's attack.
+    assert _d(sentence) == ("2018-01-09", "day", "relative")
+
+
+def test_plural_weekday_after_on_is_a_habit() -> None:
+    assert _d("The market is shelled on Fridays.")[2] == "published"
+
+
 def test_this_week_names_no_day() -> None:
     assert _d("Jets struck earlier this week.")[2] == "published"
 
