@@ -13,6 +13,10 @@ Decisions (the brief left them open):
   town, taken in 2016, was shelled on Monday" or "after clashes last month, jets struck on
   Monday" the year and the month are background to the day. Between dates of the same
   precision an explicit one beats a relative one, and the leftmost wins among each kind.
+* The day something was said ("the monitor said on Sunday that jets struck on Saturday")
+  yields to any other day the sentence names; without one it dates the sentence, before a
+  month or a year, which are mostly background ("after clashes last month, jets struck the
+  town, a monitor said on Sunday").
 * A date after "since" ("killed since March 2011", "fighting since Tuesday") starts a period
   that runs up to the report, so it dates nothing; the sentence takes another date or the
   publication date.
@@ -188,6 +192,10 @@ def _may_be_relative(lowered: str) -> bool:
 
 #: A weekday after these words is not a past day ("next Monday", "every Friday").
 _NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till)\s+$")
+#: A day right after these words is when something was said ("a monitor said on Sunday"), and
+#: the sentence may name the day it happened too ("... that jets struck on Saturday").
+#: ("reported" is left out: "strikes were reported late Saturday" is when they happened.)
+_REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed)\s+$")
 #: A date after this word starts a period that runs up to the report ("killed since March 2011",
 #: "fighting since Tuesday"): it is not when the reported toll or state of things holds.
 _PERIOD_START = re.compile(r"since\s+$")
@@ -360,11 +368,13 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
 
 def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[EventDate | None, str | None]:
     """The most precise relative phrase (leftmost on ties) resolved against the publication date:
-    "after clashes last month, jets struck on Monday" is dated by "on Monday". ``lowered`` is
+    "after clashes last month, jets struck on Monday" is dated by "on Monday". A day on which
+    something was said ("activists said on Monday") comes after any other day. ``lowered`` is
     ``_ascii_lower(sentence)``."""
     if not _may_be_relative(lowered):
         return None, None
     best: EventDate | None = None
+    reported: EventDate | None = None
     for m in _REL_DAY.finditer(lowered):
         g = m.group
         said = " ".join(sentence[m.start() : m.end()].split())
@@ -419,11 +429,16 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         if date is None:
             continue
         found = EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}")
+        if precision == "day" and _REPORTED.search(lowered, max(m.start() - 12, 0), m.start()):
+            reported = reported or found
+            continue
         if best is not None and not _more_precise(found, best):
             continue
         best = found
         if precision == "day":
             break  # nothing after it can be more precise
+    if reported is not None and (best is None or best.precision != "day"):
+        return reported, None
     return best, None
 
 

@@ -170,6 +170,25 @@ def test_weekday_of_publication_is_the_same_day_but_last_weekday_is_a_week_back(
     assert _d("Jets struck last Thursday.")[0] == "2018-01-04"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Activists said on Thursday that jets struck the market on Monday.",
+        "The army said Thursday that a raid late on Monday hit a depot.",
+        "The monitor said Thursday that the town was shelled, and the shelling began Monday.",
+    ],
+)
+def test_the_day_something_was_said_yields_to_the_day_it_happened(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-08", "day", "relative")
+
+
+def test_the_day_something_was_said_dates_a_sentence_with_no_other_day() -> None:
+    assert _d("Jets struck the market, activists said on Monday.") == ("2018-01-08", "day", "relative")
+    assert _d("After clashes last month, jets struck the town, a monitor said on Monday.")[0] == "2018-01-08"
+    assert _d("After clashes in March 2017, jets struck the town, a monitor said on Monday.")[0] == "2018-01-08"
+    assert _d("Strikes were reported late Monday and early Tuesday.")[0] == "2018-01-08"
+
+
 def test_last_week_is_marked_approximate() -> None:
     assert "approximate" in date_event("Jets struck last week.", THU).reason
 
