@@ -25,8 +25,9 @@ Decisions (the brief left them open):
   same day counts. "last Monday" is strictly before it. (On the FA-KES development half, of
   239 articles whose first weekday was the publication weekday, 173 had the publication day
   as annotated event date and none the week before.) "Monday's raid" is Monday, also without
-  its apostrophe ("Mondays raid", as scraped copy often has it); "on Mondays" is a habit and
-  dates nothing.
+  its apostrophe ("Mondays raid", as scraped copy often has it). "On Mondays" (a habit), "the
+  first Monday in March" (counted in a month) and a Monday still to come ("next Monday",
+  "talks will resume on Monday") date nothing.
 * "last week" is the publication date minus 7 days, precision "day", and the reason says
   it is approximate. "N weeks ago" works the same way.
 * "on January 11" without a year takes the most recent January 11 not after the
@@ -177,7 +178,7 @@ _REL_DAY = re.compile(
     r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago"
     r"|(?P<lastu>last|this|earlier\s+this)\s+(?P<lastu_u>week|month|year)"
     r"|(?P<wd_pre>(?:last|this\s+past|past|on|late|early)\s+)?"
-    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<wd_s>s)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<wd_s>s(?=\s+(?!and\b|or\b)[a-z]))?"
     r")(?!\w)"
 )
 #: Every match of :data:`_REL_DAY` contains one of these ("the day before yesterday", "last night",
@@ -190,8 +191,13 @@ def _may_be_relative(lowered: str) -> bool:
     return next(_RELATIVE_WORDS.iter(lowered), None) is not None
 
 
-#: A weekday after these words is not a past day ("next Monday", "every Friday").
-_NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till)\s+$")
+#: A weekday after these words is not a past day ("next Monday", "every Friday"), nor one day
+#: counted back from the publication date ("the fourth Thursday in November"). ("a Monday" can be
+#: one: "in a Monday raid".)
+_NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|first|second|third|fourth|fifth)\s+$")
+#: A weekday a few words after these is still to come ("talks will resume on Monday", "a vote
+#: scheduled for Friday"), not a day back from the publication date.
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|(?:expected|plans?)\s+to)(?:\s+[\w-]+){0,3}\s+$")
 #: A day right after these words is when something was said ("a monitor said on Sunday"), and
 #: the sentence may name the day it happened too ("... that jets struck on Saturday").
 #: ("reported" is left out: "strikes were reported late Saturday" is when they happened.)
@@ -378,8 +384,9 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
     for m in _REL_DAY.finditer(lowered):
         g = m.group
         said = " ".join(sentence[m.start() : m.end()].split())
-        if g("wd") and (_NOT_PAST_WEEKDAY.search(lowered, 0, m.start()) or (g("wd_s") and g("wd_pre"))):
-            continue  # "next Monday", "every Friday", and "on Fridays" is a habit, not a day
+        if g("wd") and (_NOT_PAST_WEEKDAY.search(lowered, 0, m.start()) or (g("wd_s") and g("wd_pre"))
+                        or _FUTURE.search(lowered, max(m.start() - 50, 0), m.start())):
+            continue  # "next Monday", "every Friday", "will meet on Monday"; "on Fridays" is a habit
         if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
             continue
         if published is None:

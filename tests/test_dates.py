@@ -196,6 +196,12 @@ def test_last_week_is_marked_approximate() -> None:
 def test_future_weekdays_are_not_event_dates() -> None:
     assert _d("Talks resume next Monday.")[2] == "published"
     assert _d("Prayers are held every Friday.")[2] == "published"
+    assert _d("Talks will resume in Geneva on Monday.")[2] == "published"
+    assert _d("The envoy is expected to visit Damascus on Monday.")[2] == "published"
+    assert _d("A vote was scheduled for Friday.")[2] == "published"
+    assert _d("Officials said on Thursday they will meet Friday.") == ("2018-01-11", "day", "relative")
+    # The future is a few words before the weekday, not anywhere in the sentence.
+    assert _d("Aid will reach the town, which jets struck on Monday.")[0] == "2018-01-08"
 
 
 @pytest.mark.parametrize(
@@ -207,8 +213,24 @@ def test_possessive_weekday_with_or_without_its_apostrophe(sentence: str) -> Non
     assert _d(sentence) == ("2018-01-09", "day", "relative")
 
 
-def test_plural_weekday_after_on_is_a_habit() -> None:
-    assert _d("The market is shelled on Fridays.")[2] == "published"
+@pytest.mark.parametrize(
+    "sentence",
+    ["The market is shelled on Fridays.", "Aid convoys come on Mondays and Thursdays.", "The crossing opens Saturdays."],
+)
+def test_plural_weekday_is_a_habit(sentence: str) -> None:
+    assert _d(sentence)[2] == "published"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Elections are held on the first Tuesday in March.",
+        "The town council meets on the second Monday of each month.",
+    ],
+)
+def test_counted_weekday_is_not_a_day_back(sentence: str) -> None:
+    assert _d(sentence)[2] != "relative"
+    assert _d("Three soldiers died in a Monday raid.") == ("2018-01-08", "day", "relative")
 
 
 def test_this_week_names_no_day() -> None:
