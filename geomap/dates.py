@@ -198,10 +198,11 @@ _NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|
 #: A weekday a few words after these is still to come ("talks will resume on Monday", "a vote
 #: scheduled for Friday"), not a day back from the publication date.
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|(?:expected|plans?)\s+to)(?:\s+[\w-]+){0,3}\s+$")
-#: A day right after these words is when something was said ("a monitor said on Sunday"), and
-#: the sentence may name the day it happened too ("... that jets struck on Saturday").
-#: ("reported" is left out: "strikes were reported late Saturday" is when they happened.)
-_REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed)\s+$")
+#: A day right after these words is when something was said ("a monitor said on Sunday", "told
+#: AFP on Sunday", "in a statement on Sunday"), and the sentence may name the day it happened
+#: too ("... that jets struck on Saturday"). ("reported" is left out: "strikes were reported late
+#: Saturday" is when they happened.)
+_REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed|told(?:\s+[\w-]+){1,2}|in\s+a\s+statement)\s+$")
 #: A date after this word starts a period that runs up to the report ("killed since March 2011",
 #: "fighting since Tuesday"): it is not when the reported toll or state of things holds.
 _PERIOD_START = re.compile(r"since\s+$")
@@ -436,7 +437,7 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         if date is None:
             continue
         found = EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}")
-        if precision == "day" and _REPORTED.search(lowered, max(m.start() - 12, 0), m.start()):
+        if precision == "day" and _REPORTED.search(lowered, max(m.start() - 40, 0), m.start()):
             reported = reported or found
             continue
         if best is not None and not _more_precise(found, best):

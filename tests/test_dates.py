@@ -176,6 +176,8 @@ def test_weekday_of_publication_is_the_same_day_but_last_weekday_is_a_week_back(
         "Activists said on Thursday that jets struck the market on Monday.",
         "The army said Thursday that a raid late on Monday hit a depot.",
         "The monitor said Thursday that the town was shelled, and the shelling began Monday.",
+        "A commander told AFP on Thursday that his men lost the hill on Monday.",
+        "The army said in a statement on Thursday that it had retaken the hill on Monday.",
     ],
 )
 def test_the_day_something_was_said_yields_to_the_day_it_happened(sentence: str) -> None:
