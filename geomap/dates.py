@@ -31,7 +31,9 @@ Decisions (the brief left them open):
 * "last week" is the publication date minus 7 days, precision "day", and the reason says
   it is approximate. "N weeks ago" works the same way.
 * "on January 11" without a year takes the most recent January 11 not after the
-  publication date (so a January article about "December 30" gets the previous year).
+  publication date (so a January article about "December 30" gets the previous year);
+  one still to come ("talks will resume on January 20", "elections scheduled for March")
+  dates nothing.
 * Numeric dates: ``2018-01-11`` always; ``11.01.2018`` and ``11-01-2018`` are read day
   first (dots and dashes are day-first conventions); ``11/01/2018`` only when unambiguous
   (one part above 12, or both equal).
@@ -195,9 +197,10 @@ def _may_be_relative(lowered: str) -> bool:
 #: counted back from the publication date ("the fourth Thursday in November"). ("a Monday" can be
 #: one: "in a Monday raid".)
 _NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|first|second|third|fourth|fifth)\s+$")
-#: A weekday a few words after these is still to come ("talks will resume on Monday", "a vote
-#: scheduled for Friday"), not a day back from the publication date.
-_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|(?:expected|plans?)\s+to)(?:\s+[\w-]+){0,3}\s+$")
+#: A weekday, or a month or day of the month without a year, a few words after these is still to
+#: come ("talks will resume on Monday", "a vote scheduled for April 25", "will be held in March"),
+#: not a day back from the publication date.
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|(?:expected|plans?)\s+to)(?:\s+[\w-]+){0,3}(?:\s+(?:on|for))?\s+$")
 #: A day right after these words is when something was said ("a monitor said on Sunday", "told
 #: AFP on Sunday", "in a statement on Sunday"), and the sentence may name the day it happened
 #: too ("... that jets struck on Saturday"). ("reported" is left out: "strikes were reported late
@@ -344,6 +347,8 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             month, day = _month(g(month_group)), _day(g(day_group))
             if _make_date(2000, month, day) is None:  # 2000 is a leap year: 29 Feb is valid
                 continue
+            if _FUTURE.search(lowered, max(m.start() - 50, 0), m.start()):
+                continue  # "will be held on April 25" is not last year's April 25
             if published is None:
                 unusable = m
                 continue
@@ -353,6 +358,8 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             date, reason = _make_date(int(g("my_y")), _month(g("my_m")), 1), "month in sentence: {!r}"
         elif form == "mo_m":
             if not padded[m.start("mo_m")].isupper():  # "in march" is a word, "in March" a month
+                continue
+            if _FUTURE.search(lowered, max(m.start() - 50, 0), m.start()):
                 continue
             if published is None:
                 unusable = m

@@ -59,6 +59,21 @@ def test_day_and_month_take_the_year_from_the_publication_date() -> None:
     assert "year from publication date" in result.reason
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks will resume in Geneva on January 20.",
+        "The vote is scheduled for 25 March.",
+        "Elections will be held in March.",
+        "The envoy is expected to arrive in Damascus on January 14.",
+    ],
+)
+def test_a_day_or_month_still_to_come_is_not_last_years(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-11", "day", "published")
+    # With its year the date is what it says.
+    assert _d("Talks will resume in Geneva on January 20, 2018.")[0] == "2018-01-20"
+
+
 def test_day_and_month_without_publication_date_give_nothing() -> None:
     result = date_event("On January 11 the army entered the town.", None)
     assert result == EventDate(None, None, None, result.reason)
