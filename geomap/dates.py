@@ -1,4 +1,4 @@
-"""Date each event sentence: explicit date, else a relative phrase, else the publication date.
+"""Date each event sentence: its most precise date, written out or relative, else the publication date.
 
 Pure regex work, because it runs on every event sentence of large corpora; dateparser is
 not used here, and cheap substring tests skip the expressions in sentences they cannot match.
