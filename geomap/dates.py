@@ -1,4 +1,4 @@
-"""Date each event sentence: explicit date, else a relative phrase, else the publication date.
+"""Date each event sentence: its most precise date, written out or relative, else the publication date.
 
 Pure regex work, because it runs on every event sentence of large corpora; dateparser is
 not used here, and cheap substring tests skip the expressions in sentences they cannot match.
@@ -9,15 +9,31 @@ give no date.
 
 Decisions (the brief left them open):
 
+* The most precise date of a sentence dates it, whether written out or relative: in "the
+  town, taken in 2016, was shelled on Monday" or "after clashes last month, jets struck on
+  Monday" the year and the month are background to the day. Between dates of the same
+  precision an explicit one beats a relative one, and the leftmost wins among each kind.
+* The day something was said ("the monitor said on Sunday that jets struck on Saturday")
+  yields to any other day the sentence names; without one it dates the sentence, before a
+  month or a year, which are mostly background ("after clashes last month, jets struck the
+  town, a monitor said on Sunday").
+* A date after "since" ("killed since March 2011", "fighting since Tuesday") starts a period
+  that runs up to the report, so it dates nothing; the sentence takes another date or the
+  publication date.
 * "on Monday" / "Monday" is the most recent Monday *on or before* the publication date:
   wire copy (AP/Reuters style) names the weekday even for the day of publication, so the
   same day counts. "last Monday" is strictly before it. (On the FA-KES development half, of
   239 articles whose first weekday was the publication weekday, 173 had the publication day
-  as annotated event date and none the week before.)
+  as annotated event date and none the week before.) "Monday's raid" is Monday, also without
+  its apostrophe ("Mondays raid", as scraped copy often has it). "On Mondays" (a habit), "the
+  first Monday in March" (counted in a month) and a Monday still to come ("next Monday",
+  "talks will resume on Monday") date nothing.
 * "last week" is the publication date minus 7 days, precision "day", and the reason says
   it is approximate. "N weeks ago" works the same way.
 * "on January 11" without a year takes the most recent January 11 not after the
-  publication date (so a January article about "December 30" gets the previous year).
+  publication date (so a January article about "December 30" gets the previous year);
+  one still to come ("talks will resume on January 20", "elections scheduled for March")
+  dates nothing.
 * Numeric dates: ``2018-01-11`` always; ``11.01.2018`` and ``11-01-2018`` are read day
   first (dots and dashes are day-first conventions); ``11/01/2018`` only when unambiguous
   (one part above 12, or both equal).
@@ -164,7 +180,7 @@ _REL_DAY = re.compile(
     r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago"
     r"|(?P<lastu>last|this|earlier\s+this)\s+(?P<lastu_u>week|month|year)"
     r"|(?P<wd_pre>(?:last|this\s+past|past|on|late|early)\s+)?"
-    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<wd_s>s(?=\s+(?!and\b|or\b)[a-z]))?"
     r")(?!\w)"
 )
 #: Every match of :data:`_REL_DAY` contains one of these ("the day before yesterday", "last night",
@@ -177,8 +193,22 @@ def _may_be_relative(lowered: str) -> bool:
     return next(_RELATIVE_WORDS.iter(lowered), None) is not None
 
 
-#: A weekday after these words is not a past day ("next Monday", "every Friday").
-_NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till)\s+$")
+#: A weekday after these words is not a past day ("next Monday", "every Friday"), nor one day
+#: counted back from the publication date ("the fourth Thursday in November"). ("a Monday" can be
+#: one: "in a Monday raid".)
+_NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|first|second|third|fourth|fifth)\s+$")
+#: A weekday, or a month or day of the month without a year, a few words after these is still to
+#: come ("talks will resume on Monday", "a vote scheduled for April 25", "will be held in March"),
+#: not a day back from the publication date.
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|(?:expected|plans?)\s+to)(?:\s+[\w-]+){0,3}(?:\s+(?:on|for))?\s+$")
+#: A day right after these words is when something was said ("a monitor said on Sunday", "told
+#: AFP on Sunday", "in a statement on Sunday"), and the sentence may name the day it happened
+#: too ("... that jets struck on Saturday"). ("reported" is left out: "strikes were reported late
+#: Saturday" is when they happened.)
+_REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed|told(?:\s+[\w-]+){1,2}|in\s+a\s+statement)\s+$")
+#: A date after this word starts a period that runs up to the report ("killed since March 2011",
+#: "fighting since Tuesday"): it is not when the reported toll or state of things holds.
+_PERIOD_START = re.compile(r"since\s+$")
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -278,6 +308,11 @@ _PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 _FULL_FORMS = frozenset({"iso_d", "num_y", "dmy_y", "mdy_y"})
 
 
+def _more_precise(a: EventDate, b: EventDate) -> bool:
+    """Whether ``a`` names a shorter span than ``b`` (a day rather than a month or a year)."""
+    return _PRECISIONS.index(a.precision) < _PRECISIONS.index(b.precision)
+
+
 def _said(padded: str, m: re.Match[str]) -> str:
     """The date a match of :data:`_EXPLICIT` read, as written."""
     return padded[m.start() + 1 : m.end()].strip()
@@ -299,6 +334,8 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         rank = _RANK[form]  # type: ignore[index]
         if best is not None and rank >= best[0]:
             continue  # later and no more precise
+        if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
+            continue
         g = m.group
         date: dt.date | None
         if form in _FULL_FORMS:
@@ -310,6 +347,8 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             month, day = _month(g(month_group)), _day(g(day_group))
             if _make_date(2000, month, day) is None:  # 2000 is a leap year: 29 Feb is valid
                 continue
+            if _FUTURE.search(lowered, max(m.start() - 50, 0), m.start()):
+                continue  # "will be held on April 25" is not last year's April 25
             if published is None:
                 unusable = m
                 continue
@@ -319,6 +358,8 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             date, reason = _make_date(int(g("my_y")), _month(g("my_m")), 1), "month in sentence: {!r}"
         elif form == "mo_m":
             if not padded[m.start("mo_m")].isupper():  # "in march" is a word, "in March" a month
+                continue
+            if _FUTURE.search(lowered, max(m.start() - 50, 0), m.start()):
                 continue
             if published is None:
                 unusable = m
@@ -340,14 +381,21 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
 
 
 def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[EventDate | None, str | None]:
-    """The leftmost relative phrase resolved against the publication date. ``lowered`` is
+    """The most precise relative phrase (leftmost on ties) resolved against the publication date:
+    "after clashes last month, jets struck on Monday" is dated by "on Monday". A day on which
+    something was said ("activists said on Monday") comes after any other day. ``lowered`` is
     ``_ascii_lower(sentence)``."""
     if not _may_be_relative(lowered):
         return None, None
+    best: EventDate | None = None
+    reported: EventDate | None = None
     for m in _REL_DAY.finditer(lowered):
         g = m.group
         said = " ".join(sentence[m.start() : m.end()].split())
-        if g("wd") and _NOT_PAST_WEEKDAY.search(lowered, 0, m.start()):
+        if g("wd") and (_NOT_PAST_WEEKDAY.search(lowered, 0, m.start()) or (g("wd_s") and g("wd_pre"))
+                        or _FUTURE.search(lowered, max(m.start() - 50, 0), m.start())):
+            continue  # "next Monday", "every Friday", "will meet on Monday"; "on Fridays" is a habit
+        if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
             continue
         if published is None:
             return None, f"{said!r} is relative and there is no publication date"
@@ -395,8 +443,18 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             date = None
         if date is None:
             continue
-        return EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}"), None
-    return None, None
+        found = EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}")
+        if precision == "day" and _REPORTED.search(lowered, max(m.start() - 40, 0), m.start()):
+            reported = reported or found
+            continue
+        if best is not None and not _more_precise(found, best):
+            continue
+        best = found
+        if precision == "day":
+            break  # nothing after it can be more precise
+    if reported is not None and (best is None or best.precision != "day"):
+        return reported, None
+    return best, None
 
 
 def date_event(sentence: str, published: dt.date | None) -> EventDate:
@@ -406,9 +464,11 @@ def date_event(sentence: str, published: dt.date | None) -> EventDate:
     published = _as_date(published)
     lowered = _ascii_lower(sentence)  # once for both: lower-casing long sentences is not free
     found, why_not = _explicit(sentence, lowered, published)
-    if found is not None:
+    if found is not None and found.precision == "day":
         return found
-    found, why_not_rel = _relative(sentence, lowered, published)
+    relative, why_not_rel = _relative(sentence, lowered, published)
+    if relative is not None and (found is None or _more_precise(relative, found)):
+        return relative
     if found is not None:
         return found
     if published is not None:

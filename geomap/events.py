@@ -1,7 +1,8 @@
 """Date and type resolved mentions, and gather them into event records.
 
-A sentence that states no date of its own takes the date an earlier sentence of the same
+A sentence that states no date of its own takes the day an earlier sentence of the same
 paragraph stated ("On 2 May, … Later that day, …"), before falling back to the publication date.
+A month or a year ("the town had been shelled in 2016") is background and is not carried on.
 
 One event per (article, place, date, type, role): repeated mentions of the same place in the
 same kind of report add to its ``reports`` count instead of stacking markers. A governorate or
@@ -50,7 +51,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     events: dict[tuple, Event] = {}
     reports: dict[tuple, int] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
-    story_date: EventDate | None = None  # the last date a sentence of the current paragraph stated
+    story_date: EventDate | None = None  # the last day a sentence of the current paragraph stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = -1
     for item in resolved:
@@ -61,7 +62,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 paragraph, story_date = this_paragraph, None
             when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
             if when.source in ("sentence", "relative"):
-                story_date = when
+                if when.precision == "day":
+                    story_date = when
             elif story_date is not None:  # "Later that day, more strikes hit X": the story's date
                 when = replace(story_date, reason=f"carried over from an earlier sentence: {story_date.reason}")
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))

@@ -59,6 +59,21 @@ def test_day_and_month_take_the_year_from_the_publication_date() -> None:
     assert "year from publication date" in result.reason
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks will resume in Geneva on January 20.",
+        "The vote is scheduled for 25 March.",
+        "Elections will be held in March.",
+        "The envoy is expected to arrive in Damascus on January 14.",
+    ],
+)
+def test_a_day_or_month_still_to_come_is_not_last_years(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-11", "day", "published")
+    # With its year the date is what it says.
+    assert _d("Talks will resume in Geneva on January 20, 2018.")[0] == "2018-01-20"
+
+
 def test_day_and_month_without_publication_date_give_nothing() -> None:
     result = date_event("On January 11 the army entered the town.", None)
     assert result == EventDate(None, None, None, result.reason)
@@ -99,6 +114,42 @@ def test_most_precise_explicit_date_wins() -> None:
 
 def test_explicit_beats_relative() -> None:
     assert _d("Yesterday, 10 January 2018, jets returned.")[2] == "sentence"
+    assert _d("Rebels entered the town on Monday, as they had in March 2017.")[0] == "2018-01-08"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town, taken by rebels in 2016, was shelled on Monday.",
+        "After rebels seized the town last month, jets struck it on Monday.",
+        "Jets that had spared the town last year struck it on Monday.",
+    ],
+)
+def test_a_day_beats_a_background_month_or_year(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-08", "day", "relative")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 300,000 people have been killed since March 2011.",
+        "Clashes since mid-March have displaced thousands.",
+        "At least 90 fighters have died since Tuesday in the battle for the air base.",
+        "Prices have doubled since last month.",
+    ],
+)
+def test_a_date_after_since_starts_a_period_and_dates_nothing(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-11", "day", "published")
+
+
+def test_since_leaves_the_other_dates_of_the_sentence() -> None:
+    assert _d("Shelling since Monday killed 20, and jets struck again on Wednesday.") == ("2018-01-10", "day", "relative")
+    assert _d("Shelling since March 2011 ended on 2 January 2018.") == ("2018-01-02", "day", "sentence")
+
+
+def test_a_month_beats_a_background_year() -> None:
+    assert _d("The siege that began last year tightened in March 2017.") == ("2017-03-01", "month", "sentence")
+    assert _d("Rebels who took the town in 2016 lost it last month.") == ("2017-12-01", "month", "relative")
 
 
 @pytest.mark.parametrize(
@@ -134,6 +185,27 @@ def test_weekday_of_publication_is_the_same_day_but_last_weekday_is_a_week_back(
     assert _d("Jets struck last Thursday.")[0] == "2018-01-04"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Activists said on Thursday that jets struck the market on Monday.",
+        "The army said Thursday that a raid late on Monday hit a depot.",
+        "The monitor said Thursday that the town was shelled, and the shelling began Monday.",
+        "A commander told AFP on Thursday that his men lost the hill on Monday.",
+        "The army said in a statement on Thursday that it had retaken the hill on Monday.",
+    ],
+)
+def test_the_day_something_was_said_yields_to_the_day_it_happened(sentence: str) -> None:
+    assert _d(sentence) == ("2018-01-08", "day", "relative")
+
+
+def test_the_day_something_was_said_dates_a_sentence_with_no_other_day() -> None:
+    assert _d("Jets struck the market, activists said on Monday.") == ("2018-01-08", "day", "relative")
+    assert _d("After clashes last month, jets struck the town, a monitor said on Monday.")[0] == "2018-01-08"
+    assert _d("After clashes in March 2017, jets struck the town, a monitor said on Monday.")[0] == "2018-01-08"
+    assert _d("Strikes were reported late Monday and early Tuesday.")[0] == "2018-01-08"
+
+
 def test_last_week_is_marked_approximate() -> None:
     assert "approximate" in date_event("Jets struck last week.", THU).reason
 
@@ -141,6 +213,41 @@ def test_last_week_is_marked_approximate() -> None:
 def test_future_weekdays_are_not_event_dates() -> None:
     assert _d("Talks resume next Monday.")[2] == "published"
     assert _d("Prayers are held every Friday.")[2] == "published"
+    assert _d("Talks will resume in Geneva on Monday.")[2] == "published"
+    assert _d("The envoy is expected to visit Damascus on Monday.")[2] == "published"
+    assert _d("A vote was scheduled for Friday.")[2] == "published"
+    assert _d("Officials said on Thursday they will meet Friday.") == ("2018-01-11", "day", "relative")
+    # The future is a few words before the weekday, not anywhere in the sentence.
+    assert _d("Aid will reach the town, which jets struck on Monday.")[0] == "2018-01-08"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tuesday's attack killed 12 people.", "Tuesday\u2019s attack killed 12 people.", "Tuesdays attack killed 12 people."],
+)
+def test_possessive_weekday_with_or_without_its_apostrophe(sentence: str) -> None:
+    # Scraped copy often loses the apostrophe: "Tuesdays attack" is still Tuesday's attack.
+    assert _d(sentence) == ("2018-01-09", "day", "relative")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The market is shelled on Fridays.", "Aid convoys come on Mondays and Thursdays.", "The crossing opens Saturdays."],
+)
+def test_plural_weekday_is_a_habit(sentence: str) -> None:
+    assert _d(sentence)[2] == "published"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Elections are held on the first Tuesday in March.",
+        "The town council meets on the second Monday of each month.",
+    ],
+)
+def test_counted_weekday_is_not_a_day_back(sentence: str) -> None:
+    assert _d(sentence)[2] != "relative"
+    assert _d("Three soldiers died in a Monday raid.") == ("2018-01-08", "day", "relative")
 
 
 def test_this_week_names_no_day() -> None:

@@ -145,6 +145,16 @@ def test_one_event_per_place_date_and_type(extractor: Extractor) -> None:
     assert [(e.date, e.event_type, e.reports) for e in events] == [("2020-02-02", "airstrike", 2), ("2020-02-05", "clashes", 1)]
 
 
+def test_only_a_day_is_carried_to_the_next_sentences(extractor: Extractor) -> None:
+    published = dt.date(2018, 1, 11)
+    text = ("Air strikes hit Saraqib on Monday. Maarat al-Numan had been shelled in 2016. "
+            "Rescuers searched the rubble in Saraqib.")
+    assert {e.date for e in _events(extractor, text, published) if e.mention == "Saraqib"} == {"2018-01-08"}
+    text = "Maarat al-Numan had been shelled in 2016. Rescuers searched the rubble in Saraqib."
+    assert [(e.mention, e.date) for e in _events(extractor, text, published)] == [
+        ("Maarat al-Numan", "2016-01-01"), ("Saraqib", "2018-01-11")]
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 
