@@ -148,15 +148,18 @@ _EXPLICIT_SOURCE = (
     r"))"
 )
 _EXPLICIT = re.compile(_EXPLICIT_SOURCE)
-#: The same expression for ASCII text, where it matches the same: its classes (\w, \s) are table look-ups.
+#: The same expression for ASCII text, where it matches the same (\w, \s are then table look-ups),
+#: unless the text holds one of the four ASCII separators that only Unicode's \s counts as space.
 _EXPLICIT_ASCII = re.compile(_EXPLICIT_SOURCE, re.ASCII)
+_UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _explicit_matches(padded: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_EXPLICIT` in ``padded``, lower-cased text after one space. A match
     starts with the character before its date: the date is ``padded[m.start() + 1 : m.end()]``, and
     ``m.start()``, ``m.end() - 1`` are its offsets in the text without the space."""
-    return (_EXPLICIT_ASCII if padded.isascii() else _EXPLICIT).finditer(padded)
+    ascii_alike = padded.isascii() and not any(space in padded for space in _UNICODE_ONLY_SPACES)
+    return (_EXPLICIT_ASCII if ascii_alike else _EXPLICIT).finditer(padded)
 
 
 _YEAR_SEARCH = re.compile(_YEAR).search

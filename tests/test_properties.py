@@ -338,6 +338,7 @@ EXPLICIT_TEXT = st.lists(DATE_PIECES, max_size=12).map("".join)
 
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(EXPLICIT_TEXT, DATE_TEXT, st.text(alphabet="adefijlmnosrtuchyvgbpk0129 .,-/\n", max_size=40)))
+@example("Jan. 3Jan. 3\x1fJan. 3")  # U+001F is a space to Unicode's \s, not to ASCII's
 def test_the_grouped_date_expression_finds_the_dates_of_the_flat_one(text: str) -> None:
     """Dates are found by an expression grouped by how a date starts, searched from the character
     before each word; it must find what the flat expression finds, group for group, and a match's
