@@ -214,6 +214,21 @@ _REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed|t
 _PERIOD_START = re.compile(r"since\s+$")
 
 
+def _still_to_come(lowered: str, start: int) -> bool:
+    """Whether the date at ``start`` follows a few words of :data:`_FUTURE` ("will be held on")."""
+    return _FUTURE.search(lowered, max(start - 50, 0), start) is not None
+
+
+def _day_said(lowered: str, start: int) -> bool:
+    """Whether the day at ``start`` is when something was said (:data:`_REPORTED`)."""
+    return _REPORTED.search(lowered, max(start - 40, 0), start) is not None
+
+
+def _starts_a_period(lowered: str, start: int) -> bool:
+    """Whether the date at ``start`` follows "since" (:data:`_PERIOD_START`)."""
+    return _PERIOD_START.search(lowered, max(start - 8, 0), start) is not None
+
+
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -337,7 +352,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         rank = _RANK[form]  # type: ignore[index]
         if best is not None and rank >= best[0]:
             continue  # later and no more precise
-        if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
+        if _starts_a_period(lowered, m.start()):
             continue
         g = m.group
         date: dt.date | None
@@ -350,7 +365,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             month, day = _month(g(month_group)), _day(g(day_group))
             if _make_date(2000, month, day) is None:  # 2000 is a leap year: 29 Feb is valid
                 continue
-            if _FUTURE.search(lowered, max(m.start() - 50, 0), m.start()):
+            if _still_to_come(lowered, m.start()):
                 continue  # "will be held on April 25" is not last year's April 25
             if published is None:
                 unusable = m
@@ -362,7 +377,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         elif form == "mo_m":
             if not padded[m.start("mo_m")].isupper():  # "in march" is a word, "in March" a month
                 continue
-            if _FUTURE.search(lowered, max(m.start() - 50, 0), m.start()):
+            if _still_to_come(lowered, m.start()):
                 continue
             if published is None:
                 unusable = m
@@ -396,9 +411,9 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         g = m.group
         said = " ".join(sentence[m.start() : m.end()].split())
         if g("wd") and (_NOT_PAST_WEEKDAY.search(lowered, 0, m.start()) or (g("wd_s") and g("wd_pre"))
-                        or _FUTURE.search(lowered, max(m.start() - 50, 0), m.start())):
+                        or _still_to_come(lowered, m.start())):
             continue  # "next Monday", "every Friday", "will meet on Monday"; "on Fridays" is a habit
-        if _PERIOD_START.search(lowered, max(m.start() - 8, 0), m.start()):
+        if _starts_a_period(lowered, m.start()):
             continue
         if published is None:
             return None, f"{said!r} is relative and there is no publication date"
@@ -447,7 +462,7 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         if date is None:
             continue
         found = EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}")
-        if precision == "day" and _REPORTED.search(lowered, max(m.start() - 40, 0), m.start()):
+        if precision == "day" and _day_said(lowered, m.start()):
             reported = reported or found
             continue
         if best is not None and not _more_precise(found, best):
