@@ -61,14 +61,14 @@ LEFT_OK = frozenset({
     "the", "in", "near", "of", "and", "or", "from", "to", "at", "on", "outside", "around", "between",
     "syria", "syrias", "syrian", "northwest", "northeast", "southwest", "southeast",
 })
-#: Capitalised words that may follow a place name and still leave it a place.
+#: Capitalised words that may follow a place name and still leave it a place. Not "Front": capitalised,
+#: it names a group ("the Deir Ezzor Airport Front", "Southern Front"); the battle line is lower case
+#: ("the Aleppo front").
 RIGHT_OK = frozenset({"province", "governorate", "district", "subdistrict", "city", "town", "village",
                       "countryside", "airbase", "airport", "air", "military", "camp", "area", "region",
                       "plain", "plains", "valley", "mountains", "mountain", "river", "dam", "lake", "desert",
                       "frontline", "road", "highway", "crossing", "border", "prison",
                       "syria"})  # "near Deir ez-Zor Syria": a flattened "Deir ez-Zor, Syria"
-# Not "Front": capitalised, it names a group ("the Deir Ezzor Airport Front", "Southern Front");
-# the battle line is lower case ("the Aleppo front").
 #: Words that end an organisation's name ("Aleppo University", "Idlib Media Center").
 ORGANISATION_WORDS = frozenset({
     "university", "college", "school", "council", "brigade", "brigades", "battalion", "battalions", "division",
