@@ -408,17 +408,15 @@ _LIST_WORDS = frozenset({"of", "and", "or", ","})
 
 
 def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = False) -> bool:
-    """True when the name is written as one of the names the gazetteer files under its key (of a
-    notable place, with ``notable``), not only folded onto that key ("Need" onto Niddeh). Asked
-    only of a few suspect spans: a key may hold dozens of villages."""
-    written = fold(span.text)
-    for place_id in gazetteer.ids_for_key(span.id_):
-        place = gazetteer.get(place_id)
-        if place is None or (notable and not is_notable(place)):
-            continue
-        if any(fold(name) == written for name in gazetteer.names_of(place_id)):
-            return True
-    return False
+    """True when the name is written as one of a place's names (a notable place's, with
+    ``notable``), not only folded onto its key ("Need" onto Niddeh): the gazetteer's own exact
+    match. Asked only of a few suspect spans; the lookup is remembered."""
+    return any(c.match in ("exact", "user") and (not notable or is_notable(c.place))
+               for c in gazetteer.lookup(span.text, fuzzy=False, limit=_EVERY_CANDIDATE))
+
+
+#: More candidates than any one name has (the commonest key is filed under 40 places).
+_EVERY_CANDIDATE = 100
 
 
 def _weak_word_spelled_as_a_place(span: Span, gazetteer: Gazetteer) -> bool:
@@ -486,10 +484,7 @@ def _next_in_list(doc: Doc, previous: Span, span: Span, gazetteer: Gazetteer) ->
         return False
     if len(previous) == 1 and normalize(previous.text) in TOPONYM_HEADS or _is_group_head(previous.text):
         return False
-    if not between:
-        return True
-    best = gazetteer.lookup(span.text, fuzzy=False, limit=1)  # joined by an article: a notable place as written
-    return bool(best) and best[0].match == "exact" and is_notable(best[0].place)
+    return not between or _spelled_as_a_place(span, gazetteer, notable=True)  # joined by an article
 
 
 def _hyphenated_places(doc: Doc, spans: list[Span]) -> set[int]:
