@@ -259,13 +259,10 @@ class Resolver:
         neighbourhood ("the X neighbourhood") must lie in one of the story's ``cities``, or be
         filed as a neighbourhood when the story names no city."""
         fits = None
+        elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
             fits = (lambda place: _in_a_city(place, cities)) if cities else (lambda place: place.kind == "neighbourhood")
-            if found and not any(fits(c.place) for c in found):
-                # Every place of that name lies elsewhere: a near spelling in the city, or the geocoder's.
-                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True, fits=fits) if about_syria else None
-                geocoded = nearby or self._geocode(mention, governorates, area)
-                return geocoded if geocoded is not None and fits(geocoded.place) else None
+            elsewhere = bool(found) and not any(fits(c.place) for c in found)
             found = [c for c in found if fits(c.place)]
         if mention.origin == "gazetteer" and found:
             ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False,
@@ -293,8 +290,11 @@ class Resolver:
                 if nearby is not None:
                     return nearby
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
-        nearby = self._near_spelling(mention, governorates, area, fits=fits) if about_syria else None
-        return nearby or self._geocode(mention, governorates, area)
+        nearby = self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits) if about_syria else None
+        if nearby is not None:
+            return nearby
+        geocoded = self._geocode(mention, governorates, area)
+        return geocoded if geocoded is None or fits is None or fits(geocoded.place) else None
 
     def _near_spelling(self, mention: Mention, governorates: set[str], area: list[Place], *,
                        only_fuzzy: bool = False, fits: Callable[[Place], bool] | None = None) -> ResolvedMention | None:

@@ -108,3 +108,20 @@ def test_a_neighbourhood_the_gazetteer_places_elsewhere_is_geocoded_inside_its_c
     assert [(e.resolver, e.admin1) for e in inside if e.mention == "Howayqa"] == [("geocoder", "Deir ez-Zor")]
     outside = Extractor(geocode=geocode_at(35.20, 40.60)).events(Article(id="n", text=text))  # 45 km east
     assert "Howayqa" not in {e.mention for e in outside}
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_geocoded_only_inside_its_city() -> None:
+    """A name no gazetteer place has ("Zuhaylat", found by its place context) goes to the geocoder
+    as well; its answer too must lie in the city named with it."""
+    from geomap.model import Place
+
+    def geocode_at(lat: float, lon: float):  # noqa: ANN202
+        def geocode(query: str, **options: object) -> Place | None:
+            return Place(id=f"geocoder:{query}", name=query, kind="neighbourhood", lat=lat, lon=lon) if query == "Zuhaylat" else None
+        return geocode
+
+    text = "Shells fell on the Zuhaylat neighbourhood of Deir Ezzor on Monday, the Syrian army said."
+    inside = Extractor(geocode=geocode_at(35.345, 40.150)).events(Article(id="z", text=text))
+    assert [(e.resolver, e.admin1) for e in inside if e.mention == "Zuhaylat"] == [("geocoder", "Deir ez-Zor")]
+    outside = Extractor(geocode=geocode_at(35.20, 40.60)).events(Article(id="z", text=text))  # 45 km east
+    assert "Zuhaylat" not in {e.mention for e in outside}
