@@ -84,7 +84,7 @@ MAX_CACHED_TOKENS = 200_000
 
 _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
 
-_CAPITAL = re.compile(r"^[A-Z\u0600-\u06FF]")
+_CAPITAL = re.compile(r"^(?:[ae]l-)?['’‘ʿʾ`]?[A-Z\u0600-\u06FF]")
 #: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside").
 _GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region"})
 
