@@ -63,6 +63,7 @@ _KIND_PRIOR = {
     "admin3": -0.04, "country": 0.06, "region": 0.04, "airbase": -0.04, "airport": -0.04, "landmark": -0.02,
 }
 _FACILITY_KINDS = frozenset({"airbase", "airport"})
+_TOWN_KINDS = frozenset({"settlement", "city"})
 #: The highest raw score (exact match, asked-for kind, important, inside the context); scores
 #: are divided by it so a candidate's score lies in [0, 1] and compares across lookups.
 _SCORE_CEILING = 1.75
@@ -348,11 +349,15 @@ class Gazetteer:
         # alike ("Gaza", not Al Qadi near Damascus), even in a story about Damascus.
         city_abroad = any(how in ("exact", "user") and self._entries[pid].place.admin1 is None
                           and self._entries[pid].place.kind == "city" for pid, (how, _, _) in matches.items())
+        exact_kinds = {self._entries[pid].place.kind for pid, (how, _, _) in matches.items() if how in ("exact", "user")}
         scored = []
         for pid, (how, matched, ratio) in matches.items():
             place = self._entries[pid].place
             hamlet = place.admin1 is not None and place.importance < 0.2
-            demotion = 0.3 if how == "variant" and (famous_exact or (city_abroad and hamlet)) else 0.0
+            # Unless the words ask for this one's kind and no exact match is of it ("the Maarat
+            # al-Numan district" is the district, spelled a little apart from the town).
+            asked_for = kind is not None and _same_kind(place.kind, kind) and not any(_same_kind(k, kind) for k in exact_kinds)
+            demotion = 0.3 if how == "variant" and not asked_for and (famous_exact or (city_abroad and hamlet)) else 0.0
             if famous_abroad and hamlet:
                 demotion = 0.5
             scored.append((_base_score(place, how, ratio, kind) - demotion, place, how, matched))
@@ -501,6 +506,12 @@ class Area:
 
     admin1s: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
+
+
+def _same_kind(kind: str, asked: str) -> bool:
+    """True when a place of ``kind`` is what a kind word asks for ("city" asks for a settlement,
+    and a city abroad is one)."""
+    return kind == asked or (kind in _TOWN_KINDS and asked in _TOWN_KINDS)
 
 
 def _by_score_then_id(scored: _Scored) -> tuple[float, str]:

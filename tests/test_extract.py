@@ -395,6 +395,15 @@ def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_backgro
     assert next(e for e in _events(extractor, text) if e.mention == "Saraqab").event_type == "airstrike"
 
 
+def test_a_kind_word_picks_the_place_of_that_kind(extractor: Extractor) -> None:
+    """"Hasakeh province" is the governorate even though the city is spelled exactly so, and "the
+    Maarat al-Numan district" the district, which the town's spelling only approaches."""
+    found = _by_mention(_events(extractor, "The governor of Hasakeh province said Qamishli was shelled. "
+                                           "Warplanes struck villages in the Maarat al-Numan district."))
+    assert found["Hasakeh"].kind == "admin1"
+    assert (found["Maarat al-Numan"].kind, found["Maarat al-Numan"].place) == ("admin2", "Al Ma'ra")
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
