@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from .dates import EventDate, date_event
 from .event_types import classify_event
-from .model import AREA_KINDS, Article, Event, ResolvedMention
+from .gazetteer import URBAN_KM, haversine_km
+from .model import AREA_KINDS, Article, Event, Place, ResolvedMention
 
 #: Kinds that a finer place in the same sentence makes background.
 _COARSE = AREA_KINDS
@@ -34,8 +35,22 @@ _REFERENCE_POINT = re.compile(
 _BEFORE_BRACKET = re.compile(r"^\s*(?:town|village|city|area|camp|neighbourhood|neighborhood|district|countryside)?\s*\($")
 #: An Arabic article just before a mention, which the mention's text leaves out.
 _GLUED_ARTICLE = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az|an|ath)[-‐]$", re.IGNORECASE)
-#: After "X, Governorate": the end of the clause ("near Saraqab, Idlib.").
-_CLAUSE_END = re.compile(r"^\s*(?:[.;:)]|$|,\s*(?:on|in|at|said|according)\b)")
+#: After "X, Governorate": the end of the clause ("near Saraqab, Idlib.", "struck Kafr Nabl, Idlib,
+#: killing two"); not a list going on ("Saraqib, Idlib and Ariha").
+_CLAUSE_END = re.compile(r"^\s*(?:province|governorate)?\s*(?:[.;:)]|$|,\s*(?!and\b|or\b)[a-z])")
+#: Between a place and the governorate after it: "Saraqab, Idlib", "Kafr Nabl in Maarat al-Numan district, Idlib".
+_COMMA_AFTER = re.compile(r"^\s*(?:district|subdistrict|countryside|area|town|village|city)?\s*,\s*$")
+#: Between a finer place and the governorate's namesake city that contains it: "Kafr Nabl in Idlib".
+_IN_CONTAINER = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
+#: After a place that contains the next one: "Idlib's Khan Sheikhun", "Idlib province's rebel-held Saraqib".
+_POSSESSIVE = re.compile(r"^(?:\s+(?:province|governorate|city))?['’]s\s+(?:[a-z][a-z-]*\s+){0,3}$")
+#: A place used as an adjective for the next one: "the (northwestern) Idlib town of Khan Sheikhun".
+_ADJECTIVE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][a-z-]*\s+){0,3}$", re.IGNORECASE)
+_ADJECTIVE_AFTER = re.compile(r"^\s+(?:(?:province|governorate|countryside)\s+)?"
+                              r"(?:town|city|village|district|area|suburb|neighbou?rhood)s?\s+of\s+(?:the\s+)?$")
+#: Between an event place and a place named to say where it lies: "struck Kafr Nabl near Maarat al-Numan".
+_NEAR_ANOTHER = re.compile(r"^\s*,?\s+(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+                           r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: Words after a place named as the end of a road: "the Deir ez-Zor - Palmyra highway", "the Aleppo road".
 _ROAD_END = re.compile(r"^(?:\s*[-‐–]\s*[^\s,.;()]+(?:[ -][^\s,.;()]+){0,3})?\s+(?:highway|road|motorway)\b", re.IGNORECASE)
 
@@ -134,13 +149,23 @@ def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
 
 def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
     """Make a place a ``mention`` when it only says where another event of its sentence lies
-    ("a drone hit a car near Amuda, west of Qamishli"; "a bus on the Deir ez-Zor - Palmyra
-    highway near Ash-Shoula"): the event is not in Qamishli, nor at the road's ends."""
+    ("a drone hit a car near Amuda, west of Qamishli"; "jets struck Kafr Nabl near Maarat
+    al-Numan"; "a bus on the Deir ez-Zor - Palmyra highway near Ash-Shoula"): the event is not
+    in Qamishli, nor in Maarat al-Numan, nor at the road's ends."""
+    previous: dict[int, ResolvedMention] = {}  # the place named just before, in the same sentence
+    for before, item in zip(resolved, resolved[1:]):
+        if before.mention.sentence_start == item.mention.sentence_start:
+            previous[id(item)] = before
+
     def is_reference(item: ResolvedMention) -> bool:
         m = item.mention
         start = max(m.start_char - m.sentence_start, 0)
         before, after = m.sentence[max(start - 48, 0):start], m.sentence[m.end_char - m.sentence_start:]  # the words just before
-        return _names_reference_point(before) or _ROAD_END.match(after) is not None
+        if _names_reference_point(before) or _ROAD_END.match(after) is not None:
+            return True
+        located = previous.get(id(item))
+        return located is not None and located.mention.role == "event" and _NEAR_ANOTHER.match(
+            m.sentence[located.mention.end_char - m.sentence_start:start]) is not None
 
     references = {id(r) for r in resolved if r.mention.role == "event" and is_reference(r)}
     located = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and id(r) not in references}
@@ -156,33 +181,56 @@ def _names_reference_point(before: str) -> bool:
 
 
 def _demote_containers(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
-    """Make a place a ``mention`` when it only says what contains the event place before it: in
-    brackets ("Kafr Nabuda (As-Suqaylabiyah, Hama)", "Al-Yadudah town (Daraa)") or after a comma
-    at the end of a clause, when it is the governorate or its namesake city ("near Saraqab, Idlib.")."""
+    """Make a place a ``mention`` when it only says what contains another place of its sentence,
+    as long as the sentence keeps an event elsewhere: see :func:`_contains`."""
     by_sentence: dict[int, list[ResolvedMention]] = {}
     for item in resolved:
         by_sentence.setdefault(item.mention.sentence_start, []).append(item)
     out = []
     for item in resolved:
         m, place = item.mention, item.place
-        if m.role == "event" and place.admin1 is not None and len(by_sentence[m.sentence_start]) > 1:
-            before = _GLUED_ARTICLE.sub("", m.sentence[:max(m.start_char - m.sentence_start, 0)])  # "(Al-Hasakeh)"
-            after = m.sentence[m.end_char - m.sentence_start:]
-            bracket = before.rfind("(")
-            in_brackets = bracket >= 0 and ")" not in before[bracket:] and (
-                not before[bracket + 1:].strip() or before.rstrip().endswith(","))
-            for other in by_sentence[m.sentence_start]:
-                o = other.mention
-                if o is m or o.role != "event" or o.end_char > m.start_char \
-                        or other.place.admin1 != place.admin1 or other.place.id == place.id:
-                    continue
-                between = m.sentence[o.end_char - m.sentence_start:m.start_char - m.sentence_start]
-                if in_brackets and _BEFORE_BRACKET.match(m.sentence[o.end_char - m.sentence_start:bracket + 1]):
-                    item = replace(item, mention=replace(m, role="mention"))
-                    break
-                container = place.kind in _COARSE or place.name == place.admin1
-                if container and between.strip() == "," and _CLAUSE_END.match(after):
-                    item = replace(item, mention=replace(m, role="mention"))
-                    break
+        if m.role == "event" and place.admin1 is not None:
+            here = [o for o in by_sentence[m.sentence_start] if o is not item]
+            if any(o.mention.role == "event" for o in here) and any(
+                    o.place.admin1 == place.admin1 and o.place.id != place.id and _contains(item, o) for o in here):
+                item = replace(item, mention=replace(m, role="mention"))
         out.append(item)
     return out
+
+
+def _namesake(place: Place, inner: Place) -> bool:
+    """True when ``place`` stands for an area around ``inner``: it is an area, or a city named like
+    its governorate (Idlib, Homs), which news uses for both, and ``inner`` lies outside the city
+    ("Kafr Nabl in Idlib" is the governorate; in "Baba Amr in Homs city" the event is in Homs too)."""
+    if place.kind in _COARSE:
+        return True
+    return place.name == place.admin1 and haversine_km(place.lat, place.lon, inner.lat, inner.lon) > URBAN_KM
+
+
+def _contains(outer: ResolvedMention, inner: ResolvedMention) -> bool:
+    """True when the words say ``outer`` is named only as what contains ``inner``: in brackets
+    after it ("Kafr Nabuda (As-Suqaylabiyah, Hama)", "Al-Yadudah town (Daraa)"); after it, at the
+    end of a clause or after "in", when it is the governorate or its namesake city ("near Saraqab,
+    Idlib.", "struck Kafr Nabl in Idlib"); before it, as a possessive ("Idlib's Khan Sheikhun") or,
+    when it is the governorate or its namesake city, as an adjective ("the Idlib town of Khan
+    Sheikhun"; but in "the Zahra neighbourhood of Aleppo" the event is in both)."""
+    m, o, offset = outer.mention, inner.mention, outer.mention.sentence_start
+    sentence = m.sentence
+    if o.end_char <= m.start_char:  # "inner … outer"
+        before = _GLUED_ARTICLE.sub("", sentence[:max(m.start_char - offset, 0)])  # "(Al-Hasakeh)"
+        bracket = before.rfind("(")
+        if bracket >= 0 and ")" not in before[bracket:] and (not before[bracket + 1:].strip() or before.rstrip().endswith(",")) \
+                and _BEFORE_BRACKET.match(sentence[o.end_char - offset:bracket + 1]):
+            return True
+        if not _namesake(outer.place, inner.place):
+            return False
+        between = sentence[o.end_char - offset:m.start_char - offset]
+        return (_COMMA_AFTER.match(between) is not None and _CLAUSE_END.match(sentence[m.end_char - offset:]) is not None) \
+            or _IN_CONTAINER.match(between) is not None
+    if m.end_char > o.start_char:
+        return False
+    between = sentence[m.end_char - offset:o.start_char - offset]
+    if _POSSESSIVE.match(between):
+        return True
+    return _namesake(outer.place, inner.place) and _ADJECTIVE_AFTER.match(between) is not None and \
+        _ADJECTIVE_BEFORE.search(sentence[max(m.start_char - offset - 48, 0):m.start_char - offset]) is not None

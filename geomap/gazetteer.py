@@ -53,6 +53,10 @@ SKELETON_THRESHOLD = 70.0
 NOTABLE_IMPORTANCE = 0.4
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
+#: A city's neighbourhoods lie within this distance of its point (the farthest in the gazetteer,
+#: Aleppo's Jibreen, is 10.4 km away): a "neighbourhood" farther from every city a story names is
+#: another place that shares its name ("the Howayqa neighbourhood of Deir ez-Zor" is no Homs village).
+URBAN_KM = 12.0
 _KM_PER_DEGREE_LAT = 111.19
 #: The fuzzy search pool of "keys with the query's consonant skeleton" (see ``_close_keys``).
 _SAME_SKELETON = "\x00skeleton"

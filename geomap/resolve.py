@@ -32,7 +32,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import Area, Gazetteer, admin1_at, haversine_km, is_notable
+from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 from .names import fold
 
@@ -47,10 +47,6 @@ MAX_FALLBACK_KM = 150.0
 MAX_ANCHORS = 50
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
-#: A city's neighbourhoods lie within this distance of its point (the farthest in the gazetteer,
-#: Aleppo's Jibreen, is 10.4 km away): a "neighbourhood" farther from every city a story names is
-#: another place that shares its name ("the Howayqa neighbourhood of Deir ez-Zor" is no Homs village).
-URBAN_KM = 12.0
 #: The words between a neighbourhood and the city that contains it: "X neighbourhood of (the city of) C",
 #: "X residential neighbourhoods in eastern C".
 _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district)\s+(?:of|in)\s+(?:the\s+)?"

@@ -395,6 +395,28 @@ def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_backgro
     assert next(e for e in _events(extractor, text) if e.mention == "Saraqab").event_type == "airstrike"
 
 
+def test_a_governorate_or_its_namesake_city_named_as_a_container_is_background(extractor: Extractor) -> None:
+    """"Idlib" around a village is the governorate, whatever the words: a possessive, an adjective,
+    "in Idlib", "X, Idlib, killing…", "X near Y": the event is at the village. A city is still an
+    event place for its own neighbourhoods, and a list goes on past a comma."""
+    def roles(text: str) -> dict[str, str]:
+        return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2019, 5, 7))}
+
+    assert roles("Air strikes killed 12 people in Idlib's Khan Sheikhun on Tuesday.") == {
+        "Idlib": "mention", "Khan Sheikhun": "event"}
+    assert roles("Air strikes killed 12 people in the northwestern Idlib town of Khan Sheikhun.") == {
+        "Idlib": "mention", "Khan Sheikhun": "event"}
+    assert roles("Warplanes struck Kafr Nabl, Idlib, killing two civilians.") == {"Kafr Nabl": "event", "Idlib": "mention"}
+    assert roles("Warplanes struck Kafr Nabl near Maarat al-Numan in Idlib, killing two civilians.") == {
+        "Kafr Nabl": "event", "Maarat al-Numan": "mention", "Idlib": "mention"}
+    district = _by_mention(_events(extractor, "Jets struck Kafr Nabl in Maarat al-Numan district, Idlib, killing two."))
+    assert (district["Maarat al-Numan"].kind, district["Maarat al-Numan"].role) == ("admin2", "mention")
+    assert district["Idlib"].role == "mention" and district["Kafr Nabl"].role == "event"
+    assert roles("Mortar shells hit the Midan neighbourhood of Aleppo.") == {"Midan": "event", "Aleppo": "event"}
+    assert roles("Warplanes struck Kafr Nabl, Idlib and Ariha.") == {"Kafr Nabl": "event", "Idlib": "event", "Ariha": "event"}
+    assert roles("Reports from Kafr Nabl said Idlib was shelled.")["Idlib"] == "event"
+
+
 def test_a_kind_word_picks_the_place_of_that_kind(extractor: Extractor) -> None:
     """"Hasakeh province" is the governorate even though the city is spelled exactly so, and "the
     Maarat al-Numan district" the district, which the town's spelling only approaches."""
