@@ -643,6 +643,22 @@ def admin1_at(lat: float, lon: float) -> str | None:
     return names[int(min(hits))] if len(hits) else None
 
 
+def km_outside(lat: float, lon: float, admin1: str) -> float:
+    """How far a point lies outside a governorate (0.0 inside it; infinity for an unknown name)."""
+    import shapely
+    from shapely.ops import nearest_points
+
+    tree, names = _governorate_shapes()
+    if admin1 not in names:
+        return float("inf")
+    shape = tree.geometries[names.index(admin1)]
+    point = shapely.Point(lon, lat)
+    if shape.intersects(point):
+        return 0.0
+    nearest = nearest_points(shape, point)[0]
+    return haversine_km(lat, lon, nearest.y, nearest.x)
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""

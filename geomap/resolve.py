@@ -32,7 +32,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable
+from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 from .names import fold
 
@@ -47,6 +47,9 @@ MAX_FALLBACK_KM = 150.0
 MAX_ANCHORS = 50
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
+#: News and gazetteers may file a village near a border in either governorate: one this close to
+#: the governorate its sentence names may still be meant (Skik, Idlib, 3 km from Hama's border).
+BORDER_KM = 25.0
 #: The words between a neighbourhood and the city that contains it: "X neighbourhood of (the city of) C",
 #: "X residential neighbourhoods in eastern C".
 _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district)\s+(?:of|in)\s+(?:the\s+)?"
@@ -88,9 +91,24 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
     return len(minor) >= 2
 
 
+def _with_enclaves(governorates: Iterable[str]) -> set[str]:
+    """The governorates with those that enclose or are enclosed by them (Damascus, Rural Damascus)."""
+    out = set(governorates)
+    for enclave, around in ENCLAVES.items():
+        if enclave in out or around in out:
+            out.update((enclave, around))
+    return out
+
+
 def _governorates_named(found: list[Candidate]) -> set[str]:
     """The governorates a name can be, as written or spelled another way (not near spellings)."""
     return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match != "fuzzy"}
+
+
+def _governorates_spelled(found: list[Candidate]) -> set[str]:
+    """The governorates a name spells exactly ("Latakia", "Hasakeh province"; not "Zara", which only
+    normalises like Daraa)."""
+    return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match in ("exact", "user")}
 
 
 def _sole_governorate(found: list[Candidate]) -> set[str]:
@@ -152,8 +170,10 @@ class Resolver:
         # Midan even when the article also names Damascus, which has one too; so does a place
         # whose every spelling lies in one governorate ("the Sheikh Hadid area of Afrin").
         sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
+        spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
         for mention, found in zip(mentions, first):
             sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
+            spelled_governorates[mention.sentence_start].update(_governorates_spelled(found))
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
@@ -168,14 +188,15 @@ class Resolver:
             own = anchor_of.get(index)
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
             local = frozenset(sentence_governorates.get(mention.sentence_start, ()))
+            said = frozenset(spelled_governorates.get(mention.sentence_start, ()))
             cities_here = cities.get(index, ())
-            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, tuple(c.id for c in cities_here))
+            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, said, tuple(c.id for c in cities_here))
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
-                                           about_syria=about_syria, cities=cities_here)
+                                           said=said, about_syria=about_syria, cities=cities_here)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -210,10 +231,7 @@ class Resolver:
             confident = len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_GAP
             if confident:
                 anchors.append((index, best))
-        for enclave, around in ENCLAVES.items():
-            if enclave in governorates or around in governorates:
-                governorates.update((enclave, around))
-        return governorates, anchors
+        return _with_enclaves(governorates), anchors
 
     def _neighbourhood_cities(self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]],
                               governorates: set[str]) -> dict[int, tuple[Place, ...]]:
@@ -249,7 +267,8 @@ class Resolver:
 
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(),
-                     about_syria: bool = True, cities: Sequence[Place] = ()) -> ResolvedMention | None:
+                     said: frozenset[str] = frozenset(), about_syria: bool = True,
+                     cities: Sequence[Place] = ()) -> ResolvedMention | None:
         """The mention's place. A near spelling is only looked for in a story about Syria: elsewhere
         the Syrian governorates it names are there by chance ("New York" is not Nawa). A
         neighbourhood ("the X neighbourhood") must lie in one of the story's ``cities``, or be
@@ -273,8 +292,12 @@ class Resolver:
                     best = nearer[0]
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
-            if one_word_variant and (abroad or (not is_notable(best.place)
-                                                and not self._inside(best.place, governorates, area))):
+            # The governorate its own sentence names says where a village is: "Kels, Shahroura and
+            # Sarraf in Latakia countryside" is no Hasakah hamlet that only normalises like "Kels".
+            elsewhere_than_said = bool(said) and best.place.admin1 not in _with_enclaves(said) and all(
+                km_outside(best.place.lat, best.place.lon, named) > BORDER_KM for named in said)
+            if one_word_variant and (abroad or (not is_notable(best.place) and (
+                    elsewhere_than_said or not self._inside(best.place, governorates, area)))):
                 # One word that only normalises like a place abroad ("Noma said" is not Nouméa), or
                 # like a minor village outside the story's area (or in a story with no area):
                 # "Sabbagh said", "Sajed hopes" are people, unless a place context says otherwise;
@@ -282,9 +305,12 @@ class Resolver:
                 # beats the namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:
                     return None
-                nearby = self._near_spelling(mention, governorates, area, only_fuzzy=True, fits=fits) if about_syria else None
+                around, near = (_with_enclaves(said), []) if elsewhere_than_said else (governorates, area)
+                nearby = self._near_spelling(mention, around, near, only_fuzzy=True, fits=fits) if about_syria else None
                 if nearby is not None:
                     return nearby
+                if elsewhere_than_said:
+                    return self._geocode(mention, governorates, area)
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
         nearby = self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits) if about_syria else None
         if nearby is not None:

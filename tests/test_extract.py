@@ -426,6 +426,20 @@ def test_a_kind_word_picks_the_place_of_that_kind(extractor: Extractor) -> None:
     assert (found["Maarat al-Numan"].kind, found["Maarat al-Numan"].place) == ("admin2", "Al Ma'ra")
 
 
+def test_the_governorate_a_sentence_spells_out_overrules_a_far_namesake(extractor: Extractor) -> None:
+    """A one-word variant of a hamlet far outside the governorate its sentence names is not that
+    hamlet ("Kels" is no Hasakah village in a Latakia list); a near spelling inside it is looked for
+    instead ("al-Salehia" in Raqqa); a village just across the border stays (Skik, Idlib, in a
+    list of Hama villages)."""
+    def places(text: str) -> dict[str, str | None]:
+        return {e.mention: e.admin1 for e in _events(extractor, text)}
+
+    assert places("The army shelled Kels, Shahroura and Sarraf in Latakia's northern countryside on Thursday.") == {
+        "Shahroura": "Latakia", "Sarraf": "Latakia", "Latakia": "Latakia"}
+    assert places("An airstrike hit al-Salehia village in the northern countryside of Raqqa.")["Salehia"] == "Raqqa"
+    assert places("Clashes erupted in Mourek, Atshan and Skeak in the northern Hama countryside.")["Skeak"] == "Idlib"
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
