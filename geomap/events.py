@@ -130,13 +130,14 @@ def _without(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
 
 def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
     """Make an area a ``mention`` when there is an event at a place inside it: a governorate
-    in the same sentence as one of its towns, a country anywhere in an article with finer events."""
+    in the same sentence as one of its towns; a country, or a region wider than a governorate
+    ("northern Syria", "the Middle East"), anywhere in an article with finer events."""
     fine = [r for r in resolved if r.mention.role == "event" and r.place.kind not in _COARSE]
     out = []
     for item in resolved:
         place = item.place
         if item.mention.role == "event" and place.kind in _COARSE:
-            if place.kind == "country":
+            if place.kind == "country" or place.admin1 is None:  # or a region beyond one governorate
                 inside = bool(fine)
             else:
                 inside = any(o.mention.sentence_start == item.mention.sentence_start and place.admin1 is not None

@@ -440,6 +440,16 @@ def test_the_governorate_a_sentence_spells_out_overrules_a_far_namesake(extracto
     assert places("Clashes erupted in Mourek, Atshan and Skeak in the northern Hama countryside.")["Skeak"] == "Idlib"
 
 
+def test_the_middle_east_is_a_region_and_background_to_finer_events(extractor: Extractor) -> None:
+    """"the Middle East" is a place (a region beyond any governorate), not an event place when the
+    story names where things happened."""
+    alone = _by_mention(_events(extractor, "He was killed on duty in the Middle East on 29 March 2018."))
+    assert (alone["Middle East"].kind, alone["Middle East"].role) == ("region", "event")
+    finer = _by_mention(_events(extractor, "Air strikes hit Saraqib. Tensions rose across the Middle East and in Northern Syria."))
+    assert finer["Saraqib"].role == "event"
+    assert finer["Middle East"].role == "mention" and finer["Northern Syria"].role == "mention"
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
