@@ -84,6 +84,9 @@ MAX_CACHED_TOKENS = 200_000
 
 _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
 
+#: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
+#: ("Abu al-Duhur", "the [Hama] airport").
+_NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
 _CAPITAL = re.compile(r"^(?:[ae]l-)?['’‘ʿʾ`]?[A-Z\u0600-\u06FF]")
 #: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside").
 _GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region"})
@@ -143,7 +146,7 @@ class PlaceMatcher:
         self.gazetteer = gazetteer
         self._names_cache: _NameKeys | None = None
         # By the token text's hash: its key, whether it is capitalised, whether a name can start there.
-        self._token_info: dict[int, tuple[str, bool, bool]] = {}
+        self._token_info: dict[int, tuple[str, bool, bool, bool]] = {}
 
     @property
     def _names(self) -> _NameKeys:
@@ -192,22 +195,25 @@ class PlaceMatcher:
                 if name not in prefixes:
                     break
                 last += 1
-                while last < count and not info[last][0]:  # articles and hyphens have no key: "Abu al-Duhur"
+                while last < count and info[last][3]:  # articles and hyphens have no key: "Abu al-Duhur"
                     last += 1
-                if last == count:
+                if last == count or not info[last][0]:  # a full stop or a comma ends a name: "Syria. East"
                     break
                 name = f"{name} {info[last][0]}"
         return filter_spans(spans)
 
-    def _learn(self, orth: int, text: str) -> tuple[str, bool, bool]:
-        """Remember a token text's key, whether it is capitalised, and whether a name can start
-        there: a capitalised token (or any that opens a non-place name) whose key opens some key."""
+    def _learn(self, orth: int, text: str) -> tuple[str, bool, bool, bool]:
+        """Remember a token text's key, whether it is capitalised, whether a name can start there
+        (a capitalised token, or any that opens a non-place name, whose key opens some key), and
+        whether a name goes on across it (an article, a hyphen or a run of spaces, which have no key)."""
         if len(self._token_info) >= MAX_CACHED_TOKENS:  # bounded: memory stays flat on an archive
             self._token_info.clear()
         key, capitalised = self.token_key(text), bool(_CAPITAL.match(text))
         names = self._names
         opens = bool(key) and (capitalised or key in names.org_starts) and (key in names.keys or key in names.prefixes)
-        info = self._token_info[orth] = (key, capitalised, opens)
+        bridge = not key and (text.lower() in ARTICLES or _NAME_JOINER.fullmatch(text) is not None
+                              or (text.isspace() and "\n" not in text))
+        info = self._token_info[orth] = (key, capitalised, opens, bridge)
         return info
 
     def _label(self, doc: Doc, first: int, last: int, key: str, *, capitalised: bool) -> str:

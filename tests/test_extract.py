@@ -450,6 +450,15 @@ def test_the_middle_east_is_a_region_and_background_to_finer_events(extractor: E
     assert finer["Middle East"].role == "mention" and finer["Northern Syria"].role == "mention"
 
 
+def test_a_name_does_not_run_across_a_full_stop(extractor: Extractor) -> None:
+    """"in Syria. East of Damascus" is Syria, then Damascus, not "Eastern Syria" read across the
+    sentence end; an editor's brackets stay inside a name ("the [Hama] airport")."""
+    mentions = [(e.mention, e.place) for e in _events(extractor, "IS gained confidence in Syria. East of Damascus clashes broke out.")]
+    assert mentions == [("Syria", "Syria"), ("Damascus", "Damascus")]
+    airport = _events(extractor, '"They are 10 kilometres from the [Hama] airport" said the monitor.')
+    assert [(e.mention, e.kind) for e in airport] == [("Hama] airport", "airbase")]
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
