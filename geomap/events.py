@@ -14,6 +14,7 @@ named only to say where another one lies ("near Amuda, west of Qamishli").
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -83,7 +84,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 when = replace(story_date, reason=f"carried over from an earlier sentence: {story_date.reason}")
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
         when, event_type = dated[mention.sentence_start]
-        key = (place.id, when.date, event_type, mention.role)
+        role = "mention" if _years_before(when, article.published) else mention.role
+        key = (place.id, when.date, event_type, role)
         if key in events:
             reports[key] += 1
             continue
@@ -101,7 +103,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             place_id=place.id,
             resolver=item.resolver,
             score=round(item.score, 4),
-            role=mention.role,
+            role=role,
             date=when.date,
             date_precision=when.precision,
             date_source=when.source,
@@ -116,6 +118,13 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _years_before(when: EventDate, published: dt.date | None) -> bool:
+    """True for a sentence dated only by a year before the report's own ("Daraa was the cradle of
+    the uprising in 2011", "chemical weapons used in Aleppo last year"): background, not the news."""
+    return when.precision == "year" and published is not None and when.date is not None \
+        and int(when.date[:4]) < published.year
 
 
 def _without(sentence: str, offset: int, span: tuple[int, int] | None) -> str:

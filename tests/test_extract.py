@@ -459,6 +459,18 @@ def test_a_name_does_not_run_across_a_full_stop(extractor: Extractor) -> None:
     assert [(e.mention, e.kind) for e in airport] == [("Hama] airport", "airbase")]
 
 
+def test_places_dated_only_by_an_earlier_year_are_background(extractor: Extractor) -> None:
+    """A sentence dated only by a year before the report's ("in 2014", "last year") gives history,
+    not the news: its places are mentions. A day in an earlier year is still an event (a timeline)."""
+    text = ("Warplanes struck Manbij on Monday. DAESH took Manbij in 2014. Rebels used gas in Aleppo last year. "
+            "On 1 March 2012 regime forces seized Baba Amr.")
+    found = [(e.mention, e.date, e.role) for e in _events(extractor, text, published=dt.date(2017, 4, 5))]
+    assert found == [("Manbij", "2017-04-03", "event"), ("Manbij", "2014-01-01", "mention"),
+                     ("Aleppo", "2016-01-01", "mention"), ("Baba Amr", "2012-03-01", "event")]
+    undated = _events(extractor, "Air strikes hit Manbij in 2014.")  # no publication date: nothing says it is past
+    assert [(e.date, e.role) for e in undated] == [("2014-01-01", "event")]
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
