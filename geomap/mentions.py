@@ -51,7 +51,7 @@ _KIND_PHRASE_STARTS = frozenset(first for first, _ in KIND_PHRASES)  # the secon
 REGION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northwestern", "northeastern",
                                "southwestern", "southeastern", "north-western", "rural", "central"})
 #: Prepositions after which a capitalised name is a place.
-PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "into", "towards", "toward", "from", "across", "inside", "besieged", "entered", "captured", "recaptured", "seized", "shelled", "bombed", "struck", "targeted", "stormed"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "into", "towards", "toward", "from", "across", "inside", "besieged", "entered", "captured", "recaptured", "seized", "shelled", "bombed", "struck", "targeted", "stormed", "hit", "pounded"})
 #: Nouns after which "of X" names a place ("the town of X").
 PLACE_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "cities", "area", "areas", "region", "district", "province", "countryside", "outskirts", "suburb", "suburbs", "neighbourhood", "neighborhood", "camp", "outside", "south", "north", "east", "west", "vicinity", "environs"})
 #: Words that may stand just before a place name without being part of a larger name.

@@ -226,10 +226,15 @@ class Resolver:
                 continue
             governorates.update(_governorates_named(found))
             best = found[0].place
-            if best.kind in AREA_KINDS or best.admin1 is None:
+            if best.admin1 is None:
                 continue
             confident = len(found) == 1 or found[0].score - found[1].score >= CONFIDENT_GAP
-            if confident:
+            if not confident:
+                continue
+            if best.kind in AREA_KINDS:  # a district or region inside one governorate ("Eastern Ghouta")
+                if found[0].match in ("exact", "user"):
+                    governorates.add(best.admin1)
+            else:
                 anchors.append((index, best))
         return _with_enclaves(governorates), anchors
 

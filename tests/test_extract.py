@@ -471,6 +471,17 @@ def test_places_dated_only_by_an_earlier_year_are_background(extractor: Extracto
     assert [(e.date, e.role) for e in undated] == [("2014-01-01", "event")]
 
 
+def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
+    """"raids hit Hass" is a place context like "struck"; a region inside one governorate
+    ("Eastern Ghouta") is context for a misspelled name beside it ("Kafarbatna" is Kafr Batna)."""
+    found = _by_mention(_events(extractor, "The raids hit Hass around 11:30 am, an activist in Idlib said."))
+    assert (found["Hass"].admin1, found["Hass"].role) == ("Idlib", "event")
+    listed = [e.mention for e in _events(extractor, "Bomb blasts hit Tartous, Homs and Hasakeh on Monday.")]
+    assert listed == ["Tartous", "Homs", "Hasakeh"]
+    ghouta = _by_mention(_events(extractor, "Shelling hit Kafarbatna in Eastern Ghouta."))
+    assert (ghouta["Kafarbatna"].place, ghouta["Kafarbatna"].role) == ("Kafr Batna", "event")
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
