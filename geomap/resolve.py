@@ -293,8 +293,10 @@ class Resolver:
                 # The governorate named in the same sentence outweighs the rest of the article.
                 nearer = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=Area(local, context.points),
                                                fuzzy=False, limit=1)
-                if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)):
-                    best = nearer[0]
+                famous_here = best.match in ("exact", "user") and is_notable(best.place)
+                if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)) \
+                        and (is_notable(nearer[0].place) or not famous_here):
+                    best = nearer[0]  # but a city spelled as written is not a hamlet that shares its name
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and

@@ -482,6 +482,15 @@ def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extract
     assert (ghouta["Kafarbatna"].place, ghouta["Kafarbatna"].role) == ("Kafr Batna", "event")
 
 
+def test_a_governorate_named_in_the_sentence_does_not_turn_a_famous_name_into_a_hamlet(extractor: Extractor) -> None:
+    """"Ghouta" is the Eastern Ghouta, not a Homs hamlet spelled so, although the sentence also
+    names Homs: a place the story would be about by its name alone keeps it."""
+    text = ("In Ghouta, a rebel-held area in the Damascus suburbs, artillery hit Douma while clashes went on "
+            "in Daraa, Latakia and Homs.")
+    found = _by_mention(_events(extractor, text))
+    assert (found["Ghouta"].place, found["Ghouta"].admin1) == ("Eastern Ghouta", "Rural Damascus")
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
