@@ -7,6 +7,7 @@ notebook API (:func:`extract`) are thin layers over it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -80,6 +81,10 @@ class Extractor:
         self.nlp = self._pipeline()
         self.resolver = Resolver(self.gazetteer, geocode)
         self.report = RunReport()
+        # What exists now (modules, the gazetteer, the pipeline) lives as long as the process, yet
+        # every full collection would walk it again: 45 ms each, a fifth of a 0.25 MB run. Frozen,
+        # collections walk only what extraction made since.
+        gc.freeze()
 
     def events(self, article: Article) -> list[Event]:
         """The events and mentions of one article, in text order."""
