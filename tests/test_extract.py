@@ -241,6 +241,23 @@ def test_pipeline_is_rebuilt_when_its_strings_pile_up(monkeypatch: pytest.Monkey
     assert len(extractor.nlp.vocab.strings) < len(first.vocab.strings)
 
 
+def test_a_replaced_pipeline_is_freed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extractor hides what lives as long as it does from the garbage collector (gc.freeze);
+    a pipeline it replaces must still be freed, or a long stream would keep every one: the frozen
+    objects do not pile up as pipelines come and go."""
+    import gc
+
+    from geomap import pipeline
+
+    extractor = pipeline.Extractor()
+    monkeypatch.setattr(pipeline, "MAX_PIPELINE_STRINGS", 0)  # a new pipeline after every article
+    frozen = []
+    for i in range(4):
+        extractor.events(Article(id=str(i), text="Air strikes hit Saraqib on 3 May 2019."))
+        frozen.append(gc.get_freeze_count())
+    assert max(frozen) - min(frozen) < 0.1 * min(frozen), frozen
+
+
 def test_village_namesakes_are_not_places_in_stories_about_elsewhere(extractor: Extractor) -> None:
     """Minor Syrian villages share names with surnames and acronyms; outside a story about
     Syria such a name is not taken for the village (written by us, in the style of a business
