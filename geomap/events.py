@@ -54,6 +54,10 @@ _NEAR_ANOTHER = re.compile(r"^\s*,?\s+(?:near|outside|close\s+to|on\s+the\s+outs
                            r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: Words after a place named as the end of a road: "the Deir ez-Zor - Palmyra highway", "the Aleppo road".
 _ROAD_END = re.compile(r"^(?:\s*[-‐–]\s*[^\s,.;()]+(?:[ -][^\s,.;()]+){0,3})?\s+(?:highway|road|motorway)\b", re.IGNORECASE)
+#: Words before a place named as the end of a road: "the road linking Aleppo to Idlib", "the highway
+#: between Homs and Hama", "the road from Damascus to Beirut".
+_ROAD_FROM = re.compile(r"\b(?i:road|highway|motorway)s?\s+(?:linking|connecting|between|from|to)\s+(?:the\s+)?"
+                        r"(?:(?:[^\s,.;()]+\s+){1,4}?(?:to|and|with)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,3})?$")
 
 
 def make_events(article: Article, resolved: Sequence[ResolvedMention],
@@ -160,24 +164,29 @@ def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
 def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
     """Make a place a ``mention`` when it only says where another event of its sentence lies
     ("a drone hit a car near Amuda, west of Qamishli"; "jets struck Kafr Nabl near Maarat
-    al-Numan"; "a bus on the Deir ez-Zor - Palmyra highway near Ash-Shoula"): the event is not
-    in Qamishli, nor in Maarat al-Numan, nor at the road's ends."""
+    al-Numan"; "a bus on the Deir ez-Zor - Palmyra highway near Ash-Shoula"; "Urem al-Kubra lies
+    on the road linking Aleppo to Idlib"): the event is not in Qamishli, nor in Maarat al-Numan,
+    nor at the road's ends."""
     previous: dict[int, ResolvedMention] = {}  # the place named just before, in the same sentence
     for before, item in zip(resolved, resolved[1:]):
         if before.mention.sentence_start == item.mention.sentence_start:
             previous[id(item)] = before
 
-    def is_reference(item: ResolvedMention) -> bool:
+    def is_landmark(item: ResolvedMention) -> bool:
         m = item.mention
         start = max(m.start_char - m.sentence_start, 0)
         before, after = m.sentence[max(start - 48, 0):start], m.sentence[m.end_char - m.sentence_start:]  # the words just before
-        if _names_reference_point(before) or _ROAD_END.match(after) is not None:
-            return True
-        located = previous.get(id(item))
-        return located is not None and located.mention.role == "event" and _NEAR_ANOTHER.match(
-            m.sentence[located.mention.end_char - m.sentence_start:start]) is not None
+        return _names_reference_point(before) or _ROAD_END.match(after) is not None \
+            or ("road" in m.sentence or "highway" in m.sentence or "motorway" in m.sentence) \
+            and _ROAD_FROM.search(m.sentence[max(start - 100, 0):start]) is not None
 
-    references = {id(r) for r in resolved if r.mention.role == "event" and is_reference(r)}
+    def near_another(item: ResolvedMention) -> bool:
+        located, m = previous.get(id(item)), item.mention
+        return located is not None and located.mention.role == "event" and id(located) not in references \
+            and _NEAR_ANOTHER.match(m.sentence[located.mention.end_char - m.sentence_start:m.start_char - m.sentence_start]) is not None
+
+    references = {id(r) for r in resolved if r.mention.role == "event" and is_landmark(r)}
+    references |= {id(r) for r in resolved if r.mention.role == "event" and near_another(r)}
     located = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and id(r) not in references}
     return [replace(r, mention=replace(r.mention, role="mention"))
             if id(r) in references and r.mention.sentence_start in located else r for r in resolved]

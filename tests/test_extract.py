@@ -410,6 +410,13 @@ def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_backgro
                      "Daraa": "mention", "Saraqab": "event", "Idlib": "mention", "Deir-ez-Zor": "mention",
                      "Palmyra": "mention", "Shoula": "event"}
     assert next(e for e in _events(extractor, text) if e.mention == "Saraqab").event_type == "airstrike"
+    linked = {e.mention: e.role for e in _events(extractor, "Airstrikes hit a market in Urem al-Kubra, which lies on "
+                                                            "the road linking Aleppo to the rebel-held province of Idlib.")}
+    assert linked == {"Urem al-Kubra": "event", "Aleppo": "mention", "Idlib": "mention"}
+    between = {e.mention: e.role for e in _events(extractor, "Clashes cut the highway between Homs and Hama near Rastan.")}
+    assert between == {"Homs": "mention", "Hama": "mention", "Rastan": "event"}
+    en_route = {e.mention: e.role for e in _events(extractor, "Jets hit him en route to cover strikes in Huraytan and Anadan.")}
+    assert en_route == {"Huraytan": "event", "Anadan": "event"}
 
 
 def test_a_governorate_or_its_namesake_city_named_as_a_container_is_background(extractor: Extractor) -> None:
