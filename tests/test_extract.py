@@ -223,6 +223,14 @@ def test_hyphenated_place_pairs_and_sentence_initial_people(extractor: Extractor
     assert "Idlib" in {e.mention for e in _events(extractor, "Yesterday Idlib was shelled on 3 May 2019.")}
 
 
+def test_english_words_spelled_like_arabic_articles_do_not_join_names(extractor: Extractor) -> None:
+    """"at", "an", "as" alone are English: "Daraa at Sanamayn" is two places, not a man's name
+    joined by an article as in "Naji al-Mustafa"."""
+    found = [e.mention for e in _events(extractor, "Rebels shelled the road from Damascus to Daraa at Sanamayn.")]
+    assert found == ["Damascus", "Daraa", "Sanamayn"]
+    assert [e.mention for e in _events(extractor, "Naji al-Mustafa said clashes hit Saraqib.")] == ["Saraqib"]
+
+
 def test_pipeline_is_rebuilt_when_its_strings_pile_up(monkeypatch: pytest.MonkeyPatch) -> None:
     """Memory stays bounded on a long stream: past MAX_PIPELINE_STRINGS the spaCy pipeline is
     replaced, and the events do not change."""
