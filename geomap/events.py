@@ -39,8 +39,9 @@ _GLUED_ARTICLE = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az|an|ath)[-‐]$", re.
 #: After "X, Governorate": the end of the clause ("near Saraqab, Idlib.", "struck Kafr Nabl, Idlib,
 #: killing two"); not a list going on ("Saraqib, Idlib and Ariha").
 _CLAUSE_END = re.compile(r"^\s*(?:province|governorate)?\s*(?:[.;:)]|$|,\s*(?!and\b|or\b)[a-z])")
-#: Between a place and the governorate after it: "Saraqab, Idlib", "Kafr Nabl in Maarat al-Numan district, Idlib".
-_COMMA_AFTER = re.compile(r"^\s*(?:district|subdistrict|countryside|area|town|village|city)?\s*,\s*$")
+#: Between a place and the governorate after it: "Saraqab, Idlib", "Kafr Nabl in Maarat al-Numan district, Idlib",
+#: "Ras al-Ain (Sere Kaniye), Hasakah".
+_COMMA_AFTER = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:district|subdistrict|countryside|area|town|village|city)?\s*,\s*$")
 #: Between a finer place and the governorate's namesake city that contains it: "Kafr Nabl in Idlib".
 _IN_CONTAINER = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
 #: After a place that contains the next one: "Idlib's Khan Sheikhun", "Idlib province's rebel-held Saraqib".
@@ -219,11 +220,13 @@ def _demote_containers(resolved: Sequence[ResolvedMention]) -> list[ResolvedMent
 
 def _namesake(place: Place, inner: Place) -> bool:
     """True when ``place`` stands for an area around ``inner``: it is an area, or a city named like
-    its governorate (Idlib, Homs), which news uses for both, and ``inner`` lies outside the city
-    ("Kafr Nabl in Idlib" is the governorate; in "Baba Amr in Homs city" the event is in Homs too)."""
+    its governorate (Idlib, Homs), which news uses for both, and ``inner`` is an area or lies outside
+    the city ("Kafr Nabl in Idlib", "in Jebel Semaan, Aleppo" are the governorate; in "Baba Amr in
+    Homs city" the event is in Homs too)."""
     if place.kind in _COARSE:
         return True
-    return place.name == place.admin1 and haversine_km(place.lat, place.lon, inner.lat, inner.lon) > URBAN_KM
+    return place.name == place.admin1 and (
+        inner.kind in _COARSE or haversine_km(place.lat, place.lon, inner.lat, inner.lon) > URBAN_KM)
 
 
 def _contains(outer: ResolvedMention, inner: ResolvedMention) -> bool:

@@ -447,6 +447,10 @@ def test_a_governorate_or_its_namesake_city_named_as_a_container_is_background(e
     assert roles("Mortar shells hit the Midan neighbourhood of Aleppo.") == {"Midan": "event", "Aleppo": "event"}
     assert roles("Warplanes struck Kafr Nabl, Idlib and Ariha.") == {"Kafr Nabl": "event", "Idlib": "event", "Ariha": "event"}
     assert roles("Reports from Kafr Nabl said Idlib was shelled.")["Idlib"] == "event"
+    assert roles("Regime forces shelled Darat Izza in Jebel Semaan, Aleppo. 3 civilians were killed.") == {
+        "Darat Izza": "event", "Jebel Semaan": "mention", "Aleppo": "mention"}
+    assert roles("A car bomb exploded in Ras al-Ain (Sere Kaniye), Hasakah, killing 4 civilians.") == {
+        "Ras al-Ain": "event", "Hasakah": "mention"}
 
 
 def test_a_kind_word_picks_the_place_of_that_kind(extractor: Extractor) -> None:
