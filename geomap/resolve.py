@@ -318,6 +318,14 @@ class Resolver:
                     return nearby
                 if elsewhere_than_said:
                     return self._geocode(mention, governorates, area)
+            elif best.match == "variant" and not is_notable(best.place) and best.place.admin1 is not None and (
+                    elsewhere_than_said or (governorates or area) and not self._inside(best.place, governorates, area)):
+                # Several words that only normalise like a hamlet far outside the story's area ("Tell
+                # Sakher" beside Kafr Nabuda is no Hasakah village; the gazetteer lacks the Hama one):
+                # a near spelling inside the area, else the geocoder, rather than a place 300 km off.
+                around, near = (_with_enclaves(said), []) if elsewhere_than_said else (governorates, area)
+                nearby = self._near_spelling(mention, around, near, only_fuzzy=True, fits=fits) if about_syria else None
+                return nearby or self._geocode(mention, governorates, area)
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
         nearby = self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits) if about_syria else None
         if nearby is not None:

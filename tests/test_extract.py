@@ -527,6 +527,13 @@ def test_a_governorate_named_in_the_sentence_does_not_turn_a_famous_name_into_a_
     assert (found["Ghouta"].place, found["Ghouta"].admin1) == ("Eastern Ghouta", "Rural Damascus")
 
 
+def test_a_far_namesake_of_several_words_is_not_taken_for_a_village_beside_the_story(extractor: Extractor) -> None:
+    """"Tell Sakher" beside Kafr Nabuda (Hama) only normalises like a Hasakah village 300 km off;
+    the gazetteer lacks the Hama one, so no place is better than that one."""
+    found = {e.mention: e.admin1 for e in _events(extractor, "HTS fighters attacked regime positions in Kafr Nabuda and Tell Sakher.")}
+    assert found == {"Kafr Nabuda": "Hama"}
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
