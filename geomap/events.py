@@ -62,11 +62,13 @@ _ROAD_FROM = re.compile(r"\b(?i:road|highway|motorway)s?\s+(?:linking|connecting
 
 
 def make_events(article: Article, resolved: Sequence[ResolvedMention],
-                date_line: tuple[int, int] | None = None) -> list[Event]:
+                date_line: tuple[int, int] | None = None, sentences: Sequence[tuple[int, int]] = ()) -> list[Event]:
     """Event records for one article, in text order of their first mention.
 
     ``date_line`` is the character range of the article's own date ("AFP, Sunday 1 Feb 2015"):
     it says when the report was published, not when the event happened, so it never dates one.
+    ``sentences`` are the article's sentence bounds: a day stated in a sentence that names no
+    place carries on too ("On Friday, rebels attacked. Clashes hit Aleppo.").
     """
     resolved = _demote_containers(_demote_reference_points(_demote_coarse(resolved)))
     events: dict[tuple, Event] = {}
@@ -75,6 +77,12 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     story_date: EventDate | None = None  # the last day a sentence of the current paragraph stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = -1
+
+    def opening(index: int) -> int:  # where paragraph number ``index`` begins
+        return paragraph_breaks[index - 1] if index > 0 else 0
+
+    bounds = sorted(sentences)
+    read_up_to = 0  # the sentences that open before this offset need not be read for a day again
     for item in resolved:
         mention, place = item.mention, item.place
         if mention.sentence_start not in dated:
@@ -84,9 +92,14 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
             if when.source in ("sentence", "relative"):
                 if when.precision == "day":
-                    story_date = when
-            elif story_date is not None:  # "Later that day, more strikes hit X": the story's date
-                when = replace(story_date, reason=f"carried over from an earlier sentence: {story_date.reason}")
+                    story_date, read_up_to = when, mention.sentence_start
+            else:
+                told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
+                                        dated, date_line)
+                read_up_to = mention.sentence_start
+                story_date = told or story_date
+                if story_date is not None:  # "Later that day, more strikes hit X": the story's date
+                    when = replace(story_date, reason=f"carried over from an earlier sentence: {story_date.reason}")
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
         when, event_type = dated[mention.sentence_start]
         role = "mention" if _years_before(when, article.published) else mention.role
@@ -123,6 +136,25 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start: int, floor: int,
+                     dated: dict[int, tuple[EventDate, str]], date_line: tuple[int, int] | None) -> EventDate | None:
+    """The day stated by the nearest sentence naming no place before offset ``start`` (and from
+    ``floor`` on): "On Friday, rebels attacked. Clashes hit Aleppo." A sentence with a place was
+    read already. Read backwards, so most sentences are never read at all."""
+    i = bisect.bisect_left(bounds, (start, -1))
+    while i > 0:
+        i -= 1
+        first, last = bounds[i]
+        if first < floor:
+            return None
+        if first in dated:
+            continue
+        told = date_event(_without(article.text[first:last], first, date_line), article.published)
+        if told.source in ("sentence", "relative") and told.precision == "day":
+            return told
+    return None
 
 
 def _years_before(when: EventDate, published: dt.date | None) -> bool:

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy
 from spacy import attrs
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -314,6 +314,19 @@ def _cached_name_keys(gazetteer: Gazetteer) -> _NameKeys:
         return build()
     stamp = hashlib.sha256(f"{gazetteer.version}|{NORMALIZER_VERSION}|{'|'.join(sorted(_ORG_KEYS))}".encode()).hexdigest()[:16]
     return startup_cache.cached(f"names-{stamp}", build)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character offsets (start, end) of a Doc's sentences, as :func:`split_sentences` set them."""
+    if not len(doc):
+        return []
+    flags = doc.to_array([SENT_START, IDX])
+    starts = numpy.flatnonzero(flags[:, 0] == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    offsets = flags[starts, 1].tolist()
+    last = doc[-1]
+    return list(zip(offsets, offsets[1:] + [last.idx + len(last.text_with_ws)]))  # not doc.text: built token by token
 
 
 @Language.component("geomap_sentences")
