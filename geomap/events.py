@@ -50,8 +50,11 @@ _POSSESSIVE = re.compile(r"^(?:\s+(?:province|governorate|city))?['’]s\s+(?:[a
 _ADJECTIVE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][a-z-]*\s+){0,3}$", re.IGNORECASE)
 _ADJECTIVE_AFTER = re.compile(r"^\s+(?:(?:province|governorate|countryside)\s+)?"
                               r"(?:town|city|village|district|area|suburb|neighbou?rhood)s?\s+of\s+(?:the\s+)?$")
-#: Between an event place and a place named to say where it lies: "struck Kafr Nabl near Maarat al-Numan".
-_NEAR_ANOTHER = re.compile(r"^\s*,?\s+(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+#: Between an event place and a place named to say where it lies: "struck Kafr Nabl near Maarat al-Numan",
+#: "the Bab al-Salama crossing near Azaz".
+_NEAR_ANOTHER = re.compile(r"^\s*(?:(?:border\s+)?(?:crossing|air\s?base|airport|base|camp|checkpoint|dam|field|hill|bridge|"
+                           r"area|town|village|city|district|neighbou?rhood)\s*)?,?\s+"
+                           r"(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
                            r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: Words after a place named as the end of a road: "the Deir ez-Zor - Palmyra highway", "the Aleppo road".
 _ROAD_END = re.compile(r"^(?:\s*[-‐–]\s*[^\s,.;()]+(?:[ -][^\s,.;()]+){0,3})?\s+(?:highway|road|motorway)\b", re.IGNORECASE)

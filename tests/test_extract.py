@@ -231,6 +231,23 @@ def test_english_words_spelled_like_arabic_articles_do_not_join_names(extractor:
     assert [e.mention for e in _events(extractor, "Naji al-Mustafa said clashes hit Saraqib.")] == ["Saraqib"]
 
 
+def test_a_day_stated_in_a_sentence_without_a_place_carries_on(extractor: Extractor) -> None:
+    """"On Friday, rebels attacked. Clashes hit Aleppo." dates Aleppo to Friday: the day is
+    the story's even where its sentence names no place; a month does not carry, a new paragraph
+    starts afresh, and the nearest day wins."""
+    def dates(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(e.mention, e.date, e.date_source) for e in _events(extractor, text, published=dt.date(2016, 10, 29))]
+
+    assert dates("On Friday, rebels launched a major offensive. Heavy clashes hit Aleppo and Idlib.") == [
+        ("Aleppo", "2016-10-28", "relative"), ("Idlib", "2016-10-28", "relative")]
+    assert dates("On Friday rebels attacked. In March, Hama was shelled. Clashes hit Saraqib.") == [
+        ("Hama", "2016-03-01", "sentence"), ("Saraqib", "2016-10-28", "relative")]
+    assert dates("On Monday, jets struck Ariha. On Friday rebels attacked. Clashes hit Saraqib.") == [
+        ("Ariha", "2016-10-24", "relative"), ("Saraqib", "2016-10-28", "relative")]
+    assert dates("Rebels launched an offensive on 12 October 2016.\n\nHeavy clashes hit Aleppo.") == [
+        ("Aleppo", "2016-10-29", "published")]
+
+
 def test_pipeline_is_rebuilt_when_its_strings_pile_up(monkeypatch: pytest.MonkeyPatch) -> None:
     """Memory stays bounded on a long stream: past MAX_PIPELINE_STRINGS the spaCy pipeline is
     replaced, and the events do not change."""
@@ -441,6 +458,8 @@ def test_a_governorate_or_its_namesake_city_named_as_a_container_is_background(e
     assert roles("Warplanes struck Kafr Nabl, Idlib, killing two civilians.") == {"Kafr Nabl": "event", "Idlib": "mention"}
     assert roles("Warplanes struck Kafr Nabl near Maarat al-Numan in Idlib, killing two civilians.") == {
         "Kafr Nabl": "event", "Maarat al-Numan": "mention", "Idlib": "mention"}
+    assert roles("Jets struck the Tabqa airbase near Raqqa.") == {"Tabqa airbase": "event", "Raqqa": "mention"}
+    assert roles("Clashes hit Kafr Nabl and near Maarat al-Numan.") == {"Kafr Nabl": "event", "Maarat al-Numan": "event"}
     district = _by_mention(_events(extractor, "Jets struck Kafr Nabl in Maarat al-Numan district, Idlib, killing two."))
     assert (district["Maarat al-Numan"].kind, district["Maarat al-Numan"].role) == ("admin2", "mention")
     assert district["Idlib"].role == "mention" and district["Kafr Nabl"].role == "event"
