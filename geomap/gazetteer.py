@@ -643,6 +643,7 @@ def admin1_at(lat: float, lon: float) -> str | None:
     return names[int(min(hits))] if len(hits) else None
 
 
+@lru_cache(maxsize=20_000)  # news names the same villages again and again
 def km_outside(lat: float, lon: float, admin1: str) -> float:
     """How far a point lies outside a governorate (0.0 inside it; infinity for an unknown name)."""
     import shapely

@@ -243,12 +243,12 @@ def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -
 _ENGLISH_LOOKALIKES = frozenset({"at", "an", "as", "en"})
 
 
-def _is_article(doc: Doc, i: int) -> bool:
-    """True when token ``i`` is an Arabic article inside a name ("al", "el", "ash-")."""
-    text = doc[i].text
-    if text.lower() not in ARTICLES:
-        return False
-    return text not in _ENGLISH_LOOKALIKES or (i + 1 < len(doc) and doc[i + 1].text in "-‐")
+def _is_article(doc: Doc, token: Token) -> bool:
+    """True when ``token`` is an Arabic article inside a name ("al", "el", "ash-")."""
+    text = token.text
+    if text not in _ENGLISH_LOOKALIKES:
+        return token.lower_ in ARTICLES
+    return token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐"
 
 
 def _previous_word(span: Span) -> Token | None:
@@ -256,7 +256,7 @@ def _previous_word(span: Span) -> Token | None:
     doc = span.doc
     for i in range(span.start - 1, -1, -1):
         token = doc[i]  # made once: every Token is a new object
-        if not (_is_article(doc, i) or token.is_punct and token.text in "-‐"):
+        if not (_is_article(doc, token) or token.is_punct and token.text in "-‐"):
             return token
     return None
 
@@ -331,7 +331,7 @@ def _next_word(span: Span) -> Token | None:
     doc = span.doc
     for i in range(span.end, len(doc)):
         token = doc[i]  # made once: every Token is a new object
-        if not (_is_article(doc, i) or token.text in "-‐"):
+        if not (_is_article(doc, token) or token.text in "-‐"):
             return token
     return None
 
@@ -460,7 +460,7 @@ def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token 
             and (before.lower_ not in NOT_NAMES or before.lower_ in PERSON_NAMES):
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
         # ("Naji al-Mustafa said…").
-        joined_by_article = any(_is_article(span.doc, k) for k in range(before.i + 1, span.start))
+        joined_by_article = any(_is_article(span.doc, span.doc[k]) for k in range(before.i + 1, span.start))
         if joined_by_article or not before.is_sent_start:
             return True
     if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
@@ -493,7 +493,7 @@ def _listed_places(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> set[int
 def _next_in_list(doc: Doc, previous: Span, span: Span, gazetteer: Gazetteer) -> bool:
     """True when ``span`` can be the next name of a list that lost its commas after ``previous``."""
     between = range(previous.end, span.start)
-    if not all(_is_article(doc, i) or doc[i].text in "-‐" for i in between):
+    if not all(_is_article(doc, doc[i]) or doc[i].text in "-‐" for i in between):
         return False
     if len(previous) == 1 and normalize(previous.text) in TOPONYM_HEADS or _is_group_head(previous.text):
         return False

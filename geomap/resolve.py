@@ -301,8 +301,8 @@ class Resolver:
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and
             # Sarraf in Latakia countryside" is no Hasakah hamlet that only normalises like "Kels".
-            elsewhere_than_said = bool(said) and best.place.admin1 not in _with_enclaves(said) and all(
-                km_outside(best.place.lat, best.place.lon, named) > BORDER_KM for named in said)
+            elsewhere_than_said = best.match == "variant" and bool(said) and best.place.admin1 not in _with_enclaves(said) \
+                and all(km_outside(best.place.lat, best.place.lon, named) > BORDER_KM for named in said)
             if one_word_variant and (abroad or (not is_notable(best.place) and (
                     elsewhere_than_said or not self._inside(best.place, governorates, area)))):
                 # One word that only normalises like a place abroad ("Noma said" is not Nouméa), or
