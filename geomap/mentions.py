@@ -201,8 +201,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
     spans = places + list(_context_candidates(doc, taken, sentences))
     spans.sort(key=lambda s: s.start)
+    hints = _list_kind_hints(doc, spans, [_kind_hint(span) for span in spans])
     mentions = []
-    for span in spans:
+    for span, kind_hint in zip(spans, hints):
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
         foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
         role = _role(span, sentences, foreign=foreign,
@@ -210,7 +211,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         sent = sentences.of(span)
         mentions.append(Mention(
             doc_id=article.id, text=sentences.text_of(span), start_char=span.start_char, end_char=span.end_char,
-            sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=_kind_hint(span),  # type: ignore[arg-type]
+            sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=kind_hint,  # type: ignore[arg-type]
             sentence_start=sent.start_char,
             place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
         ))
@@ -635,9 +636,46 @@ def _has_place_word_after(span: Span) -> bool:
 
 # ------------------------------------------------------------------------- kind and role
 
+#: Plural kind words after a list of names: each name of the list is of that kind ("al-Qusour and
+#: al-Joura neighbourhoods", "Kafr Zita and Latamneh towns").
+_PLURAL_KIND_WORDS = frozenset({"neighbourhoods", "neighborhoods", "villages", "towns"})
+
+
+def _list_kind_hints(doc: Doc, spans: list[Span], hints: list[str | None]) -> list[str | None]:
+    """The kind hints of names listed before a plural kind word, which names them all."""
+    hints = list(hints)
+    for i in range(len(spans) - 2, -1, -1):
+        span, following = spans[i], spans[i + 1]
+        if hints[i] is not None or hints[i + 1] is None:
+            continue
+        joined = all(doc[k].lower_ in ("and", "or", ",") for k in range(span.end, following.start))
+        if joined and following.start > span.end and _listed_kind(doc, spans, i + 1):
+            hints[i] = hints[i + 1]
+    return hints
+
+
+def _listed_kind(doc: Doc, spans: list[Span], i: int) -> bool:
+    """True when a plural kind word ends the list that name ``i`` belongs to."""
+    while i < len(spans):
+        end = spans[i].end
+        word = doc[end].lower_ if end < len(doc) else ""
+        if word == "residential" and end + 1 < len(doc):
+            word = doc[end + 1].lower_
+        if word in _PLURAL_KIND_WORDS:
+            return True
+        if i + 1 < len(spans) and spans[i + 1].start > end \
+                and all(doc[k].lower_ in ("and", "or", ",") for k in range(end, spans[i + 1].start)):
+            i += 1
+            continue
+        return False
+    return False
+
+
 def _kind_hint(span: Span) -> str | None:
     doc = span.doc
     following = doc[span.end].lower_ if span.end < len(doc) else ""  # "": no word (a token is never empty)
+    if following == "residential" and span.end + 1 < len(doc):  # "al-Jora residential neighbourhoods"
+        following = doc[span.end + 1].lower_
     if following in KIND_WORDS:
         return KIND_WORDS[following]
     if following in _KIND_PHRASE_STARTS and span.end + 1 < len(doc):

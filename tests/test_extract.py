@@ -570,6 +570,15 @@ def test_a_day_stated_in_a_sentence_without_a_place_carries_on(extractor: Extrac
         ("Aleppo", "2016-10-29", "published")]
 
 
+def test_a_plural_kind_word_after_a_list_names_the_kind_of_each(extractor: Extractor) -> None:
+    """"al-Qosour and al-Jora residential neighbourhoods in Deir Ezzor city": both are
+    neighbourhoods of that city, so Jora is not the Damascus neighbourhood spelled so."""
+    found = {e.mention: (e.kind, e.admin1) for e in _events(
+        extractor, "Shells hit al-Qosour and al-Jora residential neighborhoods in Deir Ezzor city.")}
+    assert found["Qosour"] == ("neighbourhood", "Deir ez-Zor")
+    assert "Jora" not in found or found["Jora"][1] == "Deir ez-Zor"
+
+
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
     """"Damascus countryside" is the Rural Damascus governorate, which encloses Damascus: its
     Jobar is Damascus's, not the Homs village spelled exactly so. Gaza stays Gaza there."""
