@@ -361,6 +361,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     if _after_a_title(span):
         return False  # "Governor Diab", "Dr. Darwish", "Colonel al-Saleh"
+    if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
+        return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
     if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span):
         return False  # "Riad Hijab", a photo credit "Hazem Sabbagh"; "al-Omar" is a family's or a place's
     following = doc[span.end] if span.end < len(doc) else None
@@ -393,6 +395,24 @@ def _after_a_title(span: Span) -> bool:
     if i > 0 and (doc[i].lower_ in ("al", "el") or glued and doc[i].lower_ in ARTICLES):
         i -= 1  # not "at", "an", "as" alone: English words too
     return i >= 0 and doc[i].lower_.rstrip(".") in TITLES
+
+
+#: Words before a name that say a person is named: "identified as Abu Obaida", "a man named Hamad".
+_NAMING_PHRASES = (("identified", "as"), ("known", "as"), ("nicknamed",), ("dubbed",), ("named",), ("alias",),
+                   ("aka",), ("nom", "de", "guerre"))
+
+
+def _after_a_naming_phrase(span: Span) -> bool:
+    """True when the name follows words that name a person ("identified as", "known as", "named")."""
+    doc = span.doc
+    end = span.start
+    if end > 0 and doc[end - 1].text in "\"'“‘":  # known as "Abu Jaber"
+        end -= 1
+    for phrase in _NAMING_PHRASES:
+        start = end - len(phrase)
+        if start >= 0 and all(doc[start + k].lower_ == word for k, word in enumerate(phrase)):
+            return True
+    return False
 
 
 def _after_an_article(span: Span) -> bool:

@@ -69,3 +69,14 @@ def test_the_islamic_state_by_its_full_name_is_not_a_place(extractor: Extractor)
                                     "Deir ez-Zor on Tuesday.")
     assert not mentions & {"Sham", "Iraq"}
     assert "Deir ez-Zor" in mentions
+
+
+def test_a_name_after_a_naming_phrase_is_a_person(extractor: Extractor) -> None:
+    """"identified as Abu Obaida", "known as 'Abu Jaber'", "a man named Hamad" name people, even
+    where a hamlet is spelled so; a notable place stays one ("the town known as Kobani")."""
+    mentions = _mentions(extractor, "Three fighters, one identified as Abu Obaida of Tunisia, were killed in an ambush "
+                                    "in al-Ghabra village. The council appointed Hashem al-Sheikh, also known as "
+                                    "\"Abu Jaber\", as leader. A man named Hamad was killed in Saraqib.")
+    assert not mentions & {"Abu Obaida", "Abu Jaber", "Hamad"}
+    assert {"Ghabra", "Saraqib"} <= mentions
+    assert "Kobani" in _mentions(extractor, "The town known as Kobani was shelled on Tuesday.")
