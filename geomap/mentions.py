@@ -60,6 +60,9 @@ LEFT_OK = frozenset({
     "southeastern", "north", "south", "east", "west", "rural", "greater", "upper", "lower", "old", "new",
     "the", "in", "near", "of", "and", "or", "from", "to", "at", "on", "outside", "around", "between",
     "syria", "syrias", "syrian", "northwest", "northeast", "southwest", "southeast",
+    # Peoples' adjectives: "the Palestinian Yarmouk camp", "Kurdish Afrin" (see FOREIGN_DEMONYMS too).
+    "palestinian", "kurdish", "turkish", "russian", "iraqi", "lebanese", "iranian", "american", "israeli",
+    "jordanian", "arab", "armenian", "assyrian", "egyptian", "saudi",
 })
 #: Capitalised words that may follow a place name and still leave it a place. Not "Front": capitalised,
 #: it names a group ("the Deir Ezzor Airport Front", "Southern Front"); the battle line is lower case
@@ -361,6 +364,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     if _after_a_title(span):
         return False  # "Governor Diab", "Dr. Darwish", "Colonel al-Saleh"
+    if _after_a_foreign_demonym(span) and not _spelled_as_a_place_abroad(span, gazetteer):
+        return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike
     if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
     if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span):
@@ -395,6 +400,26 @@ def _after_a_title(span: Span) -> bool:
     if i > 0 and (doc[i].lower_ in ("al", "el") or glued and doc[i].lower_ in ARTICLES):
         i -= 1  # not "at", "an", "as" alone: English words too
     return i >= 0 and doc[i].lower_.rstrip(".") in TITLES
+
+
+#: Adjectives of Syria's neighbours and of other countries whose places Syrian news names: a name
+#: right after one ("Iraqi Sinjar", "the Turkish town of Kilis") lies in that country.
+#: Not the adjectives of countries with bases or camps in Syria ("the Russian Hmeimim base", "the
+#: American al-Tanf base", "the Iranian-run", "the Palestinian Yarmouk camp").
+FOREIGN_DEMONYMS = frozenset({"iraqi", "turkish", "lebanese", "jordanian", "israeli", "egyptian", "saudi",
+                              "libyan", "yemeni"})
+
+
+def _after_a_foreign_demonym(span: Span) -> bool:
+    """True when a foreign country's adjective stands before the name, alone or with a place noun
+    ("Iraqi Sinjar", "the Iraqi town of Haditha", "the Turkish border town of Kilis")."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
+        i -= 2
+        if i >= 0 and doc[i].lower_ == "border":
+            i -= 1
+    return i >= 0 and doc[i].lower_ in FOREIGN_DEMONYMS
 
 
 #: Words before a name that say a person is named: "identified as Abu Obaida", "a man named Hamad".
@@ -446,6 +471,12 @@ def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = Fal
     ``notable``), not only folded onto its key ("Need" onto Niddeh): the gazetteer's own exact
     match. Asked only of a few suspect spans; the lookup is remembered."""
     return any(c.match in ("exact", "user") and (not notable or is_notable(c.place))
+               for c in gazetteer.lookup(span.text, fuzzy=False, limit=_EVERY_CANDIDATE))
+
+
+def _spelled_as_a_place_abroad(span: Span, gazetteer: Gazetteer) -> bool:
+    """True when the name is written as a city's or country's name outside Syria ("Kilis")."""
+    return any(c.match in ("exact", "user") and c.place.admin1 is None and c.place.id != "country:SY"
                for c in gazetteer.lookup(span.text, fuzzy=False, limit=_EVERY_CANDIDATE))
 
 
