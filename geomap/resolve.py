@@ -47,6 +47,8 @@ MAX_FALLBACK_KM = 150.0
 MAX_ANCHORS = 50
 #: Score gap between the best and second candidate that makes a resolution confident.
 CONFIDENT_GAP = 0.08
+#: "X province", "X governorate": X is named as a governorate, so no hamlet ("Anbar province").
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
 #: News and gazetteers may file a village near a border in either governorate: one this close to
 #: the governorate its sentence names may still be meant (Skik, Idlib, 3 km from Hama's border).
 BORDER_KM = 25.0
@@ -297,6 +299,9 @@ class Resolver:
                 if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)) \
                         and (is_notable(nearer[0].place) or not famous_here):
                     best = nearer[0]  # but a city spelled as written is not a hamlet that shares its name
+            if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
+                    and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
+                return self._geocode(mention, governorates, area)  # "Anbar province" is no Aleppo hamlet
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
             abroad = best.place.admin1 is None and best.place.id != "country:SY"
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and

@@ -479,6 +479,9 @@ def test_a_kind_word_picks_the_place_of_that_kind(extractor: Extractor) -> None:
                                            "Warplanes struck villages in the Maarat al-Numan district."))
     assert found["Hasakeh"].kind == "admin1"
     assert (found["Maarat al-Numan"].kind, found["Maarat al-Numan"].place) == ("admin2", "Al Ma'ra")
+    abroad = {e.mention for e in _events(extractor, "Iraqi forces retook Ramadi in western Anbar province.")}
+    assert "Anbar" not in abroad  # a governorate the gazetteer lacks is no hamlet spelled so
+    assert {e.mention for e in _events(extractor, "Idlib province, where Atmeh lies, was shelled.")} == {"Idlib", "Atmeh"}
 
 
 def test_the_governorate_a_sentence_spells_out_overrules_a_far_namesake(extractor: Extractor) -> None:
