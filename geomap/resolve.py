@@ -102,15 +102,12 @@ def _with_enclaves(governorates: Iterable[str]) -> set[str]:
     return out
 
 
-def _governorates_named(found: list[Candidate]) -> set[str]:
-    """The governorates a name can be, as written or spelled another way (not near spellings)."""
-    return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match != "fuzzy"}
-
-
-def _governorates_spelled(found: list[Candidate]) -> set[str]:
-    """The governorates a name spells exactly ("Latakia", "Hasakeh province"; not "Zara", which only
+def _governorates_named(found: list[Candidate], *, exactly: bool = False) -> set[str]:
+    """The governorates a name can be, as written or spelled another way (not near spellings);
+    ``exactly``: only as written ("Latakia", "Hasakeh province"; not "Zara", which only
     normalises like Daraa)."""
-    return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match in ("exact", "user")}
+    matches = ("exact", "user") if exactly else ("exact", "user", "variant")
+    return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match in matches}
 
 
 def _sole_governorate(found: list[Candidate]) -> set[str]:
@@ -175,7 +172,7 @@ class Resolver:
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
         for mention, found in zip(mentions, first):
             sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
-            spelled_governorates[mention.sentence_start].update(_governorates_spelled(found))
+            spelled_governorates[mention.sentence_start].update(_governorates_named(found, exactly=True))
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
@@ -317,8 +314,8 @@ class Resolver:
                 # beats the namesake elsewhere (Hanadi, Latakia).
                 if not mention.place_context:
                     return None
-                around, near = (_with_enclaves(said), []) if elsewhere_than_said else (governorates, area)
-                nearby = self._near_spelling(mention, around, near, only_fuzzy=True, fits=fits) if about_syria else None
+                nearby = self._near_spelling_inside(mention, governorates, area, said if elsewhere_than_said else frozenset(),
+                                                    fits=fits, about_syria=about_syria)
                 if nearby is not None:
                     return nearby
                 if elsewhere_than_said:
@@ -328,8 +325,8 @@ class Resolver:
                 # Several words that only normalise like a hamlet far outside the story's area ("Tell
                 # Sakher" beside Kafr Nabuda is no Hasakah village; the gazetteer lacks the Hama one):
                 # a near spelling inside the area, else the geocoder, rather than a place 300 km off.
-                around, near = (_with_enclaves(said), []) if elsewhere_than_said else (governorates, area)
-                nearby = self._near_spelling(mention, around, near, only_fuzzy=True, fits=fits) if about_syria else None
+                nearby = self._near_spelling_inside(mention, governorates, area, said if elsewhere_than_said else frozenset(),
+                                                    fits=fits, about_syria=about_syria)
                 return nearby or self._geocode(mention, governorates, area)
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
         nearby = self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits) if about_syria else None
@@ -337,6 +334,15 @@ class Resolver:
             return nearby
         geocoded = self._geocode(mention, governorates, area)
         return geocoded if geocoded is None or fits is None or fits(geocoded.place) else None
+
+    def _near_spelling_inside(self, mention: Mention, governorates: set[str], area: list[Place], said: frozenset[str], *,
+                              fits: Callable[[Place], bool] | None, about_syria: bool) -> ResolvedMention | None:
+        """A near spelling instead of a namesake found elsewhere: inside the governorates the
+        sentence spells out (``said``) when there are any, else inside the story's area."""
+        if not about_syria:
+            return None
+        around, near = (_with_enclaves(said), []) if said else (governorates, area)
+        return self._near_spelling(mention, around, near, only_fuzzy=True, fits=fits)
 
     def _near_spelling(self, mention: Mention, governorates: set[str], area: list[Place], *,
                        only_fuzzy: bool = False, fits: Callable[[Place], bool] | None = None) -> ResolvedMention | None:
