@@ -556,23 +556,6 @@ def test_a_far_namesake_of_several_words_is_not_taken_for_a_village_beside_the_s
     assert found == {"Kafr Nabuda": "Hama"}
 
 
-def test_a_day_stated_in_a_sentence_without_a_place_carries_on(extractor: Extractor) -> None:
-    """"On Friday, rebels attacked. Clashes hit Aleppo." dates Aleppo to Friday: the day is
-    the story's even where its sentence names no place; a month does not carry, a new paragraph
-    starts afresh, and the nearest day wins."""
-    def dates(text: str) -> list[tuple[str, str | None, str | None]]:
-        return [(e.mention, e.date, e.date_source) for e in _events(extractor, text, published=dt.date(2016, 10, 29))]
-
-    assert dates("On Friday, rebels launched a major offensive. Heavy clashes hit Aleppo and Idlib.") == [
-        ("Aleppo", "2016-10-28", "relative"), ("Idlib", "2016-10-28", "relative")]
-    assert dates("On Friday rebels attacked. In March, Hama was shelled. Clashes hit Saraqib.") == [
-        ("Hama", "2016-03-01", "sentence"), ("Saraqib", "2016-10-28", "relative")]
-    assert dates("On Monday, jets struck Ariha. On Friday rebels attacked. Clashes hit Saraqib.") == [
-        ("Ariha", "2016-10-24", "relative"), ("Saraqib", "2016-10-28", "relative")]
-    assert dates("Rebels launched an offensive on 12 October 2016.\n\nHeavy clashes hit Aleppo.") == [
-        ("Aleppo", "2016-10-29", "published")]
-
-
 def test_a_plural_kind_word_after_a_list_names_the_kind_of_each(extractor: Extractor) -> None:
     """"al-Qosour and al-Jora residential neighbourhoods in Deir Ezzor city": both are
     neighbourhoods of that city, so Jora is not the Damascus neighbourhood spelled so."""

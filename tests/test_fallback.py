@@ -93,35 +93,24 @@ def test_no_network_flags(tmp_path: Path, flag: list[str]) -> None:
     assert result.exit_code == 0 and "Saraqib" in result.stdout
 
 
-def test_a_neighbourhood_the_gazetteer_places_elsewhere_is_geocoded_inside_its_city() -> None:
-    """"Howayqa" only spells like villages far from Deir ez-Zor: the geocoder is asked, and its
-    answer is kept inside the city and rejected outside it."""
+@pytest.mark.parametrize("name, text", [
+    # Only spelled like villages far from Deir ez-Zor.
+    ("Howayqa", "Militants were killed in the Howayqa neighbourhood of Deir Ezzor on Monday, the Syrian army said."),
+    # No gazetteer place has it; found by its place context.
+    ("Zuhaylat", "Shells fell on the Zuhaylat neighbourhood of Deir Ezzor on Monday, the Syrian army said."),
+])
+def test_a_neighbourhood_the_gazetteer_cannot_place_is_geocoded_only_inside_its_city(name: str, text: str) -> None:
+    """A neighbourhood the gazetteer files elsewhere ("Howayqa") or lacks ("Zuhaylat") goes to the
+    geocoder; its answer is kept inside the city named with it and rejected outside it."""
     from geomap.model import Place
 
     def geocode_at(lat: float, lon: float):  # noqa: ANN202
         def geocode(query: str, **options: object) -> Place | None:
-            return Place(id=f"geocoder:{query}", name=query, kind="neighbourhood", lat=lat, lon=lon) if query == "Howayqa" else None
+            return Place(id=f"geocoder:{query}", name=query, kind="neighbourhood", lat=lat, lon=lon) if query == name else None
         return geocode
 
-    text = "Militants were killed in the Howayqa neighbourhood of Deir Ezzor on Monday, the Syrian army said."
     inside = Extractor(geocode=geocode_at(35.345, 40.150)).events(Article(id="n", text=text))
-    assert [(e.resolver, e.admin1) for e in inside if e.mention == "Howayqa"] == [("geocoder", "Deir ez-Zor")]
+    assert [(e.resolver, e.admin1) for e in inside if e.mention == name] == [("geocoder", "Deir ez-Zor")]
     outside = Extractor(geocode=geocode_at(35.20, 40.60)).events(Article(id="n", text=text))  # 45 km east
-    assert "Howayqa" not in {e.mention for e in outside}
+    assert name not in {e.mention for e in outside}
 
-
-def test_a_neighbourhood_the_gazetteer_lacks_is_geocoded_only_inside_its_city() -> None:
-    """A name no gazetteer place has ("Zuhaylat", found by its place context) goes to the geocoder
-    as well; its answer too must lie in the city named with it."""
-    from geomap.model import Place
-
-    def geocode_at(lat: float, lon: float):  # noqa: ANN202
-        def geocode(query: str, **options: object) -> Place | None:
-            return Place(id=f"geocoder:{query}", name=query, kind="neighbourhood", lat=lat, lon=lon) if query == "Zuhaylat" else None
-        return geocode
-
-    text = "Shells fell on the Zuhaylat neighbourhood of Deir Ezzor on Monday, the Syrian army said."
-    inside = Extractor(geocode=geocode_at(35.345, 40.150)).events(Article(id="z", text=text))
-    assert [(e.resolver, e.admin1) for e in inside if e.mention == "Zuhaylat"] == [("geocoder", "Deir ez-Zor")]
-    outside = Extractor(geocode=geocode_at(35.20, 40.60)).events(Article(id="z", text=text))  # 45 km east
-    assert "Zuhaylat" not in {e.mention for e in outside}
