@@ -688,45 +688,46 @@ def _has_place_word_after(span: Span) -> bool:
 # ------------------------------------------------------------------------- kind and role
 
 #: Plural kind words after a list of names: each name of the list is of that kind ("al-Qusour and
-#: al-Joura neighbourhoods", "Kafr Zita and Latamneh towns").
-_PLURAL_KIND_WORDS = frozenset({"neighbourhoods", "neighborhoods", "villages", "towns"})
+#: al-Joura neighbourhoods").
+_PLURAL_KIND_WORDS = frozenset({"neighbourhoods", "neighborhoods"})
 
 
 def _list_kind_hints(doc: Doc, spans: list[Span], hints: list[str | None]) -> list[str | None]:
-    """The kind hints of names listed before a plural kind word, which names them all."""
+    """The kind hints of names listed before a plural kind word, which names them all: one pass
+    from the last name back, carrying the kind along the list while its names are joined by "and",
+    "or" or commas."""
     hints = list(hints)
-    for i in range(len(spans) - 2, -1, -1):
-        span, following = spans[i], spans[i + 1]
-        if hints[i] is not None or hints[i + 1] is None:
+    carried = False  # the name after this one ends a list with a plural kind word, or is in one
+    for i in range(len(spans) - 1, -1, -1):
+        span = spans[i]
+        if carried and _joined(doc, span, spans[i + 1]):
+            hints[i] = hints[i] or hints[i + 1]
             continue
-        joined = all(doc[k].lower_ in ("and", "or", ",") for k in range(span.end, following.start))
-        if joined and following.start > span.end and _listed_kind(doc, spans, i + 1):
-            hints[i] = hints[i + 1]
+        carried = hints[i] is not None and _word_after(span) in _PLURAL_KIND_WORDS
     return hints
 
 
-def _listed_kind(doc: Doc, spans: list[Span], i: int) -> bool:
-    """True when a plural kind word ends the list that name ``i`` belongs to."""
-    while i < len(spans):
-        end = spans[i].end
-        word = doc[end].lower_ if end < len(doc) else ""
-        if word == "residential" and end + 1 < len(doc):
-            word = doc[end + 1].lower_
-        if word in _PLURAL_KIND_WORDS:
-            return True
-        if i + 1 < len(spans) and spans[i + 1].start > end \
-                and all(doc[k].lower_ in ("and", "or", ",") for k in range(end, spans[i + 1].start)):
-            i += 1
-            continue
-        return False
-    return False
+def _joined(doc: Doc, span: Span, following: Span) -> bool:
+    """True when only "and", "or" and commas stand between two names, besides the next one's glued
+    article ("al-Qosour, al-Hamidiya and al-Jora")."""
+    return following.start > span.end and all(
+        token.lower_ in ("and", "or", ",") or token.text in "-‐" or _is_article(doc, token)
+        for token in doc[span.end:following.start])
+
+
+def _word_after(span: Span) -> str:
+    """The lower-case word after a name, past "residential" ("al-Jora residential neighbourhoods");
+    "" at the end (a token is never empty)."""
+    doc = span.doc
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    if following == "residential" and span.end + 1 < len(doc):
+        following = doc[span.end + 1].lower_
+    return following
 
 
 def _kind_hint(span: Span) -> str | None:
     doc = span.doc
-    following = doc[span.end].lower_ if span.end < len(doc) else ""  # "": no word (a token is never empty)
-    if following == "residential" and span.end + 1 < len(doc):  # "al-Jora residential neighbourhoods"
-        following = doc[span.end + 1].lower_
+    following = _word_after(span)
     if following in KIND_WORDS:
         return KIND_WORDS[following]
     if following in _KIND_PHRASE_STARTS and span.end + 1 < len(doc):

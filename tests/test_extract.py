@@ -563,6 +563,9 @@ def test_a_plural_kind_word_after_a_list_names_the_kind_of_each(extractor: Extra
         extractor, "Shells hit al-Qosour and al-Jora residential neighborhoods in Deir Ezzor city.")}
     assert found["Qosour"] == ("neighbourhood", "Deir ez-Zor")
     assert "Jora" not in found or found["Jora"][1] == "Deir ez-Zor"
+    listed = {e.mention: (e.kind, e.admin1) for e in _events(
+        extractor, "Shells hit al-Qosour, al-Hamidiya and al-Jora residential neighborhoods in Deir Ezzor city.")}
+    assert listed["Hamidiya"] == ("neighbourhood", "Deir ez-Zor")  # not the Tartus village: the list names its kind
 
 
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
