@@ -364,7 +364,7 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     if _after_a_title(span):
         return False  # "Governor Diab", "Dr. Darwish", "Colonel al-Saleh"
-    if _after_a_foreign_demonym(span) and not _spelled_as_a_place_abroad(span, gazetteer):
+    if _after_a_foreign_demonym(span) and not _spelled_as_a_place(span, gazetteer, abroad=True):
         return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike
     if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
@@ -466,17 +466,13 @@ def _after_place_word(span: Span) -> bool:
 _LIST_WORDS = frozenset({"of", "and", "or", ","})
 
 
-def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = False) -> bool:
+def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = False, abroad: bool = False) -> bool:
     """True when the name is written as one of a place's names (a notable place's, with
-    ``notable``), not only folded onto its key ("Need" onto Niddeh): the gazetteer's own exact
-    match. Asked only of a few suspect spans; the lookup is remembered."""
+    ``notable``; a city's or country's outside Syria, with ``abroad``: "Kilis"), not only folded
+    onto its key ("Need" onto Niddeh): the gazetteer's own exact match. Asked only of a few suspect
+    spans; the lookup is remembered."""
     return any(c.match in ("exact", "user") and (not notable or is_notable(c.place))
-               for c in gazetteer.lookup(span.text, fuzzy=False, limit=_EVERY_CANDIDATE))
-
-
-def _spelled_as_a_place_abroad(span: Span, gazetteer: Gazetteer) -> bool:
-    """True when the name is written as a city's or country's name outside Syria ("Kilis")."""
-    return any(c.match in ("exact", "user") and c.place.admin1 is None and c.place.id != "country:SY"
+               and (not abroad or (c.place.admin1 is None and c.place.id != "country:SY"))
                for c in gazetteer.lookup(span.text, fuzzy=False, limit=_EVERY_CANDIDATE))
 
 
