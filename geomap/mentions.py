@@ -422,9 +422,12 @@ def _after_a_foreign_demonym(span: Span) -> bool:
     return i >= 0 and doc[i].lower_ in FOREIGN_DEMONYMS
 
 
-#: Words before a name that say a person is named: "identified as Abu Obaida", "a man named Hamad".
-_NAMING_PHRASES = (("identified", "as"), ("known", "as"), ("nicknamed",), ("dubbed",), ("named",), ("alias",),
-                   ("aka",), ("nom", "de", "guerre"))
+#: Words before a name that say a person is named: "identified as Abu Obaida", "a man named Hamad";
+#: filed under their last word, which is all most names' previous word is ever compared with.
+_NAMING_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "as": (("identified", "as"), ("known", "as")), "nicknamed": (("nicknamed",),), "dubbed": (("dubbed",),),
+    "named": (("named",),), "alias": (("alias",),), "aka": (("aka",),), "guerre": (("nom", "de", "guerre"),),
+}
 
 
 def _after_a_naming_phrase(span: Span) -> bool:
@@ -433,7 +436,9 @@ def _after_a_naming_phrase(span: Span) -> bool:
     end = span.start
     if end > 0 and doc[end - 1].text in "\"'“‘":  # known as "Abu Jaber"
         end -= 1
-    for phrase in _NAMING_PHRASES:
+    if end == 0:
+        return False
+    for phrase in _NAMING_PHRASES.get(doc[end - 1].lower_, ()):
         start = end - len(phrase)
         if start >= 0 and all(doc[start + k].lower_ == word for k, word in enumerate(phrase)):
             return True
