@@ -798,6 +798,8 @@ def test_seed_articles() -> None:
         ("MOSCOW (Sputnik) An explosion hit the city.", "MOSCOW (Sputnik) "),
         ("  HOMS: Mortars hit a school.", "HOMS: "),
         ("Idlib, Syria (March 3, 2019) - Jets struck.", "Idlib, Syria (March 3, 2019) - "),
+        ("Deir ez-Zor, Oct. 21 (SANA) – A mine went off.", "Deir ez-Zor, Oct. 21 (SANA) – "),
+        ("Ras al-Ain, Hasakah (AFP) - Shells fell.", "Ras al-Ain, Hasakah (AFP) - "),
     ],
 )
 def test_dateline(text: str, dateline: str) -> None:
@@ -822,6 +824,8 @@ def test_dateline_after_header_lines() -> None:
         "Meanwhile, the army - which denied it - advanced.",
         "Update: the ridge was hit.",
         "Aleppo - the city was quiet.",
+        "Clashes in Deir ez-Zor - the city was quiet.",
+        "Forces and al-Nusra, Hama - the city was quiet.",
         "\n".join(["Line"] * 9) + "\nDAMASCUS: Jets struck.",
         "",
     ],
