@@ -68,7 +68,7 @@ NOT_PLACES: tuple[str, ...] = (
     "White Helmets", "Syria Civil Defence", "Syrian Observatory for Human Rights", "Syrian Arab Red Crescent",
     "Red Crescent", "Astana talks", "Sochi agreement", "Global Research", "South Front", "Al Jazeera",
     "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University", "Aleppo University",
-    "Hamas", "State Duma",
+    "Hamas", "State Duma", "Enab Baladi", "Aleppo Media Center", "Raqqa is Being Slaughtered Silently",
 )
 
 #: First words of armed-group names: "Jaish X", "Liwa X", "Faylaq X" are groups, not places.

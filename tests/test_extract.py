@@ -338,6 +338,14 @@ def test_abbreviations_and_organisations_are_not_places(extractor: Extractor) ->
     assert mentions == ["Damascus", "Idlib", "U.S."]
 
 
+def test_syrian_news_outlets_named_after_places_are_not_places(extractor: Extractor) -> None:
+    """A header line's outlet ("Enab Baladi – Tafas") is no village Enab, and "Raqqa is Being
+    Slaughtered Silently" reports from Raqqa without naming an event there."""
+    text = ("Enab Baladi – Tafas\n\nGunmen killed a commander in Tafas on Sunday, Raqqa is Being Slaughtered "
+            "Silently and the Aleppo Media Center said.")
+    assert [e.mention for e in extractor.events(Article(id="a", text=text))] == ["Tafas", "Tafas"]
+
+
 def test_a_name_that_only_sounds_like_a_capital_abroad_is_not_a_place(extractor: Extractor) -> None:
     """"Manal" normalises like Manila; in a Damascus story it is a woman's name."""
     text = "Shells hit the Midan district of Damascus on Monday, Manal told reporters."
