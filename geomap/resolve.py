@@ -57,6 +57,12 @@ BORDER_KM = 25.0
 _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district)\s+(?:of|in)\s+(?:the\s+)?"
                         r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?(?:a[lnrsdtz]-)?",
                         re.IGNORECASE)
+#: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "Tafas,
+#: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib".
+_CONTAINER_AFTER = re.compile(
+    r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in)\s+(?:the\s+)?"
+    r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
+    r"(?:(?:countryside|province|governorate|city)\s+of\s+)?(?:a[lnrsdtz]-)?", re.IGNORECASE)
 #: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
 #: that names either is about the area of both ("Jobar … in Damascus countryside" is Damascus's Jobar).
 ENCLAVES: dict[str, str] = {"Damascus": "Rural Damascus"}
@@ -139,6 +145,22 @@ def _syrian_only_by_chance(found: list[Candidate]) -> bool:
         c.match == "variant" or (c.place.admin1 is not None and not is_notable(c.place)) for c in found)
 
 
+def _container_governorates(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, set[str]]:
+    """The governorates named as containing a mention, by mention index: the next mention of its
+    sentence, when only "in" or a comma stands between them and it names a governorate."""
+    out: dict[int, set[str]] = {}
+    for index in range(len(mentions) - 1):
+        mention, following = mentions[index], mentions[index + 1]
+        if following.sentence_start != mention.sentence_start:
+            continue
+        offset = mention.sentence_start
+        between = _CONTAINER_AFTER.fullmatch(mention.sentence, mention.end_char - offset, following.start_char - offset)
+        named = _governorates_named(candidates[index + 1]) if between else set()
+        if named:
+            out[index] = named
+    return out
+
+
 class Resolver:
     """Gazetteer first, geocoder as fallback; both injected so tests pass fakes."""
 
@@ -173,6 +195,9 @@ class Resolver:
         for mention, found in zip(mentions, first):
             sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
             spelled_governorates[mention.sentence_start].update(_governorates_named(found, exactly=True))
+        # Closer still, the governorate named right after a place as what contains it: "a research
+        # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
+        containers = _container_governorates(mentions, first)
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
@@ -186,16 +211,18 @@ class Resolver:
                 continue  # "in Government-held areas": a capitalised phrase, not an unknown place
             own = anchor_of.get(index)
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
-            local = frozenset(sentence_governorates.get(mention.sentence_start, ()))
+            contained = index in containers
+            local = frozenset(containers[index] if contained else sentence_governorates.get(mention.sentence_start, ()))
             said = frozenset(spelled_governorates.get(mention.sentence_start, ()))
             cities_here = cities.get(index, ())
-            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, said, tuple(c.id for c in cities_here))
+            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
+                    tuple(c.id for c in cities_here))
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
-                                           said=said, about_syria=about_syria, cities=cities_here)
+                                           contained=contained, said=said, about_syria=about_syria, cities=cities_here)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -270,10 +297,11 @@ class Resolver:
         return tuple(cities.values())
 
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
-                     area: list[Place], context: Area, *, local: frozenset[str] = frozenset(),
+                     area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
                      cities: Sequence[Place] = ()) -> ResolvedMention | None:
-        """The mention's place. A near spelling is only looked for in a story about Syria: elsewhere
+        """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
+        the one named right after it as what contains it. A near spelling is only looked for in a story about Syria: elsewhere
         the Syrian governorates it names are there by chance ("New York" is not Nawa). A
         neighbourhood ("the X neighbourhood") must lie in one of the story's ``cities``, or be
         filed as a neighbourhood when the story names no city."""
@@ -289,9 +317,10 @@ class Resolver:
             ranked = [c for c in ranked if fits is None or fits(c.place)]
             best = ranked[0] if ranked else found[0]
             if local and best.place.admin1 not in local and any(c.place.admin1 in local for c in found):
-                # The governorate named in the same sentence outweighs the rest of the article.
-                nearer = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=Area(local, context.points),
-                                               fuzzy=False, limit=1)
+                # The governorate named in the same sentence outweighs the rest of the article; the one
+                # named as its container outweighs the article's other places too.
+                nearer = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, fuzzy=False, limit=1,
+                                               context=Area(local, () if contained else context.points))
                 famous_here = best.match in ("exact", "user") and is_notable(best.place)
                 if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)) \
                         and (is_notable(nearer[0].place) or not famous_here):

@@ -321,6 +321,15 @@ def test_the_sentence_governorate_outweighs_the_rest_of_the_article(extractor: E
     assert midan.admin1 == "Aleppo"
 
 
+def test_the_governorate_named_as_a_container_outweighs_the_sentence_and_the_article(extractor: Extractor) -> None:
+    """"Barzeh" is spelled like a Homs hamlet (Burza) and a Damascus neighbourhood (Barza); its
+    sentence and the next name Homs, but "in Damascus" says where it is."""
+    text = ("Missiles struck a research centre in Barzeh in Damascus, a depot west of Homs and a post near Homs "
+            "on Saturday. Jets also hit the T4 airbase in Homs.")
+    barzeh = next(e for e in extractor.events(Article(id="b", text=text)) if e.mention == "Barzeh")
+    assert (barzeh.place, barzeh.admin1) == ("Barza", "Damascus")
+
+
 def test_countries_faiths_and_leaders_are_not_hamlets(extractor: Extractor) -> None:
     """A village near Aleppo is called Qatar and another Assad; "Shiite" folds like Shate."""
     text = ("Shelling hit Aleppo and Azaz on Monday, killing Shiite pilgrims. Qatar condemned the attack. "
