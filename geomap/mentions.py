@@ -30,7 +30,7 @@ from .event_types import reports_event
 from .gazetteer import Gazetteer, is_notable
 from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
-from .names import ARTICLES, fold, normalize
+from .names import ARTICLES, TOPONYM_HEADS, fold, normalize
 
 #: Words after a name that say what kind of place it is.
 KIND_WORDS: dict[str, str] = {
@@ -130,15 +130,6 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "bint", "du
 #: Words that open longer place names ("New Jersey", "San Jose", "Port Sudan"): never a place alone,
 #: and a place name right after one, capitalised, is part of another place's name, not itself.
 NAME_HEADS = frozenset({"new", "san", "santa", "saint", "fort", "port", "mount", "lake", "cape", "los", "las"})
-#: Words that open Arabic place names ("Kafr Awid", "Jabal al-Arbaeen", "Masaken Hanano"): one of them
-#: right before another name is that name's first word, even where the gazetteer has a place of its own
-#: by that word.
-TOPONYM_HEADS = frozenset(normalize(word) for word in (
-    "kafr", "tal", "jabal", "jebel", "ayn", "dayr", "khan", "bab", "abu", "umm", "rasm", "rajm", "rujm", "jubb",
-    "jebb", "jeb", "hweijet", "huwayjat", "hawsh", "housh", "hosh", "masaken", "masakin", "burj", "borj", "bani",
-    "bayt", "beit", "qasr", "marj", "wadi", "khirbet", "shaykh", "ard", "qaryat", "mazraat", "mazraa", "nahr",
-    "jisr", "bir", "ras", "hay", "harat", "sahl", "dahiyat", "maarat", "maaret", "qalaat", "tulul", "tuloul",
-))
 #: Capitalised words that are never place names on their own.
 NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

@@ -164,6 +164,18 @@ def normalize(name: str) -> str:
     return " ".join(words(name))
 
 
+#: Words that open Arabic place names ("Kafr Awid", "Jabal al-Arbaeen", "Masaken Hanano"): one of them
+#: right before another name is that name's first word, even where the gazetteer has a place of its own
+#: by that word.
+TOPONYM_HEADS = frozenset(normalize(word) for word in (
+    "kafr", "tal", "jabal", "jebel", "ayn", "dayr", "khan", "bab", "abu", "umm", "rasm", "rajm", "rujm", "jubb",
+    "jebb", "jeb", "hweijet", "huwayjat", "hawsh", "housh", "hosh", "masaken", "masakin", "burj", "borj", "bani",
+    "bayt", "beit", "qasr", "marj", "wadi", "khirbet", "shaykh", "ard", "qaryat", "mazraat", "mazraa", "nahr",
+    "jisr", "bir", "ras", "hay", "harat", "sahl", "dahiyat", "maarat", "maaret", "qalaat", "tulul", "tuloul",
+))
+
+
+
 def variants(name: str) -> set[str]:
     """Keys a name may appear under: its key, plus the other order of a position word.
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
-from .names import fold
+from .names import TOPONYM_HEADS, fold, normalize
 
 log = logging.getLogger("geomap")
 
@@ -129,6 +129,12 @@ def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
     """True when every word of a phrase is a frequent English word."""
     words = [w for w in fold(text).split() if w.isalpha()]
     return bool(words) and all(w in vocabulary for w in words)
+
+
+def _telling_words(name: str) -> int:
+    """How many words of a name say which place it is: not articles, nor the generic word that
+    opens many names ("Tell", "Kafr", "Deir")."""
+    return sum(word not in TOPONYM_HEADS for word in normalize(name).split())
 
 
 def _in_a_city(place: Place, cities: Sequence[Place]) -> bool:
@@ -350,10 +356,13 @@ class Resolver:
                 if elsewhere_than_said:
                     return self._geocode(mention, governorates, area)
             elif best.match == "variant" and not is_notable(best.place) and best.place.admin1 is not None and (
-                    elsewhere_than_said or (governorates or area) and not self._inside(best.place, governorates, area)):
-                # Several words that only normalise like a hamlet far outside the story's area ("Tell
-                # Sakher" beside Kafr Nabuda is no Hasakah village; the gazetteer lacks the Hama one):
-                # a near spelling inside the area, else the geocoder, rather than a place 300 km off.
+                    elsewhere_than_said or (governorates or area) and _telling_words(mention.text) < 2
+                    and not self._inside(best.place, governorates, area)):
+                # A name whose one telling word only normalises like a hamlet far outside the story's
+                # area ("Tell Sakher" beside Kafr Nabuda is no Hasakah village; the gazetteer lacks the
+                # Hama one): a near spelling inside the area, else the geocoder, rather than a place
+                # 300 km off. Two telling words are rarely alike by chance: a roundup's "Deraa
+                # al-Balad" is Daraa's old city though the rest of the story is in Raqqa.
                 nearby = self._near_spelling_inside(mention, governorates, area, said if elsewhere_than_said else frozenset(),
                                                     fits=fits, about_syria=about_syria)
                 return nearby or self._geocode(mention, governorates, area)

@@ -573,6 +573,15 @@ def test_a_far_namesake_of_several_words_is_not_taken_for_a_village_beside_the_s
     assert found == {"Kafr Nabuda": "Hama"}
 
 
+def test_a_variant_of_two_telling_words_stays_in_a_roundup_about_elsewhere(extractor: Extractor) -> None:
+    """Two words spelled unlike the gazetteer ("Deraa al-Balad" for Dar'a al Balad) are rarely
+    alike by chance, so a roundup's paragraph about Daraa keeps it though the rest is in Raqqa."""
+    text = ("Raids hit Raqqa and Tabqa on Monday, killing three. "
+            "In Deraa al-Balad, residents protested against the election on Friday.")
+    found = {e.mention: e.admin1 for e in _events(extractor, text)}
+    assert found["Deraa al-Balad"] == "Daraa"
+
+
 def test_a_plural_kind_word_after_a_list_names_the_kind_of_each(extractor: Extractor) -> None:
     """"al-Qosour and al-Jora residential neighbourhoods in Deir Ezzor city": both are
     neighbourhoods of that city, so Jora is not the Damascus neighbourhood spelled so."""
