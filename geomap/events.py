@@ -32,8 +32,13 @@ _REFERENCE_POINT = re.compile(
     r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
-#: Between a place and a bracket that names what contains it: "Al-Yadudah town (Daraa)".
-_BEFORE_BRACKET = re.compile(r"^\s*(?:town|village|city|area|camp|neighbourhood|neighborhood|district|countryside)?\s*\($")
+_KIND_WORD = r"(?:towns?|villages?|city|cities|areas?|camps?|neighbou?rhoods?|districts?|countryside)"
+_LISTED_NAME = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?[A-Z][\w'’‐-]*"
+#: Between a place and a bracket that names what contains it: "Al-Yadudah town (Daraa)", and past the
+#: other names of a list: "Ein Issa and Tal Tamer countryside (Raqqa, Hasakah)".
+_BEFORE_BRACKET = re.compile(
+    rf"^\s*{_KIND_WORD}?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_LISTED_NAME}(?:\s+{_LISTED_NAME})*"
+    rf"(?:\s+{_KIND_WORD})?)*\s*\($")
 #: An Arabic article just before a mention, which the mention's text leaves out.
 _GLUED_ARTICLE = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az|an|ath)[-‐]$", re.IGNORECASE)
 #: After "X, Governorate": the end of the clause ("near Saraqab, Idlib.", "struck Kafr Nabl, Idlib,

@@ -459,6 +459,9 @@ def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_backgro
     assert between == {"Homs": "mention", "Hama": "mention", "Rastan": "event"}
     en_route = {e.mention: e.role for e in _events(extractor, "Jets hit him en route to cover strikes in Huraytan and Anadan.")}
     assert en_route == {"Huraytan": "event", "Anadan": "event"}
+    listed = {e.mention: e.role for e in _events(
+        extractor, "On 6 January 2020, Turkish forces shelled Ein Issa and Tal Tamer countryside (Raqqa, Hasakah).")}
+    assert listed == {"Ein Issa": "event", "Tal Tamer": "event", "Raqqa": "mention", "Hasakah": "mention"}
 
 
 def test_a_governorate_or_its_namesake_city_named_as_a_container_is_background(extractor: Extractor) -> None:
