@@ -55,6 +55,9 @@ _POSSESSIVE = re.compile(r"^(?:\s+(?:province|governorate|city))?['’]s\s+(?:[a
 _ADJECTIVE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][a-z-]*\s+){0,3}$", re.IGNORECASE)
 _ADJECTIVE_AFTER = re.compile(r"^\s+(?:(?:province|governorate|countryside)\s+)?"
                               r"(?:town|city|village|district|area|suburb|neighbou?rhood)s?\s+of\s+(?:the\s+)?$")
+#: After a place used as the adjective of a smaller one: "the Damascus suburb", "the Idlib town";
+#: not "the Idlib town of Saraqib".
+_SMALLER_PLACE_AFTER = re.compile(r"\s+(?:suburb|town|village|neighbou?rhood|camp)\b(?!\s+of\b)", re.IGNORECASE)
 #: Between an event place and a place named to say where it lies: "struck Kafr Nabl near Maarat al-Numan",
 #: "the Bab al-Salama crossing near Azaz".
 _NEAR_ANOTHER = re.compile(r"^\s*(?:(?:border\s+)?(?:crossing|air\s?base|airport|base|camp|checkpoint|dam|field|hill|bridge|"
@@ -218,6 +221,7 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
         start = max(m.start_char - m.sentence_start, 0)
         before, after = m.sentence[max(start - 48, 0):start], m.sentence[m.end_char - m.sentence_start:]  # the words just before
         return _names_reference_point(before) or _ROAD_END.match(after) is not None \
+            or _names_a_smaller_place(item, before, after) \
             or ("road" in m.sentence or "highway" in m.sentence or "motorway" in m.sentence) \
             and _ROAD_FROM.search(m.sentence[max(start - 100, 0):start]) is not None
 
@@ -231,6 +235,16 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
     located = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and id(r) not in references}
     return [replace(r, mention=replace(r.mention, role="mention"))
             if id(r) in references and r.mention.sentence_start in located else r for r in resolved]
+
+
+def _names_a_smaller_place(item: ResolvedMention, before: str, after: str) -> bool:
+    """True for a governorate or its namesake city used as the adjective of a smaller place the
+    sentence names otherwise: "Rebels left Daraya, ending the siege of the Damascus suburb"; not
+    when the smaller place's name follows ("the Idlib town of Saraqib": see :func:`_contains`),
+    nor for a place that is itself the neighbourhood ("the Jobar neighbourhood")."""
+    place = item.place
+    return (place.kind == "admin1" or place.name == place.admin1) and before.endswith(("the ", "The ")) \
+        and _SMALLER_PLACE_AFTER.match(after) is not None
 
 
 def _names_reference_point(before: str) -> bool:

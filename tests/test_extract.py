@@ -440,6 +440,15 @@ def test_given_names_make_people_and_syrian_groups_make_syrian_stories(extractor
     assert [(e.place, e.admin1) for e in _events(extractor, groups)] == [("Tal Hamki", "Idlib")]
 
 
+def test_a_city_named_as_the_adjective_of_a_smaller_place_is_background(extractor: Extractor) -> None:
+    """"the Damascus suburb" is Daraya, named before; "the Jobar neighbourhood" is Jobar itself;
+    alone in its sentence, "the Idlib town" is still the best place there is."""
+    text = ("Rebels began leaving Daraya on Friday, ending a four-year siege of the Damascus suburb. "
+            "Shells hit the Jobar neighbourhood. Jets pounded the Idlib town for hours.")
+    roles = [(e.mention, e.role) for e in _events(extractor, text)]
+    assert roles == [("Daraya", "event"), ("Damascus", "mention"), ("Jobar", "event"), ("Idlib", "event")]
+
+
 def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_background(extractor: Extractor) -> None:
     """Event notes name what contains the place ("(As-Suqaylabiyah, Hama)", "town (Daraa)",
     "near Saraqab, Idlib.") and roads by their ends: the event is at the place, not at those."""
