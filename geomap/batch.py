@@ -4,7 +4,7 @@
 articles, in this process or in ``jobs`` worker processes (each builds its extractor once), and
 yields each article's events in input order, so ``--jobs 2`` gives exactly what ``--jobs 1``
 gives. Results are cached per article in :class:`ResultCache`, keyed by the article's content,
-geomap's version, the gazetteer version (which covers a ``--places`` file) and the settings that
+geomap's version and source, the gazetteer version (which covers a ``--places`` file) and the settings that
 change answers, so re-running a build over a folder only processes new or changed articles.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import functools
 import hashlib
 import itertools
 import json
@@ -61,8 +62,20 @@ class ExtractionSettings:
     def fingerprint(self, gazetteer_version: str) -> str:
         """What, besides the article, its cached events depend on."""
         geocoder = {k: v for k, v in (self.geocoder or {}).items() if k in ("name", "options", "country_codes")}
-        parts = [__version__, gazetteer_version, self.model or "", json.dumps(geocoder, sort_keys=True, default=str)]
+        parts = [__version__, code_stamp(), gazetteer_version, self.model or "", json.dumps(geocoder, sort_keys=True, default=str)]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A hash of geomap's own source: an edited checkout (an editable install, a patched rule)
+    answers differently under the same version number, so its cached results must not be reused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class ResultCache:

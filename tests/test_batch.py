@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from geomap.batch import CHUNK, ExtractionSettings, ResultCache, extract_articles
@@ -62,6 +63,19 @@ def test_changed_article_or_settings_miss_the_cache(tmp_path: Path) -> None:
     places.write_text("name,lat,lon\nTell Zimrabad,35.7,37.0\n", encoding="utf-8")
     list(extract_articles(articles, ExtractionSettings(places=str(places)), jobs=1, cache=cache, report=other))
     assert other.cached == 0, "a --places file changes the gazetteer version"
+
+
+def test_edited_geomap_source_misses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited checkout answers differently under the same version number."""
+    import geomap.batch
+
+    cache = ResultCache(tmp_path)
+    articles = _articles(3)
+    list(extract_articles(articles, ExtractionSettings(), jobs=1, cache=cache))
+    monkeypatch.setattr(geomap.batch, "code_stamp", lambda: "an edited rule")
+    report = RunReport()
+    list(extract_articles(articles, ExtractionSettings(), jobs=1, cache=cache, report=report))
+    assert report.cached == 0
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
