@@ -84,6 +84,11 @@ MAX_CACHED_TOKENS = 200_000
 
 _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
 
+#: By token text: its key, capitalised, opens a name, a name goes on across it, proclitic length.
+_TokenInfo = tuple[str, bool, bool, bool, int]
+#: Arabic conjunctions and prepositions written as one word with the next: "و" and, "ف" then,
+#: "ب" in, "ل" to, "ك" like, alone or in pairs ("وب" and in).
+_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
 #: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
 #: ("Abu al-Duhur", "the [Hama] airport").
 _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
@@ -146,7 +151,7 @@ class PlaceMatcher:
         self.gazetteer = gazetteer
         self._names_cache: _NameKeys | None = None
         # By the token text's hash: its key, whether it is capitalised, whether a name can start there.
-        self._token_info: dict[int, tuple[str, bool, bool, bool]] = {}
+        self._token_info: dict[int, _TokenInfo] = {}
 
     @property
     def _names(self) -> _NameKeys:
@@ -177,11 +182,10 @@ class PlaceMatcher:
 
     def match(self, doc: Doc) -> list[Span]:
         """Every gazetteer or non-place name in the Doc, overlaps resolved longest-first."""
-        strings = doc.vocab.strings
-        # Token hashes from one array: creating a Token object per token costs more than matching.
-        orths = doc.to_array(ORTH).tolist()
-        memo = self._token_info
-        info = [memo.get(orth) or self._learn(orth, strings[orth]) for orth in orths]
+        info = self._infos(doc)
+        if any(token[4] for token in info):  # "ومعرة النعمان": "and" glued to Maarat al-Numan
+            self._split_proclitics(doc, info)
+            info = self._infos(doc)
         keys, prefixes = self._names.keys, self._names.prefixes
         count = len(info)
         spans: list[Span] = []
@@ -202,19 +206,48 @@ class PlaceMatcher:
                 name = f"{name} {info[last][0]}"
         return filter_spans(spans)
 
-    def _learn(self, orth: int, text: str) -> tuple[str, bool, bool, bool]:
+    def _infos(self, doc: Doc) -> list[_TokenInfo]:
+        """What :meth:`_learn` knows of each token. Token hashes come from one array: creating a
+        Token object per token costs more than matching."""
+        strings, memo = doc.vocab.strings, self._token_info
+        return [memo.get(orth) or self._learn(orth, strings[orth]) for orth in doc.to_array(ORTH).tolist()]
+
+    def _learn(self, orth: int, text: str) -> _TokenInfo:
         """Remember a token text's key, whether it is capitalised, whether a name can start there
-        (a capitalised token, or any that opens a non-place name, whose key opens some key), and
-        whether a name goes on across it (an article, a hyphen or a run of spaces, which have no key)."""
+        (a capitalised token, or any that opens a non-place name, whose key opens some key),
+        whether a name goes on across it (an article, a hyphen or a run of spaces, which have no
+        key), and the length of an Arabic proclitic glued to a name (see :func:`_proclitic`)."""
         if len(self._token_info) >= MAX_CACHED_TOKENS:  # bounded: memory stays flat on an archive
             self._token_info.clear()
         key, capitalised = self.token_key(text), bool(_CAPITAL.match(text))
-        names = self._names
-        opens = bool(key) and (capitalised or key in names.org_starts) and (key in names.keys or key in names.prefixes)
+        opens = bool(key) and (capitalised or key in self._names.org_starts) and self._opens_a_name(key)
         bridge = not key and (text.lower() in ARTICLES or _NAME_JOINER.fullmatch(text) is not None
                               or (text.isspace() and "\n" not in text))
-        info = self._token_info[orth] = (key, capitalised, opens, bridge)
+        glued = 0 if opens or not key or not is_arabic(text) else self._proclitic(text)
+        info = self._token_info[orth] = (key, capitalised, opens, bridge, glued)
         return info
+
+    def _opens_a_name(self, key: str) -> bool:
+        return key in self._names.keys or key in self._names.prefixes
+
+    def _proclitic(self, text: str) -> int:
+        """The length of the Arabic conjunction or preposition glued to a word that opens a name
+        ("و" and, "ب" in, "ل" to, "ف", "ك", and pairs of them: "وبإدلب"), 0 when there is none;
+        a name that starts with such a letter ("وادي بردى") opens a name whole and never gets here."""
+        for length in (2, 1):
+            rest = text[length:]
+            if text[:length] in _PROCLITICS and len(rest) >= 2 and self._opens_a_name(self.token_key(rest)):
+                return length
+        return 0
+
+    @staticmethod
+    def _split_proclitics(doc: Doc, info: list[_TokenInfo]) -> None:
+        """Split each glued proclitic off its name, so the name is a token of its own."""
+        with doc.retokenize() as retokenizer:
+            for i, token_info in enumerate(info):
+                if token_info[4]:
+                    token, length = doc[i], token_info[4]
+                    retokenizer.split(token, [token.text[:length], token.text[length:]], heads=[(token, 1), (token, 1)])
 
     def _label(self, doc: Doc, first: int, last: int, key: str, *, capitalised: bool) -> str:
         """The label of the name ``key`` found at tokens ``first``..``last``; "" when it is not one."""
