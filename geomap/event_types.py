@@ -3,7 +3,8 @@
 Matching works on the lower-cased sentence with hyphens and dashes read as spaces, so
 "air strikes", "air-strikes" and "airstrikes" all meet the cue ``air strike*``. A cue is a
 word or phrase; a trailing ``*`` accepts any word ending ("shell*" → shelled, shelling);
-the words of a phrase may be written apart, hyphenated or joined.
+the words of a phrase may be written apart, hyphenated or joined. Arabic cues (a few stems
+per type, for Arabic reports) are also met after a glued article or preposition ("والقصف").
 
 Precedence (first match wins, see :data:`PRECEDENCE`):
 
@@ -31,7 +32,9 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "EVENT_WORDS", "classify_event", "reports_event"]
+from .names import is_arabic
+
+__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "EVENT_WORDS", "ARABIC_PROCLITICS", "classify_event", "reports_event"]
 
 #: Cues that outrank every other type: the device itself says "explosion".
 DEVICE_CUES: dict[str, tuple[str, ...]] = {
@@ -40,6 +43,8 @@ DEVICE_CUES: dict[str, tuple[str, ...]] = {
         "suicide attack*", "suicide car*", "suicide vest*", "explosive vest*", "explosive belt*",
         "explosive device*", "improvised explosive*", "ied", "ieds", "vbied*", "booby trap*",
         "landmine*", "land mine*", "bomb laden", "explosives laden", "bomb blast*",
+        # Arabic: car bomb, explosive device(s), explosive belt, suicide bomber, mine(s)
+        "مفخخ*", "عبوة ناسفة", "عبوات ناسفة", "حزام ناسف", "انتحاري*", "لغم*", "ألغام", "الغام",
     ),
 }  # fmt: skip
 
@@ -52,16 +57,22 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fighter jet*", "aircraft", "helicopter*", "gunship*", "barrel bomb*", "sortie*",
         "drone strike*", "drone attack*", "drone", "drones", "missile strike*", "cruise missile*", "bombers",
         "strategic bomber*", "long range bomber*", "bomber jet*", "coalition strike*",
+        # Arabic: air raid(s), aircraft, warplanes, helicopters, barrel bombs, aerial bombardment
+        "غارة*", "غارات", "طائرة*", "طائرات", "طيران", "حربي*", "مروحي*", "براميل متفجرة", "برميل متفجر", "قصف جوي",
     ),
     "shelling": (
         "shell", "shells", "shelled", "shelling*", "artillery", "mortar*", "rocket*",
         "missile", "missiles", "bombard*", "howitzer*", "tank fire", "tank round*",
         "grad", "cannon*", "projectile*",
+        # Arabic: bombardment, artillery, rocket(s), shell(s), mortar
+        "قصف*", "مدفعي*", "صاروخ*", "صواريخ", "قذيف*", "قذائف", "هاون",
     ),
     "explosion": (
         "explosion*", "explod*", "blast", "blasts", "detonat*", "bomb", "bombs", "bombed",
         "bombing", "bombings", "bomber", "blew up", "blown up", "blew himself up",
         "blew herself up",
+        # Arabic: explosion, blast, bombing
+        "انفجار*", "تفجير*",
     ),
     "offensive": (
         "offensive*", "counter offensive*", "counteroffensive*", "advance", "advances",
@@ -71,27 +82,38 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "overran", "overrun", "launched an assault", "assault", "assaults", "liberat*",
         "ground operation*", "military operation*", "incursion*", "push into", "pushed into",
         "encircl*", "offensive operation*",
+        # Arabic: advance, took control, regained, stormed, military operation / campaign
+        "تقدم*", "سيطر*", "استعاد*", "اقتحام*", "اقتحم*", "عملية عسكرية", "حملة عسكرية",
     ),
     "clashes": (
         "clash*", "fighting", "fought", "fights", "battle", "battles", "battled",
         "battling", "firefight*", "fire fight*", "gunfight*", "gun battle*", "skirmish*",
         "exchange of fire", "exchanges of fire", "exchanged fire", "exchanging fire",
         "infighting", "street fight*", "combat",
+        # Arabic: clashes, battle(s), confrontations
+        "اشتباك*", "معارك", "معركة", "مواجهات",
     ),
     "protest": (
         "protest*", "demonstration*", "demonstrator*", "rally", "rallies", "rallied",
         "sit in*", "marched", "marchers", "took to the streets", "take to the streets",
         "chanting", "chanted",
+        # Arabic: demonstration(s), protest(s), sit-in
+        "مظاهر*", "تظاهر*", "احتجاج*", "اعتصام*",
     ),
     "displacement": (
         "displac*", "fled", "flee", "flees", "fleeing", "evacuat*", "refugee*", "exodus",
         "uprooted", "idp", "idps", "forced from their homes", "left their homes",
         "abandoned their homes", "forced out", "expelled",
+        # Arabic: displacement, displaced, forced displacement, refugees, evacuation
+        "نزوح", "نازح*", "تهجير*", "مهجر*", "لاجئ*", "إجلاء", "اجلاء",
     ),
     "killing": (
         "kill", "kills", "killed", "killing*", "executed", "execution*", "shot dead",
         "gunned down", "massacre*", "murder*", "assassinat*", "behead*", "slaughter*",
         "death toll", "dead", "died", "lynch*",
+        # Arabic: killing, killed, dead, assassination, execution, massacre, martyr(s)
+        "مقتل", "قتل*", "قتيل*", "قتلى", "اغتيال*", "إعدام*", "اعدام*", "مجزرة", "مجازر", "استشهاد", "شهيد*",
+        "شهداء",
     ),
 }  # fmt: skip
 
@@ -117,6 +139,9 @@ EVENT_WORDS: tuple[str, ...] = (
     "operation*", "battle", "fell", "recaptur*", "liberat*", "control", "entered", "storm*", "ambush*", "drone*",
     "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
     "eliminat*", "losses",
+    # Arabic: attack, targeting, wounded, injuries, destruction, siege, arrest, kidnapping, ambush
+    "هجوم*", "هاجم*", "استهداف*", "استهدف*", "جرحى", "جريح*", "إصاب*", "اصاب*", "دمار", "حصار", "اعتقال*",
+    "اختطاف*", "خطف*", "كمين",
 )  # fmt: skip
 
 _TYPES: tuple[str, ...] = tuple(DEVICE_CUES) + PRECEDENCE  # by rank: the first type found wins
@@ -126,11 +151,20 @@ _NO_RANK = _EVENT_WORDS_RANK + 1  # no cue, no event word
 _DASHES = re.compile(r"[\-\u2010-\u2015]+")
 
 
+#: Arabic writes the article, "and", "in", "to" and "then" as one word with the next: an Arabic cue
+#: is met after any of them ("والقصف", "بغارات").
+ARABIC_PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل", "ال", "وال", "بال", "فال", "لل", "وب", "ول", "وبال", "ولل")
+
+
 def _cue_forms(cue: str) -> list[str]:
-    """The spellings of a cue's stem: its words apart or joined ("air strike", "airstrike")."""
+    """The spellings of a cue's stem: its words apart or joined ("air strike", "airstrike"), and
+    an Arabic one after each proclitic."""
     first, *rest = cue.rstrip("*").split()
-    return [first + "".join(sep + word for sep, word in zip(seps, rest))
-            for seps in itertools.product((" ", ""), repeat=len(rest))]
+    forms = [first + "".join(sep + word for sep, word in zip(seps, rest))
+             for seps in itertools.product((" ", ""), repeat=len(rest))]
+    if is_arabic(first):
+        forms += [proclitic + form for form in forms for proclitic in ARABIC_PROCLITICS]
+    return forms
 
 
 def _build_cue_automaton() -> Any:

@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geomap.event_types import DEVICE_CUES, EVENT_WORDS, LEXICON, PRECEDENCE, classify_event, reports_event
+from geomap.event_types import (ARABIC_PROCLITICS, DEVICE_CUES, EVENT_WORDS, LEXICON, PRECEDENCE, classify_event,
+                                reports_event)
 from geomap.model import EVENT_TYPES
+from geomap.names import is_arabic
 
 
 @pytest.mark.parametrize(
@@ -98,6 +100,25 @@ def test_precedence(sentence: str, expected: str, why: str) -> None:
     assert classify_event(sentence) == expected, why
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("شنت طائرات حربية غارات على البلدة فجر اليوم", "airstrike"),  # warplanes carried out raids
+        ("وقصفت قوات النظام القرية بالمدفعية", "shelling"),  # and regime forces shelled the village
+        ("انفجرت سيارة مفخخة قرب السوق", "explosion"),  # a car bomb went off near the market
+        ("دارت اشتباكات عنيفة على أطراف المدينة", "clashes"),  # fierce clashes on the city's edge
+        ("سيطرت الفصائل على التلة بعد معارك", "offensive"),  # the factions took the hill after battles
+        ("خرجت مظاهرة في الساحة الرئيسية", "protest"),  # a demonstration in the main square
+        ("نزوح مئات العائلات من القرى", "displacement"),  # hundreds of families displaced
+        ("اغتيال قيادي سابق برصاص مجهولين", "killing"),  # a former commander assassinated
+        ("افتتح المحافظ محطة مياه جديدة", "other"),  # the governor opened a water station
+    ],
+)
+def test_arabic_cues_after_glued_articles_and_prepositions(sentence: str, expected: str) -> None:
+    assert classify_event(sentence) == expected
+    assert reports_event(sentence) == (expected != "other")
+
+
 def test_case_and_dashes_do_not_matter() -> None:
     assert classify_event("AIR STRIKES HIT THE TOWN") == "airstrike"
     assert classify_event("a counter\u2013offensive began") == "offensive"
@@ -116,7 +137,7 @@ def test_lexicon_covers_every_event_type() -> None:
     assert set(DEVICE_CUES) <= set(EVENT_TYPES)
     for cues in [*LEXICON.values(), *DEVICE_CUES.values()]:
         for cue in cues:
-            assert cue == cue.lower() and re.fullmatch(r"[a-z ]+\*?", cue), cue
+            assert cue == cue.lower() and re.fullmatch(r"(?:[a-z ]+|[\u0621-\u064a ]+)\*?", cue), cue
 
 
 def test_non_string_input() -> None:
@@ -134,9 +155,12 @@ def test_never_raises(sentence: str) -> None:
 _SEP = r"[\s\-\u2010-\u2015]*"
 
 
+_PROCLITIC = "(?:" + "|".join(map(re.escape, ARABIC_PROCLITICS)) + ")?"
+
+
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    parts = [_SEP.join(re.escape(word) for word in cue.rstrip("*").split()) + (r"\w*" if cue.endswith("*") else r"(?!\w)")
-             for cue in cues]
+    parts = [(_PROCLITIC if is_arabic(cue) else "") + _SEP.join(re.escape(word) for word in cue.rstrip("*").split())
+             + (r"\w*" if cue.endswith("*") else r"(?!\w)") for cue in cues]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
 
