@@ -76,7 +76,12 @@ MONTHS: dict[str, int] = {
 _WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
+    # Arabic, with and without the hamza Arabic news often leaves out
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
+    "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6,
 }  # fmt: skip
+#: "Yesterday" in Arabic.
+_ARABIC_YESTERDAY = ("أمس", "امس")
 
 _NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -178,17 +183,17 @@ _REL_DAY = re.compile(
     r"(?<!\w)(?:"
     r"(?P<dby>the\s+day\s+before\s+yesterday)"
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
-    r"|(?P<yday>yesterday|last\s+night)"
+    r"|(?P<yday>yesterday|last\s+night|" + "|".join(_ARABIC_YESTERDAY) + ")"
     r"|(?P<ago_n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago"
     r"|(?P<lastu>last|this|earlier\s+this)\s+(?P<lastu_u>week|month|year)"
     r"|(?P<wd_pre>(?:last|this\s+past|past|on|late|early)\s+)?"
-    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<wd_s>s(?=\s+(?!and\b|or\b)[a-z]))?"
+    r"(?P<wd>" + "|".join(_WEEKDAYS) + r")(?P<wd_s>s(?=\s+(?!and\b|or\b)[a-z]))?"
     r")(?!\w)"
 )
 #: Every match of :data:`_REL_DAY` contains one of these ("the day before yesterday", "last night",
 #: "this morning", "earlier this year", "two days ago", "on Monday").
-_RELATIVE_WORDS = _automaton(("today", "tonight", "yesterday", "this", "last", "ago", *_WEEKDAYS))
+_RELATIVE_WORDS = _automaton(("today", "tonight", "yesterday", "this", "last", "ago", *_WEEKDAYS, *_ARABIC_YESTERDAY))
 
 
 def _may_be_relative(lowered: str) -> bool:

@@ -173,6 +173,9 @@ def test_a_month_beats_a_background_year() -> None:
         ("Jets struck the town earlier this month.", "2018-01-01", "month"),
         ("Jets struck the town earlier this year.", "2018-01-01", "year"),
         ("Jets struck the town last year.", "2017-01-01", "year"),
+        ("قصفت الطائرات البلدة أمس", "2018-01-10", "day"),  # jets struck the town yesterday
+        ("قصفت الطائرات البلدة يوم الاثنين", "2018-01-08", "day"),  # ... on Monday
+        ("قصفت الطائرات البلدة يوم الأربعاء", "2018-01-10", "day"),  # ... on Wednesday, with its hamza
     ],
 )
 def test_relative(sentence: str, expected: str, precision: str) -> None:
