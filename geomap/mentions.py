@@ -30,7 +30,7 @@ from .event_types import reports_event
 from .gazetteer import Gazetteer, is_notable
 from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
-from .names import ARTICLES, TOPONYM_HEADS, fold, normalize
+from .names import ARTICLES, TOPONYM_HEADS, fold, is_arabic, normalize
 
 #: Words after a name that say what kind of place it is.
 KIND_WORDS: dict[str, str] = {
@@ -40,6 +40,14 @@ KIND_WORDS: dict[str, str] = {
     "countryside": "admin1", "base": "airbase",
     **dict.fromkeys(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"], "neighbourhood"),
 }
+#: Arabic nouns written before a name that say its kind: "ريف إدلب" (Idlib countryside) is the
+#: governorate, "مدينة إدلب" the city, "مطار حماة" the air base; also after a glued preposition
+#: ("بريف إدلب", in the Idlib countryside).
+ARABIC_KIND_WORDS: dict[str, str] = {
+    "ريف": "admin1", "محافظة": "admin1", "منطقة": "admin2", "ناحية": "admin3", "مدينة": "settlement",
+    "بلدة": "settlement", "قرية": "settlement", "حي": "neighbourhood", "مطار": "airbase", "قاعدة": "airbase",
+}
+_ARABIC_KIND_PREFIXES = ("", "و", "ب", "ل", "ف", "وب")
 #: Words before "of" that make the name after it a city's neighbourhood ("the neighbourhood of X"; but
 #: "the neighbourhoods of X" are the city's).
 _URBAN_NOUNS = frozenset({"neighbourhood", "neighborhood", "quarter"})
@@ -737,6 +745,9 @@ def _kind_hint(span: Span) -> str | None:
             return "admin1"
     two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
     preceding = doc[span.start - 1].lower_ if span.start > 0 else ""
+    arabic_kind = _arabic_kind_word(preceding)
+    if arabic_kind is not None:
+        return arabic_kind
     before = (two_before, preceding)
     if "province" in before or "governorate" in before or before == ("countryside", "of"):
         return "admin1"
@@ -745,6 +756,14 @@ def _kind_hint(span: Span) -> str | None:
     if preceding == "of" and two_before in _URBAN_NOUNS and not doc[span.start - 3].text[:1].isupper():
         return "neighbourhood"  # "the neighbourhood of X", but not the city in "the X neighbourhood of C"
     return None
+
+
+def _arabic_kind_word(word: str) -> str | None:
+    """The kind an Arabic noun before a name gives it (:data:`ARABIC_KIND_WORDS`), or None."""
+    if not word or not is_arabic(word[0]):
+        return None
+    return next((ARABIC_KIND_WORDS[word[len(p):]] for p in _ARABIC_KIND_PREFIXES
+                 if word.startswith(p) and word[len(p):] in ARABIC_KIND_WORDS), None)
 
 
 def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -> str:

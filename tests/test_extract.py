@@ -740,3 +740,21 @@ def test_names_side_by_side_without_a_place_context_stay_one_name(extractor: Ext
     mentions = {e.mention for e in events}
     assert not mentions & {"Omran", "Zoubi", "Sawaiq", "Rahman", "Jabal", "Kafr"}, mentions
     assert "Saraqib" in mentions
+
+
+def test_an_arabic_report_gives_located_typed_dated_events(extractor: Extractor) -> None:
+    """Arabic reports glue "and" and "in" to names ("ومعرة النعمان"), name the kind before the name
+    ("ريف إدلب", the Idlib countryside: the governorate), and date by weekday or "yesterday"."""
+    text = ("قصفت قوات النظام بلدة كفرنبل في ريف إدلب الجنوبي، وشنت طائرات حربية غارات على خان شيخون "
+            "ومعرة النعمان يوم الثلاثاء.\nوانفجرت سيارة مفخخة في مدينة إدلب أمس.")
+    events = extractor.events(Article(id="ar", text=text, published=dt.date(2019, 5, 8)))
+    found = [(e.place, e.kind, e.role, e.event_type, e.date) for e in events]
+    assert found == [
+        ("Kafr Nabl", "settlement", "event", "airstrike", "2019-05-07"),
+        ("Idlib", "admin1", "mention", "airstrike", "2019-05-07"),
+        ("Khan Sheikhoun", "settlement", "event", "airstrike", "2019-05-07"),
+        ("Maarat al-Numan", "settlement", "event", "airstrike", "2019-05-07"),
+        ("Idlib", "settlement", "event", "explosion", "2019-05-07"),
+    ]
+    maarat = events[3]
+    assert text[maarat.start_char:maarat.end_char] == maarat.mention == "معرة النعمان"  # "و" (and) is not the name's
