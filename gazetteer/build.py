@@ -1202,7 +1202,8 @@ def dedup_settlements(store: Store) -> None:
 # ---- outputs
 
 
-def write_places(store: Store, out: Path) -> tuple[bytes, str]:
+def write_places(store: Store, out: Path) -> bytes:
+    """Write ``places.jsonl.gz`` (byte for byte the same for the same entries); the raw JSON lines."""
     lines = []
     for id in sorted(store.entries):
         lines.append(json.dumps(store.entries[id].record(), ensure_ascii=False, separators=(",", ":")))
@@ -1211,7 +1212,7 @@ def write_places(store: Store, out: Path) -> tuple[bytes, str]:
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:
         gz.write(raw)
     (out / "places.jsonl.gz").write_bytes(buf.getvalue())
-    return raw, hashlib.sha256(raw).hexdigest()[:12]
+    return raw
 
 
 def _round_coords(obj, nd: int):
@@ -1267,15 +1268,19 @@ def write_boundaries(admin: AdminIndex, out: Path) -> None:
           "admin1": None}, g0)])
 
 
+def _is_major_in_syria(e: Entry) -> bool:
+    """A governorate, district or Syrian town of note (capital level ≤ 2 or 50,000 people)."""
+    return e.kind in ("admin1", "admin2") or (
+        e.kind == "settlement" and ((e.capital is not None and e.capital <= 2) or (e.population or 0) >= 50_000))
+
+
 def protected_names(store: Store) -> set[str]:
     """Folded names that stay places even when wordfreq counts them as words: the main name of a
     country, a governorate or district, a Syrian town of note, any name of a country, and the
     longer names of world cities (wordfreq counts proper nouns too: "aleppo", "jerusalem")."""
     protected: set[str] = set()
     for e in store.entries.values():
-        major = (e.kind in ("country", "admin1", "admin2", "city")
-                 or (e.kind == "settlement" and ((e.capital is not None and e.capital <= 2) or (e.population or 0) >= 50_000)))
-        if major:
+        if e.kind == "city" or _is_major_in_syria(e) or e.kind == "country":
             protected.add(fold(e.name))
             if e.kind == "country":
                 protected |= {fold(n) for n in e.latin_names()}
@@ -1308,6 +1313,31 @@ def common_words(store: Store, names: set[str]) -> list[str]:
     return sorted(out)
 
 
+def common_arabic_words(store: Store) -> list[str]:
+    """Keys of one-word place names that frequent Arabic words normalise to: "الحربية" (military)
+    is a village Harbiya, "عنيفة" (violent) Anifah, "وإن" (and that) the Turkish city Van. Keys of
+    the Arabic names of countries, governorates, districts, Syrian towns of note and (four letters
+    or more) world cities are kept out ("حلب", Aleppo, and "بيروت" are frequent words too)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    one_word_keys = {k for k in store.index(*PLACE_KINDS) if k and " " not in k}
+    protected = keys_of(n for e in store.entries.values() for n in e.names if is_arabic(n) and (
+        e.kind == "country" or _is_major_in_syria(e) or (e.kind == "city" and len(normalize(n)) >= 4)))
+    out = set()
+    for word in top_n_list("ar", ARABIC_TOP_N):
+        if not is_arabic(word) or zipf_frequency(word, "ar") < ZIPF_COMMON_ARABIC:
+            continue
+        key = normalize(word)
+        if key in one_word_keys and key not in protected:
+            out.add(key)
+    return sorted(out)
+
+
+#: Arabic words at least this frequent (wordfreq's Zipf scale) that normalise like a one-word place
+#: are ordinary words: 4 keeps "الحربية" (4.3) out and "أريحا" (Ariha, 3.6) in.
+ZIPF_COMMON_ARABIC = 4.0
+#: How many of wordfreq's most frequent Arabic words are checked against place keys.
+ARABIC_TOP_N = 40_000
 #: How many of wordfreq's most frequent English words are checked against place keys.
 ENGLISH_TOP_N = 40_000
 
@@ -1425,14 +1455,17 @@ def main(argv: list[str] | None = None) -> int:
     dedup_settlements(store)
     place_governorates_where_people_live(store)
 
-    raw, digest = write_places(store, out)
+    raw = write_places(store, out)
     write_boundaries(admin, out)
     protected = protected_names(store)
-    words = common_words(store, protected)
+    words = sorted({*common_words(store, protected), *common_arabic_words(store)})
     (out / "common_words.json").write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     english = english_words(store, protected)
     (out / "english_words.json").write_text(json.dumps(english, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     (out / "english_vocabulary.txt").write_text("\n".join(english_vocabulary(protected)) + "\n", encoding="utf-8")
+    # The version names the runtime's cached parse of all four files: a change in any is a new version.
+    word_files = b"".join((out / name).read_bytes() for name in ("common_words.json", "english_words.json", "english_vocabulary.txt"))
+    digest = hashlib.sha256(raw + word_files).hexdigest()[:12]
     counts = Counter(e.kind for e in store.entries.values())
     meta = {
         "normalizer_version": NORMALIZER_VERSION,
@@ -1460,7 +1493,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     {n:6d}  {why}")
     print(f"   names: {sum(len(e.names) for e in store.entries.values())}, "
           f"keys: {sum(len(e.keys) for e in store.entries.values())}, common words: {len(words)}")
-    print(f"   places.jsonl: {len(raw) / 1e6:.2f} MB raw, version {digest}")
+    print(f"   places.jsonl: {len(raw) / 1e6:.2f} MB raw; version {digest}")
     for f in sorted(out.iterdir()):
         print(f"   {f.name:22s} {f.stat().st_size / 1024:9.1f} KB")
     return 0

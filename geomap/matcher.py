@@ -69,6 +69,11 @@ NOT_PLACES: tuple[str, ...] = (
     "Red Crescent", "Astana talks", "Sochi agreement", "Global Research", "South Front", "Al Jazeera",
     "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University", "Aleppo University",
     "Hamas", "State Duma", "Enab Baladi", "Aleppo Media Center", "Raqqa is Being Slaughtered Silently",
+    # The same in Arabic: the SDF, HTS, the FSA, the National Army, the Islamic State, Hezbollah, the
+    # Autonomous Administration, the Syrian Observatory, the Civil Defence, the Red Crescent
+    "قوات سوريا الديمقراطية", "هيئة تحرير الشام", "الجيش السوري الحر", "الجيش الوطني السوري", "تنظيم الدولة",
+    "الدولة الإسلامية", "حزب الله", "الإدارة الذاتية", "المرصد السوري لحقوق الإنسان", "الدفاع المدني",
+    "الهلال الأحمر",
 )
 
 #: First words of armed-group names: "Jaish X", "Liwa X", "Faylaq X" are groups, not places.

@@ -579,12 +579,21 @@ def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.lower_ in PLACE_PREPOSITIONS or (
-            before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)):
+            before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)
+            or before.text in ARABIC_PLACE_WORDS or _arabic_kind_word(before.text) is not None):
         return True
     after = doc[span.end] if span.end < len(doc) else None
-    listed_after = after is not None and after.text in {",", "and", "or"} and span.end + 1 in starts
-    listed_before = before is not None and before.text in {",", "and", "or"} and span.start - 1 in ends
+    listed_after = after is not None and after.text in _LIST_JOINERS and span.end + 1 in starts
+    listed_before = before is not None and before.text in _LIST_JOINERS and span.start - 1 in ends
     return listed_after or listed_before
+
+
+#: Arabic words after which a name is a place: "في" in, "قرب" near, "ب" in (split off the name),
+#: "محيط" around, "أطراف" the outskirts of, and plural kind nouns ("قرى", villages).
+ARABIC_PLACE_WORDS = frozenset({"في", "قرب", "ب", "محيط", "أطراف", "اطراف", "مخيم", "بلدات", "قرى", "مدن", "أحياء",
+                                "احياء", "إلى", "الى", "من"})
+#: What joins the names of a list: "Hass and Kafr Sajna", "البارة وكنصفرة" ("و" split off the name).
+_LIST_JOINERS = frozenset({",", "and", "or", "،", "و", "أو", "او"})
 
 
 def _is_foreign(span: Span, gazetteer: Gazetteer) -> bool:

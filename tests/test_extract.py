@@ -758,3 +758,12 @@ def test_an_arabic_report_gives_located_typed_dated_events(extractor: Extractor)
     ]
     maarat = events[3]
     assert text[maarat.start_char:maarat.end_char] == maarat.mention == "معرة النعمان"  # "و" (and) is not the name's
+
+
+def test_frequent_arabic_words_spelled_like_villages_are_not_places(extractor: Extractor) -> None:
+    """"الحربية" (military), "الروسية" (Russian) and "عنيفة" (violent) are also villages' names;
+    only a place word before one ("في", "قرية") makes it a place. Groups are not places."""
+    text = ("نفذت الطائرات الحربية الروسية غارات عنيفة على بلدة البارة في ريف إدلب. "
+            "وقال مسؤول في الإدارة الذاتية إن قوات سوريا الديمقراطية صدت الهجوم.")
+    events = extractor.events(Article(id="ar", text=text))
+    assert [(e.place, e.role) for e in events] == [("Bara", "event"), ("Idlib", "mention")]

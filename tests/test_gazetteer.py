@@ -124,6 +124,12 @@ def test_arabic_names(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("أبو الظهور", limit=1)[0].place.admin1 == "Idlib"
 
 
+def test_frequent_arabic_words_are_common_words_but_major_places_are_not(gazetteer: Gazetteer) -> None:
+    common = gazetteer.common_words
+    assert {normalize("الحربية"), normalize("عنيفة"), normalize("وإن")} <= common
+    assert not {normalize("حلب"), normalize("إدلب"), normalize("بيروت"), normalize("البارة")} & common
+
+
 def test_mapping_protocol_and_counts(gazetteer: Gazetteer) -> None:
     counts = gazetteer.counts()
     assert counts["admin1"] == 14 and counts["settlement"] > 5000 and counts["airbase"] >= 10 and counts["country"] > 100
