@@ -18,6 +18,7 @@ Runs the spaCy pipeline of :mod:`geomap.matcher` over the article text and turns
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -297,7 +298,7 @@ class _Sentences:
         index = self._index(span)
         if index not in self._title_case:
             # Token by token: few sentences get here, so whole-Doc attribute arrays would cost more.
-            content_words = [token.text for token in self.of(span) if token.is_alpha and len(token) > 3 and not token.is_stop]
+            content_words = [token.text for token in self.of(span) if token.is_alpha and len(token) >= 3 and not token.is_stop]
             self._title_case[index] = _is_title_case(content_words)
         return self._title_case[index]
 
@@ -508,14 +509,14 @@ def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token 
         before = None  # "Aleppo Hama Damascus": a list that lost its commas
     if after is not None and (after.i in beside and after.lower_ not in NOT_NAMES):
         after = None
-    if before is not None and before.is_alpha and before.text[0].isupper() and before.lower_ not in LEFT_OK \
+    if before is not None and _is_word(before) and before.text[0].isupper() and before.lower_ not in LEFT_OK \
             and (before.lower_ not in NOT_NAMES or before.lower_ in PERSON_NAMES):
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
         # ("Naji al-Mustafa said…").
         joined_by_article = any(_is_article(span.doc, span.doc[k]) for k in range(before.i + 1, span.start))
         if joined_by_article or not before.is_sent_start:
             return True
-    if after is not None and after.is_alpha and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
+    if after is not None and _is_word(after) and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
             and (after.lower_ not in NOT_NAMES or after.lower_ in PERSON_NAMES):
         arabic_name_goes_on = after.i > span.end  # "Naji al-Mustafa": an article joins the next name
         if arabic_name_goes_on or after.lower_ in ORGANISATION_WORDS or after.lower_ not in vocabulary:
@@ -604,7 +605,16 @@ def _is_foreign(span: Span, gazetteer: Gazetteer) -> bool:
 # ------------------------------------------------------------------------- context candidates
 
 def _is_name_token(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in NOT_NAMES
+    """A capitalised word that is no month, weekday or title."""
+    return token.text[:1].isupper() and _is_word(token) and token.lower_ not in NOT_NAMES
+
+
+def _is_word(token: Token) -> bool:
+    """Letters only, or with an ain or hamza written as an apostrophe ("Ma'arat", "Qal'at")."""
+    return token.is_alpha or _APOSTROPHE_WORD.fullmatch(token.text) is not None
+
+
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’`ʿʾ][^\W\d_]+)+")
 
 
 def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
