@@ -58,9 +58,9 @@ _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district)
                         r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?(?:a[lnrsdtz]-)?",
                         re.IGNORECASE)
 #: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "Tafas,
-#: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib".
+#: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib", "Habit (Idleb)".
 _CONTAINER_AFTER = re.compile(
-    r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in)\s+(?:the\s+)?"
+    r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?(?:a[lnrsdtz]-)?", re.IGNORECASE)
 #: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
@@ -367,7 +367,11 @@ class Resolver:
                                                     fits=fits, about_syria=about_syria)
                 return nearby or self._geocode(mention, governorates, area)
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
-        nearby = self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits) if about_syria else None
+        nearby = None
+        if about_syria:  # a near spelling in the governorates its sentence names first: "Kafr Nubudah (Hama)"
+            nearby = (local and self._near_spelling(mention, set(local), [p for p in area if p.admin1 in local],
+                                                    only_fuzzy=elsewhere, fits=fits)) \
+                or self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits)
         if nearby is not None:
             return nearby
         geocoded = self._geocode(mention, governorates, area)

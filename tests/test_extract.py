@@ -767,3 +767,24 @@ def test_frequent_arabic_words_spelled_like_villages_are_not_places(extractor: E
             "وقال مسؤول في الإدارة الذاتية إن قوات سوريا الديمقراطية صدت الهجوم.")
     events = extractor.events(Article(id="ar", text=text))
     assert [(e.place, e.role) for e in events] == [("Bara", "event"), ("Idlib", "mention")]
+
+
+def test_a_name_written_with_an_apostrophe_stays_whole(extractor: Extractor) -> None:
+    """"Ma'arat Harmah" is one name (Ma'arrat Hurmah, spelled apart): neither "Ma'arat" alone nor
+    "Harmah", a Hasakah hamlet's spelling, is the place."""
+    text = "Regime forces shelled Maar Shurin, Ma'arat Harmah, Kafr Sajnah and Hish in southern Idlib."
+    found = {e.mention: (e.place, e.admin1) for e in _events(extractor, text)}
+    assert found["Ma'arat Harmah"] == ("Ma'arrat Hurmah", "Idlib")
+    assert "Harmah" not in found and "Ma'arat" not in found
+
+
+def test_a_sentence_dense_with_names_is_no_headline(extractor: Extractor) -> None:
+    """Two lower-case words among eight ("strikes hit") make a report's sentence, not a title-case
+    headline, so "Kafr" is no place alone before an unknown capitalised word; the governorate in
+    brackets after a misspelled name picks its near spelling ("Kafr Nubudah (Hama)": Kafr Nabutha,
+    not Kafr Nabl in Idlib, which the sentence also names)."""
+    found = {e.mention: (e.place, e.admin1, e.role)
+             for e in _events(extractor, "Russian strikes hit Kafr Nubudah (Hama) and Habit (Idleb).")}
+    assert found["Kafr Nubudah"] == ("Kafr Nabutha", "Hama", "event")
+    assert found["Hama"][2] == "mention"
+    assert "Kafr" not in found
