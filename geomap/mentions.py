@@ -324,7 +324,7 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 def _is_title_case(words: list[str]) -> bool:
     """A headline in title case ("Rebels Shell Army Posts Near Saraqib"): every content word
-    (``words``: the sentence's alphabetic non-stop words over 3 letters) capitalised, so
+    (``words``: the sentence's alphabetic non-stop words of 3 letters or more) capitalised, so
     capitalisation says nothing about where a name ends."""
     lower = sum(not word[0].isupper() for word in words)
     return len(words) - lower >= 3 and lower <= 1 and lower / max(len(words), 1) < 0.2

@@ -469,5 +469,5 @@ def test_sentences_and_title_case_read_the_tokens_as_attribute_arrays_do(extract
     assert sentences.starts == [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
     orths, alpha, length, stop = doc.to_array([ORTH, IS_ALPHA, LENGTH, IS_STOP]).T.tolist()
     for start, end in zip(sentences.starts, sentences.ends):
-        content = [doc.vocab.strings[orths[i]] for i in range(start, end) if alpha[i] and length[i] > 3 and not stop[i]]
+        content = [doc.vocab.strings[orths[i]] for i in range(start, end) if alpha[i] and length[i] >= 3 and not stop[i]]
         assert sentences.title_case(doc[start:end]) == _is_title_case(content)
