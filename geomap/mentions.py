@@ -524,6 +524,15 @@ def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token 
     return False
 
 
+#: A body of people named after its place: "Deir ez-Zor Military Council", "Aleppo Police Command",
+#: "Zabadani Revolution Coordination Committee" (not "Idleb Syrian Army Regains…", a headline).
+_BODY_ADJECTIVES = frozenset({"military", "police", "security", "revolutionary", "revolution", "local", "civil",
+                              "provincial", "city", "media", "coordination", "governing", "executive"})
+_BODY_NOUNS = frozenset({"council", "committee", "committees", "command", "brigade", "brigades", "battalion",
+                         "battalions", "division", "regiment", "movement", "party", "front", "legion", "union",
+                         "center", "centre", "office"})
+
+
 def _listed_places(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> set[int]:
     """First and last tokens of place names listed side by side after a place context, a list
     that lost its commas ("in Daraa Hama Idlib and Homs", "the villages of Kafr Zita Jub al-Rayan"):
@@ -793,7 +802,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
-    if _followed_by_actor_verb(span, strict=not foreign):
+    if _names_a_body(span) or _followed_by_actor_verb(span, strict=not foreign):
         return "mention"
     if not sentences.triggered(span):
         return "mention"
@@ -801,6 +810,26 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
         before = _previous_word(span)
         return "event" if before is not None and before.lower_ in PLACE_PREPOSITIONS else "mention"
     return "event"
+
+
+#: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".
+_ACTOR_NOUNS = frozenset({"government", "regime", "authorities", "administration", "officials", "leadership"})
+
+
+_TROOP_NOUNS = frozenset({"forces", "troops", "soldiers", "aircraft", "jets", "warplanes", "fighters", "positions",
+                          "artillery", "militias", "militiamen", "loyalists", "helicopters", "planes"})
+
+
+def _names_a_body(span: Span) -> bool:
+    """True for a place that names a government or a body of people: "the Damascus government",
+    "the Deir ez-Zor Military Council", "Aleppo Police Command". Where the body sits is still a
+    clue to where the story is, so the place stays, as background."""
+    doc = span.doc
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    if following in _ACTOR_NOUNS:  # but "near Aleppo government forces advanced": a place, then troops
+        return span.end + 1 >= len(doc) or doc[span.end + 1].lower_ not in _TROOP_NOUNS
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in _BODY_ADJECTIVES and doc[span.end].text[:1].isupper() \
+        and doc[span.end + 1].text[:1].isupper() and doc[span.end + 1].lower_ in _BODY_NOUNS
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "could", "should", "can", "did", "does"})

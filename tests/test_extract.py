@@ -788,3 +788,14 @@ def test_a_sentence_dense_with_names_is_no_headline(extractor: Extractor) -> Non
     assert found["Kafr Nubudah"] == ("Kafr Nabutha", "Hama", "event")
     assert found["Hama"][2] == "mention"
     assert "Kafr" not in found
+
+
+def test_a_place_that_names_a_government_or_a_body_is_background(extractor: Extractor) -> None:
+    """"the Damascus government" and "the Deir ez-Zor Military Council" act; the place stays, as a
+    clue to where the story is, but no event is there. "Near Aleppo government forces advanced"
+    is a place and then troops."""
+    text = ("The Deir ez-Zor Military Council said its fighters clashed with tribesmen in Dhiban. "
+            "Shelling by the Damascus government hit Douma. Near Aleppo government forces advanced.")
+    roles = [(e.mention, e.role) for e in _events(extractor, text)]
+    assert roles == [("Deir ez-Zor", "mention"), ("Dhiban", "event"), ("Damascus", "mention"), ("Douma", "event"),
+                     ("Aleppo", "event")]
