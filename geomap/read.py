@@ -672,8 +672,10 @@ _EVENT_PREPOSITIONS = frozenset(
     {"in", "since", "until", "till", "from", "before", "after", "between", "by", "to", "and", "through",
      "during", "of", "on", "at", "than", "or"}
 )  # fmt: skip
-#: ... unless a publishing word comes before the preposition ("Posted on", "Updated at").
-_PUBLISHING_WORDS = frozenset({"posted", "published", "updated", "dated", "written", "released", "issued", "modified"})
+#: ... unless a publishing word comes before the preposition ("Posted on", "Updated at"; a
+#: situation report's "As of 26 February 2020").
+_PUBLISHING_WORDS = frozenset({"posted", "published", "updated", "dated", "written", "released", "issued", "modified",
+                               "as"})
 
 
 def _header(text: str) -> str:

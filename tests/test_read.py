@@ -746,6 +746,7 @@ def test_streaming_directory_reads_files_lazily(tmp_path: Path) -> None:
         ("Jets hit a bakery Reuters Tuesday 6 May 2014 About thirty people were killed.", dt.date(2014, 5, 6)),
         ("Last updated at Jun 062016 Strikes hit the city.", dt.date(2016, 6, 6)),
         ("Sat Feb 28 2015 Hostages freed.", dt.date(2015, 2, 28)),
+        ("North-west Syria: Situation Report No. 9\nAs of 26 February 2020\n\nHIGHLIGHTS", dt.date(2020, 2, 26)),
     ],
 )
 def test_find_published_date(text: str, expected: dt.date) -> None:
