@@ -99,7 +99,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         if mention.sentence_start not in dated:
             this_paragraph = bisect.bisect_right(paragraph_breaks, mention.sentence_start)
             if this_paragraph != paragraph:
-                paragraph, story_date = this_paragraph, None
+                paragraph = this_paragraph
+                if not _news_day(story_date, article.published):
+                    story_date = None  # an older day was background; the news day goes on
             when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
             if when.source in ("sentence", "relative"):
                 if when.precision == "day":
@@ -166,6 +168,19 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
         if told.source in ("sentence", "relative") and told.precision == "day":
             return told
     return None
+
+
+#: A day at most this long before the publication is the story's news day.
+_NEWS_DAYS = 7
+
+
+def _news_day(when: EventDate | None, published: dt.date | None) -> bool:
+    """True for the day a report is about: its lede's "on Wednesday" goes on into the paragraphs
+    that tell the rest of the same attack, where an older day ("an offensive launched on 12
+    October") was background. Without a publication date any stated day is the best there is."""
+    if when is None or when.date is None or when.precision != "day":
+        return False
+    return published is None or 0 <= (published - dt.date.fromisoformat(when.date)).days <= _NEWS_DAYS
 
 
 def _years_before(when: EventDate, published: dt.date | None) -> bool:

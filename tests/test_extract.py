@@ -234,7 +234,7 @@ def test_english_words_spelled_like_arabic_articles_do_not_join_names(extractor:
 def test_a_day_stated_in_a_sentence_without_a_place_carries_on(extractor: Extractor) -> None:
     """"On Friday, rebels attacked. Clashes hit Aleppo." dates Aleppo to Friday: the day is
     the story's even where its sentence names no place; a month does not carry, a new paragraph
-    starts afresh, and the nearest day wins."""
+    starts afresh unless the day is the news day, and the nearest day wins."""
     def dates(text: str) -> list[tuple[str, str | None, str | None]]:
         return [(e.mention, e.date, e.date_source) for e in _events(extractor, text, published=dt.date(2016, 10, 29))]
 
@@ -246,6 +246,9 @@ def test_a_day_stated_in_a_sentence_without_a_place_carries_on(extractor: Extrac
         ("Ariha", "2016-10-24", "relative"), ("Saraqib", "2016-10-28", "relative")]
     assert dates("Rebels launched an offensive on 12 October 2016.\n\nHeavy clashes hit Aleppo.") == [
         ("Aleppo", "2016-10-29", "published")]
+    # The lede's news day (a week or less before publication) goes on into the next paragraphs.
+    assert dates("Jets struck Ariha on Friday, killing five.\n\nShelling also hit Saraqib and Sarmin.") == [
+        ("Ariha", "2016-10-28", "relative"), ("Saraqib", "2016-10-28", "relative"), ("Sarmin", "2016-10-28", "relative")]
 
 
 def test_pipeline_is_rebuilt_when_its_strings_pile_up(monkeypatch: pytest.MonkeyPatch) -> None:
