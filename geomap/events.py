@@ -81,7 +81,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     ``sentences`` are the article's sentence bounds: a day stated in a sentence that names no
     place carries on too ("On Friday, rebels attacked. Clashes hit Aleppo.").
     """
-    resolved = _demote_containers(_demote_reference_points(_demote_coarse(resolved)))
+    resolved = _demote_containers(_demote_reference_points(_demote_abroad(_demote_coarse(resolved))))
     events: dict[tuple, Event] = {}
     reports: dict[tuple, int] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
@@ -218,6 +218,16 @@ def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
                 item = replace(item, mention=replace(item.mention, role="mention"))
         out.append(item)
     return out
+
+
+def _demote_abroad(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
+    """Make a place abroad a ``mention`` when its sentence has an event inside Syria: "Turkish
+    forces shelled Tal Rifaat from the Kilis area", "In Moscow, the minister told Putin of the
+    recapture of Palmyra". Alone in its sentence it may still be where something happened."""
+    in_syria = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and r.place.admin1 is not None}
+    return [replace(r, mention=replace(r.mention, role="mention"))
+            if r.mention.role == "event" and r.place.admin1 is None and r.place.id != "country:SY"
+            and r.mention.sentence_start in in_syria else r for r in resolved]
 
 
 def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
