@@ -744,11 +744,11 @@ def _joined(doc: Doc, span: Span, following: Span) -> bool:
 
 
 def _word_after(span: Span) -> str:
-    """The lower-case word after a name, past "residential" ("al-Jora residential neighbourhoods");
-    "" at the end (a token is never empty)."""
+    """The lower-case word after a name, past "residential" or a compass adjective ("al-Jora
+    residential neighbourhoods", "Daraa eastern countryside"); "" at the end (a token is never empty)."""
     doc = span.doc
     following = doc[span.end].lower_ if span.end < len(doc) else ""
-    if following == "residential" and span.end + 1 < len(doc):
+    if (following == "residential" or following in REGION_ADJECTIVES) and span.end + 1 < len(doc):
         following = doc[span.end + 1].lower_
     return following
 
@@ -802,7 +802,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
-    if _names_a_body(span) or _followed_by_actor_verb(span, strict=not foreign):
+    if _names_a_body(span) or _where_words_were_said(span, sentences) or _followed_by_actor_verb(span, strict=not foreign):
         return "mention"
     if not sentences.triggered(span):
         return "mention"
@@ -810,6 +810,19 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
         before = _previous_word(span)
         return "event" if before is not None and before.lower_ in PLACE_PREPOSITIONS else "mention"
     return "event"
+
+
+#: Words before a place where something was said or met about, not done: "said in a speech in
+#: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva"; not "a
+#: meeting in Idlib", which an air strike may hit.
+_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|(?:news|press)\s+conference|interview|remarks|"
+                      r"talks|summit)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _where_words_were_said(span: Span, sentences: _Sentences) -> bool:
+    sentence = sentences.of(span)
+    before = sentences.text[max(sentence.start_char, span.start_char - 40):span.start_char]
+    return before.endswith((" in ", " at ", " the ")) and _SAID_IN.search(before) is not None
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".

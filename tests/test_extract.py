@@ -802,3 +802,21 @@ def test_a_place_that_names_a_government_or_a_body_is_background(extractor: Extr
     roles = [(e.mention, e.role) for e in _events(extractor, text)]
     assert roles == [("Deir ez-Zor", "mention"), ("Dhiban", "event"), ("Damascus", "mention"), ("Douma", "event"),
                      ("Aleppo", "event")]
+
+
+def test_a_place_abroad_is_background_beside_an_event_in_syria(extractor: Extractor) -> None:
+    """The shells fell on Tal Rifaat, not in Kilis; Moscow is where the recapture was reported."""
+    text = ("On 8 March 2019, Turkish forces shelled YPG positions in Tal Rifaat from the Kilis area. "
+            "In Moscow, the defence minister told Putin of the recapture of Palmyra.")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert roles == {"Tal Rifaat": "event", "Kilis": "mention", "Moscow": "mention", "Palmyra": "event"}
+
+
+def test_a_compass_countryside_and_a_speech_place_are_background(extractor: Extractor) -> None:
+    """"Daraa eastern countryside" is the governorate around the shelled town; "speaking in
+    Beirut" and "a speech in Canakkale" say where words were said."""
+    text = ("Army units shelled Busra al-Harir in Daraa eastern countryside on Friday. Jumblatt, speaking in "
+            "Beirut, condemned the attack. Erdogan said in a speech in Canakkale that the militants fled.")
+    found = {e.mention: (e.kind, e.role) for e in _events(extractor, text)}
+    assert found["Daraa"] == ("admin1", "mention")
+    assert found["Beirut"][1] == found["Canakkale"][1] == "mention"
