@@ -63,6 +63,8 @@ _CONTAINER_AFTER = re.compile(
     r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?(?:a[lnrsdtz]-)?", re.IGNORECASE)
+#: After a border crossing's name: "the Bab al-Salama crossing", "Kafr Lusin border crossing".
+_CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?crossings?\b", re.IGNORECASE)
 #: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
 #: that names either is about the area of both ("Jobar … in Damascus countryside" is Damascus's Jobar).
 ENCLAVES: dict[str, str] = {"Damascus": "Rural Damascus"}
@@ -389,9 +391,11 @@ class Resolver:
     def _near_spelling(self, mention: Mention, governorates: set[str], area: list[Place], *,
                        only_fuzzy: bool = False, fits: Callable[[Place], bool] | None = None) -> ResolvedMention | None:
         """A misspelling is only trusted inside the article's area, so only that area is searched;
-        ``fits`` narrows it further (a neighbourhood must lie in a city)."""
+        ``fits`` narrows it further (a neighbourhood must lie in a city). Never for a border
+        crossing: the gazetteer has none, so its near spelling is a village that only sounds alike
+        ("the Bab al-Salama crossing" is no Bab Sallum, 45 km off)."""
         around = sorted(governorates | {p.admin1 for p in area if p.admin1})
-        if not around:
+        if not around or _CROSSING_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start):
             return None
         found = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=[*around, *area],
                                       fuzzy="only" if only_fuzzy else True, limit=3 if fits is None else 10)

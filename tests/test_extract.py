@@ -820,3 +820,11 @@ def test_a_compass_countryside_and_a_speech_place_are_background(extractor: Extr
     found = {e.mention: (e.kind, e.role) for e in _events(extractor, text)}
     assert found["Daraa"] == ("admin1", "mention")
     assert found["Beirut"][1] == found["Canakkale"][1] == "mention"
+
+
+def test_a_border_crossing_gets_no_near_spelling(extractor: Extractor) -> None:
+    """The gazetteer has no crossings; "Bab al-Salama" is spelled near Bab Sallum, a village 45 km
+    away, which is no place for the blast."""
+    found = {e.mention: e.place for e in _events(
+        extractor, "On 5 March 2019, an IED exploded in the town of Azaz (Aleppo) near the Bab al-Salama crossing.")}
+    assert found == {"Azaz": "Azaz", "Aleppo": "Aleppo"}
