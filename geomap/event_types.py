@@ -32,9 +32,9 @@ from typing import Any
 
 import ahocorasick
 
-from .names import is_arabic
+from .names import ARABIC_PROCLITICS, is_arabic
 
-__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "EVENT_WORDS", "ARABIC_PROCLITICS", "classify_event", "reports_event"]
+__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "EVENT_WORDS", "ARABIC_CUE_PREFIXES", "classify_event", "reports_event"]
 
 #: Cues that outrank every other type: the device itself says "explosion".
 DEVICE_CUES: dict[str, tuple[str, ...]] = {
@@ -151,9 +151,11 @@ _NO_RANK = _EVENT_WORDS_RANK + 1  # no cue, no event word
 _DASHES = re.compile(r"[\-\u2010-\u2015]+")
 
 
-#: Arabic writes the article, "and", "in", "to" and "then" as one word with the next: an Arabic cue
-#: is met after any of them ("والقصف", "بغارات").
-ARABIC_PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل", "ال", "وال", "بال", "فال", "لل", "وب", "ول", "وبال", "ولل")
+#: Arabic writes the article and the conjunctions and prepositions (:data:`~geomap.names.ARABIC_PROCLITICS`)
+#: as one word with the next: an Arabic cue is met after any of them ("والقصف", "بغارات", "للقصف": "ل"
+#: and the article make "لل").
+ARABIC_CUE_PREFIXES: tuple[str, ...] = (
+    *ARABIC_PROCLITICS, "ال", *(p + "ال" for p in ARABIC_PROCLITICS if not p.endswith("ل")), "لل", "ولل", "فلل")
 
 
 def _cue_forms(cue: str) -> list[str]:
@@ -163,7 +165,7 @@ def _cue_forms(cue: str) -> list[str]:
     forms = [first + "".join(sep + word for sep, word in zip(seps, rest))
              for seps in itertools.product((" ", ""), repeat=len(rest))]
     if is_arabic(first):
-        forms += [proclitic + form for form in forms for proclitic in ARABIC_PROCLITICS]
+        forms += [prefix + form for form in forms for prefix in ARABIC_CUE_PREFIXES]
     return forms
 
 

@@ -43,7 +43,7 @@ from spacy.util import filter_spans
 
 from . import startup_cache
 from .gazetteer import Gazetteer, default_gazetteer, is_notable, load_gazetteer
-from .names import ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
+from .names import ARABIC_PROCLITICS, ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
 
 PLACE_LABEL = "PLACE"
 #: A gazetteer name that is also a common English word; a place only in a place context.
@@ -91,9 +91,6 @@ _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
 
 #: By token text: its key, capitalised, opens a name, a name goes on across it, proclitic length.
 _TokenInfo = tuple[str, bool, bool, bool, int]
-#: Arabic conjunctions and prepositions written as one word with the next: "و" and, "ف" then,
-#: "ب" in, "ل" to, "ك" like, alone or in pairs ("وب" and in).
-_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
 #: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
 #: ("Abu al-Duhur", "the [Hama] airport").
 _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
@@ -241,7 +238,7 @@ class PlaceMatcher:
         a name that starts with such a letter ("وادي بردى") opens a name whole and never gets here."""
         for length in (2, 1):
             rest = text[length:]
-            if text[:length] in _PROCLITICS and len(rest) >= 2 and self._opens_a_name(self.token_key(rest)):
+            if text[:length] in ARABIC_PROCLITICS and len(rest) >= 2 and self._opens_a_name(self.token_key(rest)):
                 return length
         return 0
 

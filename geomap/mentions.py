@@ -31,7 +31,7 @@ from .event_types import reports_event
 from .gazetteer import Gazetteer, is_notable
 from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
-from .names import ARTICLES, TOPONYM_HEADS, fold, is_arabic, normalize
+from .names import ARABIC_PROCLITICS, ARTICLES, TOPONYM_HEADS, fold, is_arabic, normalize
 
 #: Words after a name that say what kind of place it is.
 KIND_WORDS: dict[str, str] = {
@@ -48,7 +48,6 @@ ARABIC_KIND_WORDS: dict[str, str] = {
     "ريف": "admin1", "محافظة": "admin1", "منطقة": "admin2", "ناحية": "admin3", "مدينة": "settlement",
     "بلدة": "settlement", "قرية": "settlement", "حي": "neighbourhood", "مطار": "airbase", "قاعدة": "airbase",
 }
-_ARABIC_KIND_PREFIXES = ("", "و", "ب", "ل", "ف", "وب")
 #: Words before "of" that make the name after it a city's neighbourhood ("the neighbourhood of X"; but
 #: "the neighbourhoods of X" are the city's).
 _URBAN_NOUNS = frozenset({"neighbourhood", "neighborhood", "quarter"})
@@ -790,7 +789,7 @@ def _arabic_kind_word(word: str) -> str | None:
     """The kind an Arabic noun before a name gives it (:data:`ARABIC_KIND_WORDS`), or None."""
     if not word or not is_arabic(word[0]):
         return None
-    return next((ARABIC_KIND_WORDS[word[len(p):]] for p in _ARABIC_KIND_PREFIXES
+    return next((ARABIC_KIND_WORDS[word[len(p):]] for p in ("", *ARABIC_PROCLITICS)
                  if word.startswith(p) and word[len(p):] in ARABIC_KIND_WORDS), None)
 
 

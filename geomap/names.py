@@ -203,6 +203,11 @@ def skeleton(key: str) -> str:
     return " ".join(w if _ARABIC_LETTER.match(w) else (_VOWELS.sub("", w) or w) for w in key.split())
 
 
+#: Arabic conjunctions and prepositions written as one word with the next: "و" and, "ف" then,
+#: "ب" in, "ل" to, "ك" like, alone or in pairs ("وب" and in).
+ARABIC_PROCLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
 def is_arabic(text: str) -> bool:
     """True when the text contains Arabic-script letters."""
     return bool(_ARABIC_LETTER.search(text))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geomap.event_types import (ARABIC_PROCLITICS, DEVICE_CUES, EVENT_WORDS, LEXICON, PRECEDENCE, classify_event,
+from geomap.event_types import (ARABIC_CUE_PREFIXES, DEVICE_CUES, EVENT_WORDS, LEXICON, PRECEDENCE, classify_event,
                                 reports_event)
 from geomap.model import EVENT_TYPES
 from geomap.names import is_arabic
@@ -155,7 +155,7 @@ def test_never_raises(sentence: str) -> None:
 _SEP = r"[\s\-\u2010-\u2015]*"
 
 
-_PROCLITIC = "(?:" + "|".join(map(re.escape, ARABIC_PROCLITICS)) + ")?"
+_PROCLITIC = "(?:" + "|".join(map(re.escape, ARABIC_CUE_PREFIXES)) + ")?"
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
