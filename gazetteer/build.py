@@ -1280,7 +1280,7 @@ def protected_names(store: Store) -> set[str]:
     longer names of world cities (wordfreq counts proper nouns too: "aleppo", "jerusalem")."""
     protected: set[str] = set()
     for e in store.entries.values():
-        if e.kind == "city" or _is_major_in_syria(e) or e.kind == "country":
+        if e.kind in ("country", "city") or _is_major_in_syria(e):
             protected.add(fold(e.name))
             if e.kind == "country":
                 protected |= {fold(n) for n in e.latin_names()}
@@ -1464,7 +1464,8 @@ def main(argv: list[str] | None = None) -> int:
     (out / "english_words.json").write_text(json.dumps(english, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     (out / "english_vocabulary.txt").write_text("\n".join(english_vocabulary(protected)) + "\n", encoding="utf-8")
     # The version names the runtime's cached parse of all four files: a change in any is a new version.
-    word_files = b"".join((out / name).read_bytes() for name in ("common_words.json", "english_words.json", "english_vocabulary.txt"))
+    word_files = b"".join((out / name).read_bytes()
+                          for name in ("common_words.json", "english_words.json", "english_vocabulary.txt"))
     digest = hashlib.sha256(raw + word_files).hexdigest()[:12]
     counts = Counter(e.kind for e in store.entries.values())
     meta = {

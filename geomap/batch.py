@@ -4,8 +4,9 @@
 articles, in this process or in ``jobs`` worker processes (each builds its extractor once), and
 yields each article's events in input order, so ``--jobs 2`` gives exactly what ``--jobs 1``
 gives. Results are cached per article in :class:`ResultCache`, keyed by the article's content,
-geomap's version and source, the gazetteer version (which covers a ``--places`` file) and the settings that
-change answers, so re-running a build over a folder only processes new or changed articles.
+geomap's version and source, the gazetteer version (which covers a ``--places`` file) and the
+settings that change answers, so re-running a build over a folder only processes new or changed
+articles.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ class ExtractionSettings:
     def fingerprint(self, gazetteer_version: str) -> str:
         """What, besides the article, its cached events depend on."""
         geocoder = {k: v for k, v in (self.geocoder or {}).items() if k in ("name", "options", "country_codes")}
-        parts = [__version__, code_stamp(), gazetteer_version, self.model or "", json.dumps(geocoder, sort_keys=True, default=str)]
+        parts = [__version__, code_stamp(), gazetteer_version, self.model or "",
+                 json.dumps(geocoder, sort_keys=True, default=str)]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 

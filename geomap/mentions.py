@@ -523,15 +523,6 @@ def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token 
     return False
 
 
-#: A body of people named after its place: "Deir ez-Zor Military Council", "Aleppo Police Command",
-#: "Zabadani Revolution Coordination Committee" (not "Idleb Syrian Army Regains…", a headline).
-_BODY_ADJECTIVES = frozenset({"military", "police", "security", "revolutionary", "revolution", "local", "civil",
-                              "provincial", "city", "media", "coordination", "governing", "executive"})
-_BODY_NOUNS = frozenset({"council", "committee", "committees", "command", "brigade", "brigades", "battalion",
-                         "battalions", "division", "regiment", "movement", "party", "front", "legion", "union",
-                         "center", "centre", "office"})
-
-
 def _listed_places(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> set[int]:
     """First and last tokens of place names listed side by side after a place context, a list
     that lost its commas ("in Daraa Hama Idlib and Homs", "the villages of Kafr Zita Jub al-Rayan"):
@@ -826,10 +817,17 @@ def _where_words_were_said(span: Span, sentences: _Sentences) -> bool:
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".
 _ACTOR_NOUNS = frozenset({"government", "regime", "authorities", "administration", "officials", "leadership"})
-
-
+#: After an actor noun, these make it an adjective of troops in a place: "near Aleppo government forces".
 _TROOP_NOUNS = frozenset({"forces", "troops", "soldiers", "aircraft", "jets", "warplanes", "fighters", "positions",
                           "artillery", "militias", "militiamen", "loyalists", "helicopters", "planes"})
+
+#: A body of people named after its place: "Deir ez-Zor Military Council", "Aleppo Police Command",
+#: "Zabadani Revolution Coordination Committee" (not "Idleb Syrian Army Regains…", a headline).
+_BODY_ADJECTIVES = frozenset({"military", "police", "security", "revolutionary", "revolution", "local", "civil",
+                              "provincial", "city", "media", "coordination", "governing", "executive"})
+_BODY_NOUNS = frozenset({"council", "committee", "committees", "command", "brigade", "brigades", "battalion",
+                         "battalions", "division", "regiment", "movement", "party", "front", "legion", "union",
+                         "center", "centre", "office"})
 
 
 def _names_a_body(span: Span) -> bool:

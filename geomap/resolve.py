@@ -309,8 +309,9 @@ class Resolver:
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
                      cities: Sequence[Place] = ()) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
-        the one named right after it as what contains it. A near spelling is only looked for in a story about Syria: elsewhere
-        the Syrian governorates it names are there by chance ("New York" is not Nawa). A
+        the one named right after it as what contains it. A near spelling is only looked for in a
+        story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
+        York" is not Nawa). A
         neighbourhood ("the X neighbourhood") must lie in one of the story's ``cities``, or be
         filed as a neighbourhood when the story names no city."""
         fits = None
@@ -370,10 +371,11 @@ class Resolver:
                 return nearby or self._geocode(mention, governorates, area)
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
         nearby = None
-        if about_syria:  # a near spelling in the governorates its sentence names first: "Kafr Nubudah (Hama)"
-            nearby = (local and self._near_spelling(mention, set(local), [p for p in area if p.admin1 in local],
-                                                    only_fuzzy=elsewhere, fits=fits)) \
-                or self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits)
+        if about_syria and local:  # a near spelling in the governorates its sentence names first: "Kafr Nubudah (Hama)"
+            nearby = self._near_spelling(mention, set(local), [p for p in area if p.admin1 in local],
+                                         only_fuzzy=elsewhere, fits=fits)
+        if about_syria and nearby is None:
+            nearby = self._near_spelling(mention, governorates, area, only_fuzzy=elsewhere, fits=fits)
         if nearby is not None:
             return nearby
         geocoded = self._geocode(mention, governorates, area)
