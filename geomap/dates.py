@@ -42,6 +42,7 @@ Decisions (the brief left them open):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from typing import Literal
 
 import ahocorasick
 
-__all__ = ["EventDate", "date_event", "iter_full_dates", "MONTHS"]
+__all__ = ["EventDate", "date_clauses", "date_event", "iter_full_dates", "MONTHS"]
 
 Precision = Literal["day", "month", "year"]
 Source = Literal["sentence", "relative", "published"]
@@ -498,3 +499,68 @@ def date_event(sentence: str, published: dt.date | None) -> EventDate:
         return EventDate(published.isoformat(), "day", "published", "no date in sentence: publication date")
     reason = why_not or why_not_rel or "no date in sentence and no publication date"
     return EventDate(None, None, None, reason)
+
+
+#: Where one clause of a sentence ends and the next begins: a comma or semicolon (with a
+#: conjunction after it or not), or a conjunction between clauses.
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]\s*(?:(?:and|while|but|then|before|after)\s+)?|\s(?:and|while|but|then)\s+)")
+#: What stands before a day that opens its clause ("On Monday, jets…", "…, and on Tuesday they…"):
+#: the start of the sentence or of a clause, then its preposition.
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;]|\b(?:and|while|but|then))\s*(?:(?:on|early|late|by)\s+)?$")
+#: The relative forms of :data:`_REL_DAY` that name one day.
+_RELATIVE_DAY_FORMS = frozenset({"dby", "today", "yday", "wd"})
+#: Words that join two days into one span ("from 3 to 5 May", "on Monday and Tuesday"): no break there.
+_DAY_PAIR = re.compile(r",?\s*(?:-|–|(?:and\s+)?(?:to|into|until|till|through)|and|or)?\s*")
+
+
+#: A month's stem, a weekday or a relative day word: a sentence with fewer than two of them names
+#: at most one day in words (two numeric dates in one sentence are left to :func:`date_event`).
+_DAY_WORDS = _automaton(_STEMS + tuple(_WEEKDAYS) + ("today", "tonight", "yesterday", *_ARABIC_YESTERDAY))
+
+
+def _days_stated(lowered: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every day a sentence names, written out or relative, leaving out the
+    day something was said: the candidates for :func:`date_clauses`."""
+    if len(list(itertools.islice(_DAY_WORDS.iter(lowered), 2))) < 2:
+        return []
+    days = [(m.start(), m.end() - 1) for m in _explicit_matches(" " + lowered) if _RANK[m.lastgroup] == 0] \
+        if _may_name_date(lowered) else []  # type: ignore[index]
+    if _may_be_relative(lowered):
+        days += [(m.start(), m.end()) for m in _REL_DAY.finditer(lowered)
+                 if m.lastgroup in _RELATIVE_DAY_FORMS or (m.group("ago_u") or "").startswith("day")]
+    return sorted(day for day in days if not _day_said(lowered, day[0]))
+
+
+def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, EventDate]]:
+    """The dates of the clauses of a sentence that states different days for different places:
+    ``(offset, date)`` for each clause, in order; empty when one date dates the whole sentence.
+
+    "Jets struck Kafr Nabl on Monday, and shelling hit Hass on Tuesday": a day after its place
+    ends its clause, so the clause breaks at the comma before "and"; "On Monday, jets struck A;
+    on Tuesday, B" opens each clause with its day. Each clause is then dated as a sentence of its
+    own (:func:`date_event`), and unless every one gets a day of its own the sentence keeps one date.
+    """
+    lowered = _ascii_lower(sentence)
+    days = _days_stated(lowered)
+    if len(days) < 2:
+        return []
+    cuts = [0]
+    for (_, previous_end), (start, end) in zip(days, days[1:]):
+        if _DAY_PAIR.fullmatch(lowered, previous_end, start):
+            continue  # "from 3 to 5 May", "on Monday and Tuesday": one span of days
+        opening = _OPENS_CLAUSE.search(lowered, previous_end, start)
+        if opening is not None:  # the clause opens with its day: it starts at its comma or conjunction
+            cuts.append(opening.start())
+            continue
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(lowered, previous_end, start) if m.group().strip()]
+        if not breaks:  # "forces on Sunday engaged in an offensive that began last Tuesday": one clause
+            return []
+        cuts.append(breaks[-1])
+    if len(cuts) < 2:
+        return []
+    clauses = [(first, date_event(sentence[first:last], published))
+               for first, last in zip(cuts, cuts[1:] + [len(sentence)])]
+    if any(when.source not in ("sentence", "relative") or when.precision != "day" for _, when in clauses) \
+            or len({when.date for _, when in clauses}) < 2:
+        return []
+    return clauses

@@ -14,12 +14,13 @@ named only to say where another one lies ("near Amuda, west of Qamishli").
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import EventDate, date_event
+from .dates import EventDate, date_clauses, date_event
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km
 from .model import AREA_KINDS, Article, Event, Place, ResolvedMention
@@ -85,6 +86,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     events: dict[tuple, Event] = {}
     reports: dict[tuple, int] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
+    clauses: dict[int, list[tuple[int, EventDate]]] = {}  # per sentence stating several days: each clause's
     story_date: EventDate | None = None  # the last day a sentence of the current paragraph stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = -1
@@ -93,6 +95,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         return paragraph_breaks[index - 1] if index > 0 else 0
 
     bounds = sorted(sentences)
+    places_in = collections.Counter(item.mention.sentence_start for item in resolved)
     read_up_to = 0  # the sentences that open before this offset need not be read for a day again
     for item in resolved:
         mention, place = item.mention, item.place
@@ -103,7 +106,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 if not _news_day(story_date, article.published):
                     story_date = None  # an older day was background; the news day goes on
             when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
-            if when.source in ("sentence", "relative"):
+            stated = when.source in ("sentence", "relative")
+            if stated:
                 if when.precision == "day":
                     story_date, read_up_to = when, mention.sentence_start
             else:
@@ -114,7 +118,14 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 if story_date is not None:  # "Later that day, more strikes hit X": the story's date
                     when = replace(story_date, reason=f"carried over from an earlier sentence: {story_date.reason}")
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
+            # Only where the sentence stated a day and names more than one place can its clauses differ.
+            clauses[mention.sentence_start] = date_clauses(
+                _without(mention.sentence, mention.sentence_start, date_line), article.published
+            ) if stated and places_in[mention.sentence_start] > 1 else []
         when, event_type = dated[mention.sentence_start]
+        if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
+            offset = mention.start_char - mention.sentence_start
+            when = next(day for first, day in reversed(clauses[mention.sentence_start]) if first <= offset)
         role = "mention" if _years_before(when, article.published) else mention.role
         key = (place.id, when.date, event_type, role)
         if key in events:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geomap.dates import EventDate, date_event, iter_full_dates
+from geomap.dates import EventDate, date_clauses, date_event, iter_full_dates
 
 THU = dt.date(2018, 1, 11)  # a Thursday
 
@@ -264,6 +264,43 @@ def test_relative_without_publication_date_gives_no_date(sentence: str) -> None:
     result = date_event(sentence, None)
     assert (result.date, result.precision, result.source) == (None, None, None)
     assert "no publication date" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A day after its place ends its clause; a day before its clause opens it.
+        ("Jets struck Kafr Nabl on 3 January and Hass on 5 January.", [("Jets", "2018-01-03"), ("Hass", "2018-01-05")]),
+        ("On Monday, jets struck Ariha and Sarmin, and on Tuesday they hit Binnish.",
+         [("On Monday", "2018-01-08"), ("and on Tuesday", "2018-01-09")]),
+        ("On Monday, jets struck Ariha, and shelling hit Binnish on Tuesday.",
+         [("On Monday", "2018-01-08"), ("shelling", "2018-01-09")]),
+        ("Jets struck Ariha on Monday; on Tuesday, rockets hit Binnish.", [("Jets", "2018-01-08"), ("; on Tuesday", "2018-01-09")]),
+        ("Jets struck Ariha on Monday, killing five, and Binnish on Tuesday.", [("Jets", "2018-01-08"), ("Binnish", "2018-01-09")]),
+    ],
+)
+def test_each_clause_takes_its_own_day(sentence: str, expected: list[tuple[str, str]]) -> None:
+    clauses = date_clauses(sentence, THU)
+    assert [(sentence[offset:offset + len(start)], when.date) for (offset, when), (start, _) in zip(clauses, expected)] == expected
+    assert len(clauses) == len(expected) and all(when.precision == "day" for _, when in clauses)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jets struck Ariha on 3 January.",  # one day
+        "The monitor said on Wednesday that jets struck Ariha on Tuesday.",  # the day it was said gives way
+        "Shells fell overnight Monday and into Tuesday morning on Fuaa and Kafraya.",  # one span of days
+        "From 3 to 5 January, jets struck Ariha.",
+        "The council met on Monday, January 8, in Ariha.",  # one day, written twice
+        "Jets struck Ariha on Monday (8 January).",
+        "Forces on Sunday attacked in an offensive that began last Tuesday near Manbij.",  # no clause break
+        "Jets struck Ariha and Binnish on Monday, and rescuers arrived on Monday night.",  # the same day
+        "Jets struck Ariha on 3 January and talks will resume on Monday.",  # a day still to come
+    ],
+)
+def test_one_date_for_the_whole_sentence(sentence: str) -> None:
+    assert date_clauses(sentence, THU) == []
 
 
 def test_published_fallback() -> None:

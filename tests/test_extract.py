@@ -163,6 +163,15 @@ def test_only_a_day_is_carried_to_the_next_sentences(extractor: Extractor) -> No
         ("Maarat al-Numan", "2016-01-01"), ("Saraqib", "2018-01-11")]
 
 
+def test_each_place_takes_the_day_of_its_own_clause(extractor: Extractor) -> None:
+    published = dt.date(2018, 1, 11)
+    text = ("On Monday, air strikes hit Saraqib and Ariha, and on Tuesday shelling hit Maarat al-Numan. "
+            "Jets struck Kafr Nabl on 3 January and Saraqib again on 5 January.")
+    assert [(e.mention, e.date) for e in _events(extractor, text, published)] == [
+        ("Saraqib", "2018-01-08"), ("Ariha", "2018-01-08"), ("Maarat al-Numan", "2018-01-09"),
+        ("Kafr Nabl", "2018-01-03"), ("Saraqib", "2018-01-05")]
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 
