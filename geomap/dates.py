@@ -13,6 +13,9 @@ Decisions (the brief left them open):
   town, taken in 2016, was shelled on Monday" or "after clashes last month, jets struck on
   Monday" the year and the month are background to the day. Between dates of the same
   precision an explicit one beats a relative one, and the leftmost wins among each kind.
+* A sentence that states different days for different places ("jets struck Kafr Nabl on
+  Monday, and shelling hit Hass on Tuesday") gives each clause its own day
+  (:func:`date_clauses`); where no clause break separates the days, the sentence keeps one.
 * The day something was said ("the monitor said on Sunday that jets struck on Saturday")
   yields to any other day the sentence names; without one it dates the sentence, before a
   month or a year, which are mostly background ("after clashes last month, jets struck the
