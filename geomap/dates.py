@@ -44,6 +44,7 @@ Decisions (the brief left them open):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -67,6 +68,9 @@ class EventDate:
     precision: Precision | None
     source: Source | None
     reason: str
+    #: The day something was said ("a monitor said on Sunday"), dating a sentence that names no
+    #: other: not a day the story goes on from.
+    said: bool = False
 
 
 #: Month names and abbreviations (lower case) → month number.
@@ -221,6 +225,8 @@ _REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed|t
 #: A date after this word starts a period that runs up to the report ("killed since March 2011",
 #: "fighting since Tuesday"): it is not when the reported toll or state of things holds.
 _PERIOD_START = re.compile(r"since\s+$")
+#: After a weekday: its possessive ("Monday's raid"), which makes it the day of what follows.
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _still_to_come(lowered: str, start: int) -> bool:
@@ -471,8 +477,9 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         if date is None:
             continue
         found = EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}")
-        if precision == "day" and _day_said(lowered, m.start()):
-            reported = reported or found
+        if precision == "day" and _day_said(lowered, m.start()) and not (g("wd_s") or _POSSESSIVE.match(lowered, m.end())):
+            # "said Wednesday's strike": the strike's day, not the day it was said
+            reported = reported or dataclasses.replace(found, said=True)
             continue
         if best is not None and not _more_precise(found, best):
             continue

@@ -88,6 +88,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
     clauses: dict[int, list[tuple[int, EventDate]]] = {}  # per sentence stating several days: each clause's
     story_date: EventDate | None = None  # the last day a sentence of the current paragraph stated
+    last_day: EventDate | None = None  # the last day any sentence stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = -1
 
@@ -108,15 +109,20 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
             stated = when.source in ("sentence", "relative")
             if stated:
-                if when.precision == "day":
-                    story_date, read_up_to = when, mention.sentence_start
+                if when.precision == "day" and not when.said:
+                    story_date, read_up_to, last_day = when, mention.sentence_start, when
             else:
                 told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
                                         dated, date_line)
                 read_up_to = mention.sentence_start
                 story_date = told or story_date
+                shift = _days_after_the_story_day(mention.sentence)
+                if story_date is None and shift is not None:
+                    story_date = last_day  # "that day", "the next day" point back past a paragraph break
                 if story_date is not None:  # "Later that day, more strikes hit X": the story's date
-                    when = replace(story_date, reason=f"carried over from an earlier sentence: {story_date.reason}")
+                    when = _carried(story_date, shift or 0)
+                    if shift:
+                        story_date = last_day = when  # the story has moved on a day
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
             # Only where the sentence stated a day and names more than one place can its clauses differ.
             clauses[mention.sentence_start] = date_clauses(
@@ -176,9 +182,36 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
         if first in dated:
             continue
         told = date_event(_without(article.text[first:last], first, date_line), article.published)
-        if told.source in ("sentence", "relative") and told.precision == "day":
+        if told.source in ("sentence", "relative") and told.precision == "day" and not told.said:
             return told
     return None
+
+
+#: Words that date a sentence by the story's day: the same day ("that day", "later that day",
+#: "the same day"), the day before ("the previous day", "a day earlier") or the day after ("the
+#: next day", "the following day", "a day later"); "the day before yesterday" is a date of its own.
+_STORY_DAY = re.compile(
+    r"\b(?:(?P<same>(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))"
+    r"|(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+(?:earlier|before))"
+    r"|(?P<after>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later))\b", re.IGNORECASE)
+
+
+def _days_after_the_story_day(sentence: str) -> int | None:
+    """How many days after the story's day a sentence says it is (0, -1 or 1), or None when it
+    does not refer to that day."""
+    found = _STORY_DAY.search(sentence)
+    if found is None:
+        return None
+    return {"same": 0, "before": -1, "after": 1}[found.lastgroup]  # type: ignore[index]
+
+
+def _carried(day: EventDate, shift: int) -> EventDate:
+    """The story's day, ``shift`` days on, for a sentence that states none."""
+    if not shift or day.date is None:
+        return replace(day, reason=f"carried over from an earlier sentence: {day.reason}")
+    date = (dt.date.fromisoformat(day.date) + dt.timedelta(days=shift)).isoformat()
+    return replace(day, date=date, source="relative",
+                   reason=f"{'the day before' if shift < 0 else 'the day after'} an earlier sentence's day: {day.reason}")
 
 
 #: A day at most this long before the publication is the story's news day.

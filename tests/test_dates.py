@@ -303,6 +303,12 @@ def test_one_date_for_the_whole_sentence(sentence: str) -> None:
     assert date_clauses(sentence, THU) == []
 
 
+def test_the_day_something_was_said_is_marked() -> None:
+    assert date_event("The monitor said on Wednesday that five died.", THU).said
+    assert not date_event("The monitor said Wednesday's strike destroyed a school.", THU).said
+    assert not date_event("Jets struck Ariha on Wednesday.", THU).said
+
+
 def test_published_fallback() -> None:
     result = date_event("Jets struck a fuel depot near the river.", THU)
     assert result == EventDate("2018-01-11", "day", "published", result.reason)

@@ -172,6 +172,24 @@ def test_each_place_takes_the_day_of_its_own_clause(extractor: Extractor) -> Non
         ("Kafr Nabl", "2018-01-03"), ("Saraqib", "2018-01-05")]
 
 
+def test_that_day_and_the_next_day_follow_the_story_day(extractor: Extractor) -> None:
+    published = dt.date(2018, 1, 20)
+    text = ("Government forces entered Saraqib on 3 January 2018 after days of clashes.\n\n"
+            "Earlier that day, air strikes hit Ariha.\n\n"
+            "The following day, shelling hit Maarat al-Numan. A day later, rockets hit Kafr Nabl.\n\n"
+            "Rescuers said civilians fled Khan Sheikhun the previous day.")
+    assert [(e.mention, e.date) for e in _events(extractor, text, published)] == [
+        ("Saraqib", "2018-01-03"), ("Ariha", "2018-01-03"), ("Maarat al-Numan", "2018-01-04"),
+        ("Kafr Nabl", "2018-01-05"), ("Khan Sheikhun", "2018-01-04")]
+
+
+def test_the_day_a_statement_was_made_does_not_date_the_story(extractor: Extractor) -> None:
+    published = dt.date(2018, 1, 11)  # a Thursday
+    text = "The minister said on Wednesday that the army would respond. Air strikes hit Saraqib, killing five."
+    assert [(e.mention, e.date, e.date_source) for e in _events(extractor, text, published)] == [
+        ("Saraqib", "2018-01-11", "published")]
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 
