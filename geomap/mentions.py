@@ -169,7 +169,24 @@ ACTOR_VERBS = frozenset({
     "rejected", "signed", "welcomed", "vowed", "threatened", "responded", "intervened", "insisted", "wants",
     "believes", "believed", "hopes", "blamed", "blames", "told", "reported", "confirmed", "provided",
     "provides", "continues", "continued", "plans", "planned", "pledged", "offered", "did", "does",
+    "vows", "welcomes", "rejects", "pledges", "threatens", "responds", "insists", "demands", "denounced",
+    "denounces", "commented", "expressed", "expresses",
 })
+#: What a government does, after an auxiliary ("Damascus has denied", "Damascus did not comment"):
+#: the place is the government; "Idlib was shelled" stays a place.
+#: Only what is said or decided counts: in "the city of Homs has claimed the lives of 40" the blast did.
+_ACTOR_VERBS_AFTER_AUXILIARY = frozenset({
+    "denied", "deny", "rejected", "reject", "accused", "accuse", "warned", "warn", "condemned", "condemn", "welcomed",
+    "welcome", "said", "say", "announced", "announce", "vowed", "vow", "threatened", "threaten", "demanded", "demand",
+    "insisted", "insist", "refused", "refuse", "agreed", "agree", "signed", "sign", "responded", "respond",
+    "commented", "comment", "confirmed", "confirm", "urged", "blamed", "pledged", "accepted", "accept", "recognised",
+    "recognized", "recognise", "recognize", "want", "wanted", "called", "asked", "requested", "approved"})
+#: The auxiliaries of an active verb: after "is", "was", "were" a participle is passive ("the
+#: fighting in Aleppo is reported to have killed").
+_ACTIVE_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "should", "can", "did", "does"})
+#: Words an auxiliary may have before its verb: "has not commented", "has repeatedly denied".
+_ADVERBS_AFTER_AUXILIARY = frozenset({"not", "n't", "also", "repeatedly", "already", "long", "strongly", "previously",
+                                      "yet", "never", "publicly", "officially"})
 #: Words after a hyphen that turn a place into a modifier ("Turkey-backed", "Idlib-based").
 MODIFIER_SUFFIXES = frozenset({"backed", "led", "based", "allied", "affiliated", "controlled", "held",
                                "supported", "sponsored", "aligned", "funded", "trained", "brokered"})
@@ -792,7 +809,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
-    if _names_a_body(span) or _where_words_were_said(span, sentences) or _followed_by_actor_verb(span, strict=not foreign):
+    if _names_a_body(span) or _where_words_were_said(span, sentences) or _followed_by_actor_verb(span, strict=not foreign) \
+            or _named_as_a_government(span, sentences, foreign=foreign):
         return "mention"
     if not sentences.triggered(span):
         return "mention"
@@ -813,6 +831,23 @@ def _where_words_were_said(span: Span, sentences: _Sentences) -> bool:
     sentence = sentences.of(span)
     before = sentences.text[max(sentence.start_char, span.start_char - 40):span.start_char]
     return before.endswith((" in ", " at ", " the ")) and _SAID_IN.search(before) is not None
+
+
+#: Words before a place that make it a government or its backer: "forces loyal to Damascus", "a
+#: truce brokered by Moscow and Ankara", "the regime in Damascus"; a list of names may come between.
+_ACTOR_BEFORE = re.compile(r"(?i:\b(?:loyal\s+to|allied\s+(?:to|with)|(?:backed|brokered|sponsored|supported|mediated)\s+by"
+                           r"|(?P<seat>(?:regime|government|authorities|leadership|rulers)\s+in)))\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+
+
+def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:
+    """True after "loyal to", "backed by", "brokered by" ("forces loyal to Damascus"), and after
+    "the regime in" or "the authorities in" where that is a seat of government: a capital abroad
+    or Damascus ("fighting the regime in Idlib" is fighting in Idlib)."""
+    sentence = sentences.of(span)
+    before = sentences.text[max(sentence.start_char, span.start_char - 80):span.start_char]
+    found = _ACTOR_BEFORE.search(before) if before.endswith(" ") else None
+    return found is not None and (not found.group("seat") or foreign or fold(span.text) == "damascus")
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".
@@ -868,4 +903,11 @@ def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
         return not strict
     if word not in ACTOR_VERBS:
         return False
-    return not (strict and word in _AUXILIARIES)
+    if not (strict and word in _AUXILIARIES):
+        return True
+    if word not in _ACTIVE_AUXILIARIES:
+        return False
+    i += 1  # a Syrian place before an auxiliary: the government only when its verb says so
+    while i < len(doc) and doc[i].lower_ in _ADVERBS_AFTER_AUXILIARY:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _ACTOR_VERBS_AFTER_AUXILIARY

@@ -140,6 +140,36 @@ def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
         assert (actor, "event") not in roles, actor
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air strikes hit Saraqib, and Damascus vows to repel the attack.",
+        "Shelling killed five in Saraqib, but Damascus has denied any involvement.",
+        "Shelling killed five in Saraqib; Damascus did not comment on the toll.",
+        "Forces loyal to Damascus shelled Saraqib.",
+        "Shelling hit Saraqib despite a truce brokered by Moscow and Ankara.",
+        "Clashes between the regime in Damascus and rebels hit Saraqib.",
+    ],
+)
+def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sentence: str) -> None:
+    roles = {(e.mention, e.role) for e in _events(extractor, sentence)}
+    assert ("Saraqib", "event") in roles
+    assert not {(name, "event") for name in ("Damascus", "Moscow", "Ankara")} & roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aleppo has been shelled for days.",  # passive: the place suffered it
+        "The fighting in Aleppo is reported to have killed 130 civilians.",
+        "An explosion in the city of Homs has claimed the lives of 40 people.",  # the blast did
+        "Rebels fought the regime in Idlib after air strikes.",  # the regime's forces there
+    ],
+)
+def test_a_place_where_things_happen_stays_an_event(extractor: Extractor, sentence: str) -> None:
+    assert [e.role for e in _events(extractor, sentence)] == ["event"]
+
+
 def test_foreign_places_can_be_events_when_something_happens_there(extractor: Extractor) -> None:
     events = _events(extractor, "A car bomb exploded in Ankara on 13 March 2016, killing 37 people.")
     ankara = _by_mention(events)["Ankara"]
