@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import startup_cache
-from .gazetteer import Gazetteer, default_gazetteer, is_notable, load_gazetteer
+from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .names import ARABIC_PROCLITICS, ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
 
 PLACE_LABEL = "PLACE"
@@ -69,6 +69,9 @@ NOT_PLACES: tuple[str, ...] = (
     "Red Crescent", "Astana talks", "Sochi agreement", "Global Research", "South Front", "Al Jazeera",
     "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University", "Aleppo University",
     "Hamas", "State Duma", "Enab Baladi", "Aleppo Media Center", "Raqqa is Being Slaughtered Silently",
+    "Rudaw", "Middle East Eye", "North Press", "Syria Direct", "Asharq Al-Awsat", "Hawar News", "Daraa 24",
+    "Suwayda 24", "Sweida 24", "Deir ez-Zor 24", "Autonomous Administration of North and East Syria", "AANES",
+    "Asayish",
     # The same in Arabic: the SDF, HTS, the FSA, the National Army, the Islamic State, Hezbollah, the
     # Autonomous Administration, the Syrian Observatory, the Civil Defence, the Red Crescent
     "قوات سوريا الديمقراطية", "هيئة تحرير الشام", "الجيش السوري الحر", "الجيش الوطني السوري", "تنظيم الدولة",
@@ -88,6 +91,9 @@ GROUP_HEADS = frozenset(
 MAX_CACHED_TOKENS = 200_000
 
 _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
+#: The non-place names as written (folded): "Rudaw" is the outlet, though "Rodo", a village's
+#: name, normalises like it.
+_ORG_SPELLINGS = frozenset(fold(name) for name in NOT_PLACES)
 
 #: By token text: its key, capitalised, opens a name, a name goes on across it, proclitic length.
 _TokenInfo = tuple[str, bool, bool, bool, int]
@@ -253,23 +259,21 @@ class PlaceMatcher:
 
     def _label(self, doc: Doc, first: int, last: int, key: str, *, capitalised: bool) -> str:
         """The label of the name ``key`` found at tokens ``first``..``last``; "" when it is not one."""
-        if key in _ORG_KEYS and not self._spelled_as_place(doc[first:last + 1].text, key):
-            return ORG_LABEL  # unless spelled as a place: "Gaza" normalises like "al-Qaeda"
+        if key in _ORG_KEYS:
+            text = doc[first:last + 1].text
+            # Unless spelled as a place and not as the name: "Gaza" normalises like "al-Qaeda",
+            # "Rodo" like "Rudaw"; a hamlet's alternate name "Hamas" is still the group.
+            if fold(text) in _ORG_SPELLINGS or not self._spelled_as_place(text, key):
+                return ORG_LABEL
         if not capitalised:  # "the", "in": never a place name's start
             return ""
         return self._plausibility(doc, first, last, key, doc[first].text, doc[last].text)
 
     def _spelled_as_place(self, text: str, key: str) -> bool:
-        """True when a text is written exactly as a name of a city abroad or a notable Syrian place
-        filed under its key ("Gaza"); a hamlet's alternate name ("Hamas" for Hamis) does not count."""
+        """True when a text is written exactly as a name of a place filed under its key."""
         folded = fold(text)
-        for place_id in self.gazetteer.ids_for_key(key):
-            place = self.gazetteer.get(place_id)
-            if place is None or (place.admin1 is not None and not is_notable(place)):
-                continue
-            if any(fold(name) == folded for name in self.gazetteer.names_of(place_id)):
-                return True
-        return False
+        return any(fold(name) == folded for place_id in self.gazetteer.ids_for_key(key)
+                   for name in self.gazetteer.names_of(place_id))
 
     def _plausibility(self, doc: Doc, first: int, last: int, key: str, first_text: str, last_text: str) -> str:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):

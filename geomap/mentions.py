@@ -857,12 +857,14 @@ _TROOP_NOUNS = frozenset({"forces", "troops", "soldiers", "aircraft", "jets", "w
                           "artillery", "militias", "militiamen", "loyalists", "helicopters", "planes"})
 
 #: A body of people named after its place: "Deir ez-Zor Military Council", "Aleppo Police Command",
-#: "Zabadani Revolution Coordination Committee" (not "Idleb Syrian Army Regains…", a headline).
+#: "the Aleppo Health Directorate", "Zabadani Revolution Coordination Committee" (not "Idleb Syrian
+#: Army Regains…", a headline).
 _BODY_ADJECTIVES = frozenset({"military", "police", "security", "revolutionary", "revolution", "local", "civil",
-                              "provincial", "city", "media", "coordination", "governing", "executive"})
+                              "provincial", "city", "media", "coordination", "governing", "executive", "health",
+                              "education", "water", "electricity", "agriculture", "endowments"})
 _BODY_NOUNS = frozenset({"council", "committee", "committees", "command", "brigade", "brigades", "battalion",
                          "battalions", "division", "regiment", "movement", "party", "front", "legion", "union",
-                         "center", "centre", "office"})
+                         "center", "centre", "office", "directorate", "department", "authority", "board"})
 
 
 def _names_a_body(span: Span) -> bool:

@@ -170,6 +170,15 @@ def test_a_place_where_things_happen_stays_an_event(extractor: Extractor, senten
     assert [e.role for e in _events(extractor, sentence)] == ["event"]
 
 
+def test_outlets_and_offices_named_after_places_are_not_events(extractor: Extractor) -> None:
+    text = ("SDF commander Mazloum Abdi told Rudaw that Turkish drones struck Qamishli, according to the "
+            "Autonomous Administration of North and East Syria (AANES). The Aleppo Health Directorate "
+            "confirmed five dead in shelling, Middle East Eye reported.")
+    assert [(e.mention, e.role) for e in _events(extractor, text)] == [("Qamishli", "event"), ("Aleppo", "mention")]
+    # A village written exactly as its name stays one, though it normalises like an outlet's name.
+    assert [e.place for e in _events(extractor, "Fighting raged around Rodo and Anis on Tuesday.")] == ["Rodo", "Anis"]
+
+
 def test_foreign_places_can_be_events_when_something_happens_there(extractor: Extractor) -> None:
     events = _events(extractor, "A car bomb exploded in Ankara on 13 March 2016, killing 37 people.")
     ankara = _by_mention(events)["Ankara"]
