@@ -199,6 +199,9 @@ _STORY_DAY = re.compile(
 def _days_after_the_story_day(sentence: str) -> int | None:
     """How many days after the story's day a sentence says it is (0, -1 or 1), or None when it
     does not refer to that day."""
+    lowered = sentence.lower()
+    if "day" not in lowered and "that" not in lowered and "same" not in lowered:  # most sentences have none
+        return None
     found = _STORY_DAY.search(sentence)
     if found is None:
         return None

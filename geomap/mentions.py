@@ -840,13 +840,19 @@ _ACTOR_BEFORE = re.compile(r"(?i:\b(?:loyal\s+to|allied\s+(?:to|with)|(?:backed|
                            r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 
+#: A word every match of :data:`_ACTOR_BEFORE` contains (as written, lower-case after a capital).
+_ACTOR_BEFORE_WORDS = ("oyal", "llied", "by ", "egime", "overnment", "uthorities", "eadership", "ulers")
+
+
 def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:
     """True after "loyal to", "backed by", "brokered by" ("forces loyal to Damascus"), and after
     "the regime in" or "the authorities in" where that is a seat of government: a capital abroad
     or Damascus ("fighting the regime in Idlib" is fighting in Idlib)."""
-    sentence = sentences.of(span)
-    before = sentences.text[max(sentence.start_char, span.start_char - 80):span.start_char]
-    found = _ACTOR_BEFORE.search(before) if before.endswith(" ") else None
+    start = max(span.start_char - 80, 0)
+    before = sentences.text[start:span.start_char]
+    if not before.endswith(" ") or not any(word in before for word in _ACTOR_BEFORE_WORDS):
+        return False  # most places: the expression is tried only where one of its words stands
+    found = _ACTOR_BEFORE.search(before, max(sentences.of(span).start_char - start, 0))
     return found is not None and (not found.group("seat") or foreign or fold(span.text) == "damascus")
 
 
