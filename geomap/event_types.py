@@ -139,9 +139,12 @@ EVENT_WORDS: tuple[str, ...] = (
     "operation*", "battle", "fell", "recaptur*", "liberat*", "control", "entered", "storm*", "ambush*", "drone*",
     "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
     "eliminat*", "losses",
-    # Arabic: attack, targeting, wounded, injuries, destruction, siege, arrest, kidnapping, ambush
+    # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
+    "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
+    "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*",
+    # Arabic: attack, targeting, wounded, injuries, destruction, siege, arrest, kidnapping, ambush, earthquake
     "هجوم*", "هاجم*", "استهداف*", "استهدف*", "جرحى", "جريح*", "إصاب*", "اصاب*", "دمار", "حصار", "اعتقال*",
-    "اختطاف*", "خطف*", "كمين",
+    "اختطاف*", "خطف*", "كمين", "زلزال*",
 )  # fmt: skip
 
 _TYPES: tuple[str, ...] = tuple(DEVICE_CUES) + PRECEDENCE  # by rank: the first type found wins

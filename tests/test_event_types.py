@@ -192,3 +192,18 @@ def test_event_words_without_a_type_still_report_an_event() -> None:
     assert classify_event("Three people were wounded near the market.") == "other"
     assert reports_event("Three people were wounded near the market.")
     assert not reports_event("The ministers met to discuss trade.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reports"),
+    [
+        ("A 7.8-magnitude earthquake struck northern Syria.", True),
+        ("The worst-affected areas include Jandairis and Harim.", True),
+        ("In Jableh, a residential building collapsed.", True),
+        ("Talks collapsed in Geneva.", False),  # only buildings and houses collapse as events
+        ("The ministers met to discuss the affected sectors.", False),
+    ],
+)
+def test_disasters_are_events_of_type_other(sentence: str, reports: bool) -> None:
+    assert reports_event(sentence) is reports
+    assert classify_event(sentence) == "other"
