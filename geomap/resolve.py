@@ -64,6 +64,11 @@ _CONTAINER_AFTER = re.compile(
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?(?:a[lnrsdtz]-)?", re.IGNORECASE)
 #: After a border crossing's name: "the Bab al-Salama crossing", "Kafr Lusin border crossing".
+#: Words before a place named as where people or things came from ("fighters moving east from
+#: Daraa", "reinforcements arriving from Homs"): it says nothing of where the sentence's other places lie.
+_NAMED_AS_ORIGIN = re.compile(r"\b(?:moving|moved|came|coming|arrived|arriving|advancing|advanced|sent|deployed|fled|"
+                              r"fleeing|displaced|reinforcements|fighters|convoy|convoys)(?:\s+\w+)?\s+from\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 _CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?crossings?\b", re.IGNORECASE)
 #: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
 #: that names either is about the area of both ("Jobar … in Damascus countryside" is Damascus's Jobar).
@@ -201,6 +206,8 @@ class Resolver:
         sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
         for mention, found in zip(mentions, first):
+            if _NAMED_AS_ORIGIN.search(mention.sentence, 0, mention.start_char - mention.sentence_start):
+                continue  # "fighters moving east from Daraa governorate seized al-Mazraa": not where al-Mazraa is
             sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
             spelled_governorates[mention.sentence_start].update(_governorates_named(found, exactly=True))
         # Closer still, the governorate named right after a place as what contains it: "a research

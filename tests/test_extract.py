@@ -229,6 +229,12 @@ def test_the_day_a_statement_was_made_does_not_date_the_story(extractor: Extract
         ("Saraqib", "2018-01-11", "published")]
 
 
+def test_a_governorate_named_as_where_fighters_came_from_places_nothing(extractor: Extractor) -> None:
+    text = ("Clashes continued in Sweida province on Tuesday. Tribal fighters moving east from Daraa "
+            "governorate seized the village of Thaala.")
+    assert {e.mention: e.admin1 for e in _events(extractor, text)}["Thaala"] == "As-Suwayda"
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 
