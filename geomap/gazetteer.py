@@ -238,6 +238,11 @@ class Gazetteer:
         """(match key, place ids) pairs: what a text matcher needs."""
         return iter(self._by_key.items())
 
+    def places_spelled(self, name: str) -> list[Place]:
+        """The places one of whose names is written as ``name`` (up to case and marks), not only
+        filed under its key: "Gaza" is spelled as the city, "Need" only folds onto Niddeh's key."""
+        return [place for _, place, how, _ in self._scored_matches(name, None) if how in ("exact", "user")]
+
     def ids_for_key(self, key: str) -> list[str]:
         """Place ids filed under one match key."""
         return self._by_key.get(key, [])

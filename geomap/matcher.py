@@ -263,17 +263,11 @@ class PlaceMatcher:
             text = doc[first:last + 1].text
             # Unless spelled as a place and not as the name: "Gaza" normalises like "al-Qaeda",
             # "Rodo" like "Rudaw"; a hamlet's alternate name "Hamas" is still the group.
-            if fold(text) in _ORG_SPELLINGS or not self._spelled_as_place(text, key):
+            if fold(text) in _ORG_SPELLINGS or not self.gazetteer.places_spelled(text):
                 return ORG_LABEL
         if not capitalised:  # "the", "in": never a place name's start
             return ""
         return self._plausibility(doc, first, last, key, doc[first].text, doc[last].text)
-
-    def _spelled_as_place(self, text: str, key: str) -> bool:
-        """True when a text is written exactly as a name of a place filed under its key."""
-        folded = fold(text)
-        return any(fold(name) == folded for place_id in self.gazetteer.ids_for_key(key)
-                   for name in self.gazetteer.names_of(place_id))
 
     def _plausibility(self, doc: Doc, first: int, last: int, key: str, first_text: str, last_text: str) -> str:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):

@@ -490,15 +490,10 @@ _LIST_WORDS = frozenset({"of", "and", "or", ","})
 def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = False, abroad: bool = False) -> bool:
     """True when the name is written as one of a place's names (a notable place's, with
     ``notable``; a city's or country's outside Syria, with ``abroad``: "Kilis"), not only folded
-    onto its key ("Need" onto Niddeh): the gazetteer's own exact match. Asked only of a few suspect
-    spans; the lookup is remembered."""
-    return any(c.match in ("exact", "user") and (not notable or is_notable(c.place))
-               and (not abroad or (c.place.admin1 is None and c.place.id != "country:SY"))
-               for c in gazetteer.lookup(span.text, fuzzy=False, limit=_EVERY_CANDIDATE))
-
-
-#: More candidates than any one name has (the commonest key is filed under 40 places).
-_EVERY_CANDIDATE = 100
+    onto its key ("Need" onto Niddeh): :meth:`Gazetteer.places_spelled`. Asked only of a few
+    suspect spans; the match is remembered."""
+    return any((not notable or is_notable(place)) and (not abroad or (place.admin1 is None and place.id != "country:SY"))
+               for place in gazetteer.places_spelled(span.text))
 
 
 def _weak_word_spelled_as_a_place(span: Span, gazetteer: Gazetteer) -> bool:
