@@ -64,12 +64,12 @@ _CONTAINER_AFTER = re.compile(
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?(?:a[lnrsdtz]-)?", re.IGNORECASE)
 #: After a border crossing's name: "the Bab al-Salama crossing", "Kafr Lusin border crossing".
+_CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?crossings?\b", re.IGNORECASE)
 #: Words before a place named as where people or things came from ("fighters moving east from
 #: Daraa", "reinforcements arriving from Homs"): it says nothing of where the sentence's other places lie.
 _NAMED_AS_ORIGIN = re.compile(r"\b(?:moving|moved|came|coming|arrived|arriving|advancing|advanced|sent|deployed|fled|"
                               r"fleeing|displaced|reinforcements|fighters|convoy|convoys)(?:\s+\w+)?\s+from\s+(?:the\s+)?$",
                               re.IGNORECASE)
-_CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?crossings?\b", re.IGNORECASE)
 #: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
 #: that names either is about the area of both ("Jobar … in Damascus countryside" is Damascus's Jobar).
 ENCLAVES: dict[str, str] = {"Damascus": "Rural Damascus"}
@@ -158,6 +158,14 @@ def _syrian_only_by_chance(found: list[Candidate]) -> bool:
         c.match == "variant" or (c.place.admin1 is not None and not is_notable(c.place)) for c in found)
 
 
+def _named_as_origin(mention: Mention) -> bool:
+    """True when the words before a place name it as where people came from (:data:`_NAMED_AS_ORIGIN`).
+    Only the words just before it are read, and only when they end in "from" or "from the"."""
+    start = mention.start_char - mention.sentence_start
+    before = mention.sentence[max(start - 50, 0):start].lower()
+    return before.endswith(("from ", "from the ")) and _NAMED_AS_ORIGIN.search(before) is not None
+
+
 def _container_governorates(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, set[str]]:
     """The governorates named as containing a mention, by mention index: the next mention of its
     sentence, when only "in" or a comma stands between them and it names a governorate."""
@@ -206,7 +214,7 @@ class Resolver:
         sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
         for mention, found in zip(mentions, first):
-            if _NAMED_AS_ORIGIN.search(mention.sentence, 0, mention.start_char - mention.sentence_start):
+            if _named_as_origin(mention):
                 continue  # "fighters moving east from Daraa governorate seized al-Mazraa": not where al-Mazraa is
             sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
             spelled_governorates[mention.sentence_start].update(_governorates_named(found, exactly=True))
@@ -318,9 +326,8 @@ class Resolver:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
-        York" is not Nawa). A
-        neighbourhood ("the X neighbourhood") must lie in one of the story's ``cities``, or be
-        filed as a neighbourhood when the story names no city."""
+        York" is not Nawa). A neighbourhood ("the X neighbourhood") must lie in one of the story's
+        ``cities``, or be filed as a neighbourhood when the story names no city."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
