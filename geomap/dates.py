@@ -514,9 +514,9 @@ def date_event(sentence: str, published: dt.date | None) -> EventDate:
 #: Where one clause of a sentence ends and the next begins: a comma or semicolon (with a
 #: conjunction after it or not), or a conjunction between clauses.
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;]\s*(?:(?:and|while|but|then|before|after)\s+)?|\s(?:and|while|but|then)\s+)")
-#: What stands before a day that opens its clause ("On Monday, jets…", "…, and on Tuesday they…"):
-#: the start of the sentence or of a clause, then its preposition.
-_OPENS_CLAUSE = re.compile(r"(?:^|[,;]|\b(?:and|while|but|then))\s*(?:(?:on|early|late|by)\s+)?$")
+#: What stands before a later day that opens its clause ("…, and on Tuesday they…", "…; on Tuesday,
+#: rockets…"): a comma, semicolon or conjunction, then the day's preposition.
+_OPENS_CLAUSE = re.compile(r"(?:[,;]|\b(?:and|while|but|then))\s*(?:(?:on|early|late|by)\s+)?$")
 #: The relative forms of :data:`_REL_DAY` that name one day.
 _RELATIVE_DAY_FORMS = frozenset({"dby", "today", "yday", "wd"})
 #: Words that join two days into one span ("from 3 to 5 May", "on Monday and Tuesday"): no break there.
@@ -555,7 +555,7 @@ def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, Ev
     if len(days) < 2:
         return []
     cuts = [0]
-    for (_, previous_end), (start, end) in zip(days, days[1:]):
+    for (_, previous_end), (start, _) in zip(days, days[1:]):
         if _DAY_PAIR.fullmatch(lowered, previous_end, start):
             continue  # "from 3 to 5 May", "on Monday and Tuesday": one span of days
         opening = _OPENS_CLAUSE.search(lowered, previous_end, start)

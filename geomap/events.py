@@ -106,7 +106,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 paragraph = this_paragraph
                 if not _news_day(story_date, article.published):
                     story_date = None  # an older day was background; the news day goes on
-            when = date_event(_without(mention.sentence, mention.sentence_start, date_line), article.published)
+            sentence = _without(mention.sentence, mention.sentence_start, date_line)
+            when = date_event(sentence, article.published)
             stated = when.source in ("sentence", "relative")
             if stated:
                 if when.precision == "day" and not when.said:
@@ -125,9 +126,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                         story_date = last_day = when  # the story has moved on a day
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
             # Only where the sentence stated a day and names more than one place can its clauses differ.
-            clauses[mention.sentence_start] = date_clauses(
-                _without(mention.sentence, mention.sentence_start, date_line), article.published
-            ) if stated and places_in[mention.sentence_start] > 1 else []
+            clauses[mention.sentence_start] = \
+                date_clauses(sentence, article.published) if stated and places_in[mention.sentence_start] > 1 else []
         when, event_type = dated[mention.sentence_start]
         if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
             offset = mention.start_char - mention.sentence_start
@@ -191,7 +191,7 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
 #: "the same day"), the day before ("the previous day", "a day earlier") or the day after ("the
 #: next day", "the following day", "a day later"); "the day before yesterday" is a date of its own.
 _STORY_DAY = re.compile(
-    r"\b(?:(?P<same>(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))"
+    r"\b(?:(?P<same>(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))"
     r"|(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+(?:earlier|before))"
     r"|(?P<after>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later))\b", re.IGNORECASE)
 

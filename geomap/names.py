@@ -175,7 +175,6 @@ TOPONYM_HEADS = frozenset(normalize(word) for word in (
 ))
 
 
-
 def variants(name: str) -> set[str]:
     """Keys a name may appear under: its key, plus the other order of a position word.
 
