@@ -149,6 +149,12 @@ MILITARY_AIRFIELDS = {
 WORLD_MIN_POP = 500_000
 NEIGHBOUR_MIN_POP = 50_000
 NEIGHBOURS = ("TR", "LB", "JO", "IQ", "IL", "PS")
+#: Smaller towns just across the border that Syria news names ("Akcakale", "Hermel", "Sinjar"),
+#: only in countries whose town names are not also Syrian village names: Jordan's and northern
+#: Israel's Arabic-named towns near the border share names with the villages facing them.
+BORDER_TOWN_COUNTRIES = ("TR", "LB", "IQ")
+BORDER_TOWN_MIN_POP = 10_000
+BORDER_TOWN_KM = 30.0
 
 WOF_MERGE_KM = 5.0
 GN_MERGE_KM = 5.0
@@ -445,6 +451,14 @@ class AdminIndex:
             self.adm2.append((f["properties"], shape(f["geometry"])))
         self.adm2.sort(key=lambda t: t[0]["adm2_pcode"])
         self._tree = shapely.STRtree([g for _, g in self.adm2])
+
+    def km_from_syria(self, lat: float, lon: float) -> float:
+        """Distance from a point to Syria's border (0 inside)."""
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        nearest = nearest_points(self.admin0, Point(lon, lat))[0]
+        return haversine_km(lat, lon, nearest.y, nearest.x)
 
     def locate(self, lat: float, lon: float, max_deg: float = 0.02) -> tuple[str | None, str | None]:
         """(admin1 P-code, admin2 P-code) of a point; nearest district within max_deg if outside."""
@@ -919,7 +933,9 @@ def build_world(store: Store, gc_mod, cities: list[dict], admin: AdminIndex) -> 
             continue
         pop = c.get("population") or 0
         is_cap = c["geonameid"] in capital_ids
-        if not (pop >= WORLD_MIN_POP or is_cap or (cc in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POP)):
+        border_town = cc in BORDER_TOWN_COUNTRIES and pop >= BORDER_TOWN_MIN_POP \
+            and admin.km_from_syria(c["latitude"], c["longitude"]) <= BORDER_TOWN_KM
+        if not (pop >= WORLD_MIN_POP or is_cap or (cc in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POP) or border_town):
             continue
         # Only the English name and Arabic spellings: GeoNames' Latin alternates of world cities hold
         # historic and translated names that are ordinary words in English news ("White House" is an

@@ -50,6 +50,13 @@ SPELLINGS = [
     ("Abu al-Duhur Airbase", (35.732, 37.104), "airbase"), ("Abu ad Duhur Air Base", (35.732, 37.104), "airbase"),
     ("Idlib province", (35.86, 36.57), "admin1"), ("Moscow", (55.75, 37.62), "city"), ("Ankara", (39.93, 32.86), "city"),
     ("Turkey", (39.0, 35.2), "country"),
+    # Landmarks the sources lack, curated in gazetteer/aliases.csv; and spellings the news uses for source places.
+    ("Jaber border crossing", (32.545, 36.205), "landmark"), ("Bab al-Salameh crossing", (36.632, 37.05), "landmark"),
+    ("Tishrin Dam", (36.38, 38.183), "landmark"), ("Euphrates Dam", (35.867, 38.567), "landmark"),
+    ("Jabal al-Sheikh", (33.40, 35.87), "landmark"), ("Jabal al-Bishri", (35.37, 39.33), "landmark"),
+    ("Ghweiran", (36.49, 40.745), "neighbourhood"), ("Masaken Hanano", (36.234, 37.206), "neighbourhood"),
+    ("Rmelan", (37.007, 41.950), "settlement"), ("Alouk", (36.858, 40.149), "settlement"),
+    ("al-Wafideen camp", (33.598, 36.432), "settlement"),
 ]
 
 
