@@ -63,6 +63,11 @@ _CONTAINER_AFTER = re.compile(
     r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?(?:a[lnrsdtz]-)?", re.IGNORECASE)
+#: Between a place and the country or city abroad named as what contains it: "Istiklal Street in
+#: Istanbul", "Reyhanli in Turkey's Hatay province", "Qandil in northern Iraq". Not a comma: "Tal
+#: Abyad, Turkey said" and "Damascus, Beirut and Baghdad" name no container.
+_IN_ABROAD = re.compile(r"(?:\s+(?:street|square|district|neighbou?rhood|area|town|village|city|camp|mountains?))?\s+in\s+"
+                        r"(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?", re.IGNORECASE)
 #: After a border crossing's name: "the Bab al-Salama crossing", "Kafr Lusin border crossing".
 _CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?crossings?\b", re.IGNORECASE)
 #: Words before a place named as where people or things came from ("fighters moving east from
@@ -182,6 +187,22 @@ def _container_governorates(mentions: Sequence[Mention], candidates: Sequence[li
     return out
 
 
+def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> set[int]:
+    """The mentions named as lying in a country or city abroad, by index: the next mention of
+    the sentence follows "in" and its best candidate is a foreign country or city."""
+    out: set[int] = set()
+    for index in range(len(mentions) - 1):
+        mention, following, found = mentions[index], mentions[index + 1], candidates[index + 1]
+        if following.sentence_start != mention.sentence_start or not found:
+            continue
+        container = found[0].place
+        if container.admin1 is None and container.kind in ("country", "city") and container.id != "country:SY":
+            offset = mention.sentence_start
+            if _IN_ABROAD.fullmatch(mention.sentence, mention.end_char - offset, following.start_char - offset):
+                out.add(index)
+    return out
+
+
 class Resolver:
     """Gazetteer first, geocoder as fallback; both injected so tests pass fakes."""
 
@@ -221,6 +242,7 @@ class Resolver:
         # Closer still, the governorate named right after a place as what contains it: "a research
         # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
         containers = _container_governorates(mentions, first)
+        abroad = _named_as_abroad(mentions, first)
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
@@ -228,8 +250,8 @@ class Resolver:
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
         for index, mention in enumerate(mentions):
-            if not about_syria and _syrian_only_by_chance(first[index]):
-                continue
+            if (not about_syria or index in abroad) and _syrian_only_by_chance(first[index]):
+                continue  # "Istiklal Street in Istanbul" is no Syrian quarter of that name
             if mention.origin != "gazetteer" and _ordinary_english(mention.text, vocabulary):
                 continue  # "in Government-held areas": a capitalised phrase, not an unknown place
             own = anchor_of.get(index)
@@ -408,8 +430,8 @@ class Resolver:
                        only_fuzzy: bool = False, fits: Callable[[Place], bool] | None = None) -> ResolvedMention | None:
         """A misspelling is only trusted inside the article's area, so only that area is searched;
         ``fits`` narrows it further (a neighbourhood must lie in a city). Never for a border
-        crossing: the gazetteer has none, so its near spelling is a village that only sounds alike
-        ("the Bab al-Salama crossing" is no Bab Sallum, 45 km off)."""
+        crossing: the gazetteer has only the main ones, and the near spelling of another is a
+        village that only sounds alike."""
         around = sorted(governorates | {p.admin1 for p in area if p.admin1})
         if not around or _CROSSING_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start):
             return None

@@ -235,6 +235,15 @@ def test_a_governorate_named_as_where_fighters_came_from_places_nothing(extracto
     assert {e.mention: e.admin1 for e in _events(extractor, text)}["Thaala"] == "As-Suwayda"
 
 
+def test_a_place_named_as_lying_abroad_is_no_syrian_namesake(extractor: Extractor) -> None:
+    text = ("Turkish drones struck a car near Qamishli in Syria on Monday. In Turkey, protesters gathered in "
+            "Istiklal Street in Istanbul, and fighters returned to Hermel in Lebanon and Qandil in northern Iraq.")
+    places = {e.mention: e.place for e in _events(extractor, text)}
+    assert "Qamishli" in places and "Istanbul" in places
+    # Damascus and Sweida have an Istiqlal quarter, Hama a Harmal and Latakia a Qandil: none is meant
+    assert not {"Istiklal", "Hermel", "Qandil"} & set(places)
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 
@@ -894,9 +903,14 @@ def test_a_compass_countryside_and_a_speech_place_are_background(extractor: Extr
     assert found["Beirut"][1] == found["Canakkale"][1] == "mention"
 
 
-def test_a_border_crossing_gets_no_near_spelling(extractor: Extractor) -> None:
-    """The gazetteer has no crossings; "Bab al-Salama" is spelled near Bab Sallum, a village 45 km
-    away, which is no place for the blast."""
+def test_a_border_crossing_is_its_own_place_or_gets_no_near_spelling(extractor: Extractor) -> None:
+    """The gazetteer has the main crossings; the others are spelled near villages that only sound
+    alike (a misspelt "Bab al-Salamiya" is nearest Bab Laymun), which are no place for the blast."""
     found = {e.mention: e.place for e in _events(
         extractor, "On 5 March 2019, an IED exploded in the town of Azaz (Aleppo) near the Bab al-Salama crossing.")}
+    assert found == {"Azaz": "Azaz", "Aleppo": "Aleppo", "Bab al-Salama crossing": "Bab al-Salama crossing"}
+    found = {e.mention: e.place for e in _events(
+        extractor, "On 5 March 2019, an IED exploded in the town of Azaz (Aleppo) near the Bab al-Salamiya crossing.")}
     assert found == {"Azaz": "Azaz", "Aleppo": "Aleppo"}
+
+
