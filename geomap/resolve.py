@@ -316,7 +316,9 @@ class Resolver:
         wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"]
         if not wanted:
             return {}
-        article = self._cities(candidates, governorates)
+        # Not the neighbourhoods' own namesakes: "the Al-Arbaeen neighbourhood" in a Hama story is
+        # no sign that Arbin, a town by Damascus, is one of the story's cities.
+        article = self._cities([found for m, found in zip(mentions, candidates) if m.kind_hint != "neighbourhood"], governorates)
         by_start = {m.start_char: i for i, m in enumerate(mentions)}
         cities = {}
         for i in wanted:

@@ -773,6 +773,12 @@ def test_a_neighbourhood_named_only_like_a_village_elsewhere_is_left_to_its_city
     assert found["Deir Ezzor"].admin1 == "Deir ez-Zor" and found["Deir Ezzor"].role == "event"
 
 
+def test_a_neighbourhoods_namesake_town_is_not_one_of_the_storys_cities(extractor: Extractor) -> None:
+    # "Arbaeen" is spelled like Arbin, a town by Damascus: the quarter lies in Hama, the city named.
+    text = "In Hama city, the Al-Arbaeen neighbourhood was hit by shelling on Monday."
+    assert {e.admin1 for e in _events(extractor, text)} == {"Hama"}
+
+
 def test_a_neighbourhood_of_a_city_abroad_is_not_a_syrian_village(extractor: Extractor) -> None:
     text = "A coalition air strike hit a building in al-Jadida neighbourhood in western Mosul, the Syrian Observatory said."
     assert all(e.admin1 is None for e in _events(extractor, text) if e.mention == "Jadida")
