@@ -207,3 +207,22 @@ def test_event_words_without_a_type_still_report_an_event() -> None:
 def test_disasters_are_events_of_type_other(sentence: str, reports: bool) -> None:
     assert reports_event(sentence) is reports
     assert classify_event(sentence) == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Who holds an area is background: no event.
+        ("The rebels control almost all of Qabun and Tishreen.", None),
+        ("Aleppo has been divided between government and rebel control since 2012.", None),
+        ("Qamishli is under the shared control of the regime and Kurdish authorities.", None),
+        # Taking, establishing or losing control is an offensive.
+        ("The army established full control over Jabal Badro on Sunday.", "offensive"),
+        ("Government forces restored control of the town after a week.", "offensive"),
+        ("The rebels lost control of Khan Sheikhoun.", "offensive"),
+    ],
+)
+def test_holding_an_area_is_no_event_but_taking_it_is(sentence: str, expected: str | None) -> None:
+    assert reports_event(sentence) is (expected is not None)
+    if expected:
+        assert classify_event(sentence) == expected
