@@ -74,11 +74,12 @@ _ROAD_FROM = re.compile(r"\b(?i:road|highway|motorway)s?\s+(?:linking|connecting
 
 
 def make_events(article: Article, resolved: Sequence[ResolvedMention],
-                date_line: tuple[int, int] | None = None, sentences: Sequence[tuple[int, int]] = ()) -> list[Event]:
+                date_lines: Sequence[tuple[int, int]] = (), sentences: Sequence[tuple[int, int]] = ()) -> list[Event]:
     """Event records for one article, in text order of their first mention.
 
-    ``date_line`` is the character range of the article's own date ("AFP, Sunday 1 Feb 2015"):
-    it says when the report was published, not when the event happened, so it never dates one.
+    ``date_lines`` are the character ranges of the article's own date ("AFP, Sunday 1 Feb 2015")
+    and of its dateline ("IDLIB, Syria, March 16 (Reuters) -"): they say when the report was
+    published or filed, not when the event happened, so they never date one.
     ``sentences`` are the article's sentence bounds: a day stated in a sentence that names no
     place carries on too ("On Friday, rebels attacked. Clashes hit Aleppo.").
     """
@@ -106,7 +107,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 paragraph = this_paragraph
                 if not _news_day(story_date, article.published):
                     story_date = None  # an older day was background; the news day goes on
-            sentence = _without(mention.sentence, mention.sentence_start, date_line)
+            sentence = _without(mention.sentence, mention.sentence_start, date_lines)
             when = date_event(sentence, article.published)
             stated = when.source in ("sentence", "relative")
             if stated:
@@ -114,7 +115,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                     story_date, read_up_to, last_day = when, mention.sentence_start, when
             else:
                 told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
-                                        dated, date_line)
+                                        dated, date_lines)
                 read_up_to = mention.sentence_start
                 story_date = told or story_date
                 shift = _days_after_the_story_day(mention.sentence)
@@ -132,7 +133,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
             offset = mention.start_char - mention.sentence_start
             when = next(day for first, day in reversed(clauses[mention.sentence_start]) if first <= offset)
-        role = "mention" if _years_before(when, article.published) else mention.role
+        role = "mention" if _long_before(when, article.published) else mention.role
         key = (place.id, when.date, event_type, role)
         if key in events:
             reports[key] += 1
@@ -169,7 +170,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start: int, floor: int,
-                     dated: dict[int, tuple[EventDate, str]], date_line: tuple[int, int] | None) -> EventDate | None:
+                     dated: dict[int, tuple[EventDate, str]], date_lines: Sequence[tuple[int, int]]) -> EventDate | None:
     """The day stated by the nearest sentence naming no place before offset ``start`` (and from
     ``floor`` on): "On Friday, rebels attacked. Clashes hit Aleppo." A sentence with a place was
     read already. Read backwards, so most sentences are never read at all."""
@@ -181,7 +182,7 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
             return None
         if first in dated:
             continue
-        told = date_event(_without(article.text[first:last], first, date_line), article.published)
+        told = date_event(_without(article.text[first:last], first, date_lines), article.published)
         if told.source in ("sentence", "relative") and told.precision == "day" and not told.said:
             return told
     return None
@@ -230,21 +231,34 @@ def _news_day(when: EventDate | None, published: dt.date | None) -> bool:
     return published is None or 0 <= (published - dt.date.fromisoformat(when.date)).days <= _NEWS_DAYS
 
 
-def _years_before(when: EventDate, published: dt.date | None) -> bool:
-    """True for a sentence dated only by a year before the report's own ("Daraa was the cradle of
-    the uprising in 2011", "chemical weapons used in Aleppo last year"): background, not the news."""
-    return when.precision == "year" and published is not None and when.date is not None \
-        and int(when.date[:4]) < published.year
+def _long_before(when: EventDate, published: dt.date | None) -> bool:
+    """True for a sentence dated long before the report ("Daraa was the cradle of the uprising in
+    2011", "In July 2018, militants killed 200 people", "on 21 August 2013"): background, not the
+    news. Long: a year before the report's own, a month ending more than three months before it,
+    a day more than a year before it; a retrospective of last month's events stays news."""
+    if published is None or when.date is None:
+        return False
+    date = dt.date.fromisoformat(when.date)
+    if when.precision == "year":
+        return date.year < published.year
+    if when.precision == "month":
+        month_end = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return (published - month_end).days > _BACKGROUND_MONTH_DAYS
+    return (published - date).days > _BACKGROUND_DAY_DAYS
 
 
-def _without(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
-    """The sentence with the part inside ``span`` (text offsets) blanked out."""
-    if span is None:
-        return sentence
-    start, end = max(span[0] - offset, 0), min(span[1] - offset, len(sentence))
-    if start >= end:
-        return sentence
-    return sentence[:start] + " " * (end - start) + sentence[end:]
+#: A month ending this many days before the report is background; a day this many days before it.
+_BACKGROUND_MONTH_DAYS = 90
+_BACKGROUND_DAY_DAYS = 365
+
+
+def _without(sentence: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence with the parts inside ``spans`` (text offsets) blanked out."""
+    for span in spans:
+        start, end = max(span[0] - offset, 0), min(span[1] - offset, len(sentence))
+        if start < end:
+            sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
 
 
 def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:

@@ -630,14 +630,25 @@ def test_a_name_does_not_run_across_a_full_stop(extractor: Extractor) -> None:
     assert [(e.mention, e.kind) for e in airport] == [("Hama] airport", "airbase")]
 
 
-def test_places_dated_only_by_an_earlier_year_are_background(extractor: Extractor) -> None:
-    """A sentence dated only by a year before the report's ("in 2014", "last year") gives history,
-    not the news: its places are mentions. A day in an earlier year is still an event (a timeline)."""
+def test_a_datelines_date_says_when_the_report_was_filed_not_the_event(extractor: Extractor) -> None:
+    text = ("Thousands protest in Idlib\n\nMarch 16, 2024 5:52 PM GMT\n\nIDLIB, Syria, March 16 (Reuters) - Thousands of "
+            "people took to the streets of Idlib city on Friday. Protesters also gathered in Binnish and Sarmada.")
+    found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2024, 3, 16)) if e.role == "event"}
+    assert found["Binnish"] == found["Sarmada"] == "2024-03-15"  # "on Friday", the day before the dateline's
+
+
+def test_places_dated_long_before_the_report_are_background(extractor: Extractor) -> None:
+    """A sentence dated by an earlier year ("in 2014", "last year"), by a month over three months
+    before the report ("In July 2016") or by a day over a year before it gives history, not the
+    news: its places are mentions. Last month, or a day a few months back, is still news."""
     text = ("Warplanes struck Manbij on Monday. DAESH took Manbij in 2014. Rebels used gas in Aleppo last year. "
-            "On 1 March 2012 regime forces seized Baba Amr.")
+            "On 1 March 2012 regime forces seized Baba Amr. In July 2016, militants killed 20 people in Tal Abyad. "
+            "Rebels shelled Hama last month. On 2 January 2017, jets struck Saraqib.")
     found = [(e.mention, e.date, e.role) for e in _events(extractor, text, published=dt.date(2017, 4, 5))]
     assert found == [("Manbij", "2017-04-03", "event"), ("Manbij", "2014-01-01", "mention"),
-                     ("Aleppo", "2016-01-01", "mention"), ("Baba Amr", "2012-03-01", "event")]
+                     ("Aleppo", "2016-01-01", "mention"), ("Baba Amr", "2012-03-01", "mention"),
+                     ("Tal Abyad", "2016-07-01", "mention"), ("Hama", "2017-03-01", "event"),
+                     ("Saraqib", "2017-01-02", "event")]
     undated = _events(extractor, "Air strikes hit Manbij in 2014.")  # no publication date: nothing says it is past
     assert [(e.date, e.role) for e in undated] == [("2014-01-01", "event")]
 
