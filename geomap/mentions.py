@@ -804,7 +804,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
-    if _names_a_body(span) or _where_words_were_said(span, sentences) or _followed_by_actor_verb(span, strict=not foreign) \
+    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign) or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=foreign):
         return "mention"
     if not sentences.triggered(span):
@@ -819,13 +819,34 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
 #: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva"; not "a
 #: meeting in Idlib", which an air strike may hit.
 _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|(?:news|press)\s+conference|interview|remarks|"
-                      r"talks|summit)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+                      r"talks|summit|said|says|stated|declared|announced)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+#: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
+#: "officials in Washington", "the foreign ministry in Amman".
+_SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
+                                 r"leaders?|president|government)\s+(?:in|at)\s+$", re.IGNORECASE)
+#: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…").
+_SPEECH_AFTER = re.compile(r"^,\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
+                           r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
+                           r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects)\b", re.IGNORECASE)
 
 
-def _where_words_were_said(span: Span, sentences: _Sentences) -> bool:
+def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:
+    """True for a place named as where someone spoke: "said in Ankara", "speaking in Beirut";
+    abroad also "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
     sentence = sentences.of(span)
     before = sentences.text[max(sentence.start_char, span.start_char - 40):span.start_char]
-    return before.endswith((" in ", " at ", " the ")) and _SAID_IN.search(before) is not None
+    if before.endswith((" in ", " at ", " the ")) and (
+            _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
+        return True
+    if not foreign:
+        return False
+    lead = sentences.text[sentence.start_char:span.start_char]
+    opens_a_clause = lead.strip().lower() == "in" or _CLAUSE_IN.search(lead) is not None
+    return opens_a_clause and _SPEECH_AFTER.match(sentences.text, span.end_char, sentence.end_char) is not None
+
+
+#: "…, and in X" or "; in X" opening a clause, as "In X" opens a sentence.
+_CLAUSE_IN = re.compile(r"[,;]\s+(?:and\s+|while\s+)?in\s+$", re.IGNORECASE)
 
 
 #: Words before a place that make it a government or its backer: "forces loyal to Damascus", "a

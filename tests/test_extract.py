@@ -158,6 +158,23 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
 
 
 @pytest.mark.parametrize(
+    ("sentence", "spoken_from"),
+    [
+        ("President Erdogan said in Ankara on Tuesday that jets struck Manbij.", "Ankara"),
+        ("An Israeli army spokeswoman in Tel Aviv declined to comment on the strike near Kisweh.", "Tel Aviv"),
+        ("In Ankara, the defence minister said on Sunday that operations near Manbij continue.", "Ankara"),
+        ("In Amman, the foreign ministry also condemned the strikes on Daraa.", "Amman"),
+        ("EU officials urged a halt, and in Washington, senators condemned the shelling of Qamishli.", "Washington"),
+        ("The UN envoy said in Damascus that aid convoys were shelled near Douma.", "Damascus"),
+    ],
+)
+def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, spoken_from: str) -> None:
+    roles = {e.mention: e.role for e in _events(extractor, sentence)}
+    assert roles[spoken_from] == "mention"
+    assert "event" in {role for name, role in roles.items() if name != spoken_from}
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Aleppo has been shelled for days.",  # passive: the place suffered it
