@@ -214,6 +214,10 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     places.sort(key=lambda s: s.start)
     places += [s for s in found[WEAK_PLACE_LABEL] if _in_place_context(s, place_starts, place_ends)
                and _keep_place(s, gazetteer, sentences, listed) and _weak_word_spelled_as_a_place(s, gazetteer)]
+    people = _surnames(found[PLACE_LABEL])
+    if people:  # "Abu Mohammad al-Golani" named, "Golani's grip" is his, not a village's
+        places = [s for s in places if len(s) > 1 or fold(s.text) not in people
+                  or _spelled_as_a_place(s, gazetteer, notable=True)]
     for span in places:
         span.label_ = PLACE_LABEL
     organisations = found[ORG_LABEL]
@@ -396,6 +400,14 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     # does not join it to a longer one; that sentence test is the costliest, so it comes last.
     return not _glued_to_a_capitalised_word(span, before, after, gazetteer.english_vocabulary, beside) \
         or sentences.title_case(span)
+
+
+def _surnames(spans: list[Span]) -> set[str]:
+    """The one-word gazetteer names an article writes as a person's surname, after a given name
+    or a title ("Abu Mohammad al-Golani", "Colonel al-Saleh"): folded, for the later mentions of
+    the same person ("Golani's grip", "Saleh said")."""
+    return {fold(span.text) for span in spans
+            if len(span) == 1 and (_is_given_name(_previous_word(span)) or _after_a_title(span))}
 
 
 def _is_surname(word: Token | None) -> bool:

@@ -46,6 +46,13 @@ def test_a_given_name_before_a_surname_is_a_person(extractor: Extractor) -> None
     assert {"Saraqib", "Omar", "Deir ez-Zor"} <= mentions  # after "al-", a given name is a family's or a place's
 
 
+def test_a_surname_stays_the_persons_later_in_the_article(extractor: Extractor) -> None:
+    mentions = _mentions(extractor, "Thousands protested in Idlib against Abu Mohammad al-Golani on Friday. The "
+                                    "protests, the largest challenge to Golani's grip, spread to Binnish. Civil defence "
+                                    "chief Raed al-Saleh said fires hit Latakia. The fires spread, al-Saleh said.")
+    assert mentions == {"Idlib", "Binnish", "Latakia"}  # not Qola nor Sali, villages spelled alike
+
+
 def test_a_name_before_an_organisation_noun_is_an_organisation(extractor: Extractor) -> None:
     mentions = _mentions(extractor, "According to the Kurdish Hawar news agency, clashes erupted near Tabqa on "
                                     "Tuesday. Officials met at al-Baath party's building in Aleppo. Fighters of the "
