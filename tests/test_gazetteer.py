@@ -57,6 +57,9 @@ SPELLINGS = [
     ("Ghweiran", (36.49, 40.745), "neighbourhood"), ("Masaken Hanano", (36.234, 37.206), "neighbourhood"),
     ("Rmelan", (37.007, 41.950), "settlement"), ("Alouk", (36.858, 40.149), "settlement"),
     ("al-Wafideen camp", (33.598, 36.432), "settlement"),
+    ("Jabal al-Arab", (32.65, 36.72), "region"), ("Yarmouk Valley", (32.75, 35.95), "region"),
+    ("al-Omar oil field", (35.00, 40.56), "landmark"), ("Conoco gas field", (35.30, 40.33), "landmark"),
+    ("al-Baghouz", (34.47, 40.95), "settlement"), ("Hatay", (36.206, 36.157), "city"),
 ]
 
 
