@@ -101,8 +101,10 @@ _TokenInfo = tuple[str, bool, bool, bool, int]
 #: ("Abu al-Duhur", "the [Hama] airport").
 _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
 _CAPITAL = re.compile(r"^(?:[ae]l-)?['’‘ʿʾ`]?[A-Z\u0600-\u06FF]")
-#: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside").
-_GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region"})
+#: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside",
+#: "al-Omar oil field").
+_GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region",
+                                 "field", "oilfield", "prison", "valley", "mountains"})
 
 
 @Language.factory(

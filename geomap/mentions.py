@@ -40,6 +40,7 @@ KIND_WORDS: dict[str, str] = {
     "nahiya": "admin3", "village": "settlement", "town": "settlement", "city": "settlement",
     "countryside": "admin1", "base": "airbase",
     **dict.fromkeys(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"], "neighbourhood"),
+    "square": "neighbourhood",  # a city's square lies in the city: "al-Karama Square" is no Raqqa village
 }
 #: Arabic nouns written before a name that say its kind: "ريف إدلب" (Idlib countryside) is the
 #: governorate, "مدينة إدلب" the city, "مطار حماة" the air base; also after a glued preposition
@@ -212,7 +213,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     hyphen_pairs = _hyphenated_places(doc, found[PLACE_LABEL])
     places += [s for s in found[PLACE_LABEL] if s.start in hyphen_pairs and s.start not in place_starts]
     places.sort(key=lambda s: s.start)
-    places += [s for s in found[WEAK_PLACE_LABEL] if _in_place_context(s, place_starts, place_ends)
+    places += [s for s in found[WEAK_PLACE_LABEL]
+               if (_in_place_context(s, place_starts, place_ends) or _a_region_after_the_preposition(s, gazetteer))
                and _keep_place(s, gazetteer, sentences, listed) and _weak_word_spelled_as_a_place(s, gazetteer)]
     people = _surnames(found[PLACE_LABEL])
     if people:  # "Abu Mohammad al-Golani" named, "Golani's grip" is his, not a village's
@@ -371,6 +373,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
     if single is not None and single.text.endswith(".") and single.text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
+    if single is not None and normalize(single.text) in TOPONYM_HEADS and _before_a_glued_article(span):
+        return False  # "Jabal al-Arab", which the gazetteer lacks: "Jabal" alone is no place
     before = _previous_word(span)
     if before is not None and _is_group_head(before.text):
         return False
@@ -400,6 +404,12 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     # does not join it to a longer one; that sentence test is the costliest, so it comes last.
     return not _glued_to_a_capitalised_word(span, before, after, gazetteer.english_vocabulary, beside) \
         or sentences.title_case(span)
+
+
+def _before_a_glued_article(span: Span) -> bool:
+    """True when an Arabic article glued to the next word follows the name ("Jabal al-Arab")."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in ARTICLES and doc[span.end + 1].text in "-‐"
 
 
 def _surnames(spans: list[Span]) -> set[str]:
@@ -610,6 +620,14 @@ def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     listed_after = after is not None and after.text in _LIST_JOINERS and span.end + 1 in starts
     listed_before = before is not None and before.text in _LIST_JOINERS and span.start - 1 in ends
     return listed_after or listed_before
+
+
+def _a_region_after_the_preposition(span: Span, gazetteer: Gazetteer) -> bool:
+    """A region's name that is also English, written with "the" after "in"/"near": "in the Badia"
+    (not "in the West Wing", "at the Columbia Metropolitan Airport": no region is spelled so)."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in PLACE_PREPOSITIONS \
+        and "region" in gazetteer.kinds_for_key(span.id_)
 
 
 #: Arabic words after which a name is a place: "في" in, "قرب" near, "ب" in (split off the name),

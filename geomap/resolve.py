@@ -53,8 +53,9 @@ _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
 #: the governorate its sentence names may still be meant (Skik, Idlib, 3 km from Hama's border).
 BORDER_KM = 25.0
 #: The words between a neighbourhood and the city that contains it: "X neighbourhood of (the city of) C",
-#: "X residential neighbourhoods in eastern C".
-_CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district)\s+(?:of|in)\s+(?:the\s+)?"
+#: "X residential neighbourhoods in eastern C", "X Square in the centre of C".
+_CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district|square)\s+(?:of|in)\s+(?:the\s+)?"
+                        r"(?:(?:centre|center|heart|middle)\s+of\s+(?:the\s+)?)?"
                         r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?(?:a[lnrsdtz]-)?",
                         re.IGNORECASE)
 #: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "Tafas,

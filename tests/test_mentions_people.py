@@ -43,7 +43,7 @@ def test_a_given_name_before_a_surname_is_a_person(extractor: Extractor) -> None
                                     "hit Saraqib on Tuesday.\nPhoto: Hazem Sabbagh\nClashes broke out at the "
                                     "al-Omar oil field east of Deir ez-Zor.")
     assert not mentions & {"Riad", "Hazem"}
-    assert {"Saraqib", "Omar", "Deir ez-Zor"} <= mentions  # after "al-", a given name is a family's or a place's
+    assert {"Saraqib", "Omar oil field", "Deir ez-Zor"} <= mentions  # after "al-", a given name is a family's or a place's
 
 
 def test_a_surname_stays_the_persons_later_in_the_article(extractor: Extractor) -> None:
@@ -99,3 +99,18 @@ def test_a_name_after_a_neighbours_adjective_lies_in_that_country(extractor: Ext
                                  "attacked the Russian Hmeimim base.")
     assert "Sinjar" not in found
     assert {"Kilis", "Yarmouk camp", "Afrin", "Hmeimim"} <= found
+
+
+def test_the_generic_head_of_an_unknown_name_is_no_place(extractor: Extractor) -> None:
+    # The gazetteer lacks "Jabal al-Bishra" and "Tell al-Sultan": their heads alone fold onto Jablah and Tal villages.
+    found = _mentions(extractor, "Clashes hit Sweida on Monday near Jabal al-Bishra. Shelling hit Tell al-Sultan and al-Bab.")
+    assert found == {"Sweida", "Bab"}
+
+
+def test_a_square_lies_in_its_city_and_a_region_may_follow_the(extractor: Extractor) -> None:
+    events = _events(extractor, "Hundreds of people gathered in al-Karama Square in As-Suwayda city on Thursday. "
+                                "IS cells attacked troops in the Badia east of Homs.")
+    places = {e.mention: (e.place, e.role) for e in events}
+    assert "Karama" not in places  # a village in Raqqa, 400 km away
+    assert places["Suwayda"][1] == "event"
+    assert places["Badia"][0] == "Badia"
