@@ -226,3 +226,24 @@ def test_holding_an_area_is_no_event_but_taking_it_is(sentence: str, expected: s
     assert reports_event(sentence) is (expected is not None)
     if expected:
         assert classify_event(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Armed groups took over several checkpoints near Tafas.", "offensive"),
+        ("On Tuesday they took the towns of Halfaya and Taybat al-Imam.", "offensive"),
+        ("Hundreds of people gathered in al-Karama Square on Thursday.", "other"),
+        ("Security forces were searching houses in the Akrama neighbourhood.", "other"),
+        ("The fires spread through the forests around Qastal Maaf.", "other"),
+        ("Hundreds of returnees reached Palmyra this week.", "other"),
+    ],
+)
+def test_takeovers_gatherings_searches_fires_and_returns_are_events(sentence: str, expected: str) -> None:
+    assert reports_event(sentence)
+    assert classify_event(sentence) == expected
+
+
+def test_gathering_information_or_searching_for_a_donor_is_no_event() -> None:
+    assert not reports_event("Information gathered through this investigation will help us.")
+    assert not reports_event("His wife has taken on the search for a donor.")
