@@ -97,6 +97,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         return paragraph_breaks[index - 1] if index > 0 else 0
 
     bounds = sorted(sentences)
+    header_end = _header_end(article.text)
+    lead: list[EventDate | None] = []  # the lead's day, read once when a headline needs it
     places_in = collections.Counter(item.mention.sentence_start for item in resolved)
     read_up_to = 0  # the sentences that open before this offset need not be read for a day again
     for item in resolved:
@@ -113,6 +115,13 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             if stated:
                 if when.precision == "day" and not when.said:
                     story_date, read_up_to, last_day = when, mention.sentence_start, when
+            elif mention.sentence_start < header_end and when.source == "published":
+                # A headline says what the lead tells: "Syrian army captures Maarat al-Numan" is the
+                # day the lead gives ("took the town on Tuesday"), not the publication day.
+                if not lead:
+                    lead.append(_lead_day(article, bounds, header_end, date_lines))
+                if lead[0] is not None:
+                    when = _carried(lead[0], 0)
             else:
                 told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
                                         dated, date_lines)
@@ -167,6 +176,38 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+#: The first line of a text's body ends as a sentence does ("… the army said on Wednesday."); a
+#: headline, a byline or a date line does not.
+_BODY_LINE = re.compile(r".*[.!?][\"”'’)]?\s*$")
+#: Only so many lines open a text as its header.
+_HEADER_LINES = 6
+
+
+def _header_end(text: str) -> int:
+    """The offset where a text's body begins: the first line that ends as a sentence does, among
+    the first few lines; 0 when the text opens with its body or runs on without line breaks
+    (then nothing is a headline)."""
+    offset = 0
+    for number, line in enumerate(text.split("\n", _HEADER_LINES)):
+        if number == _HEADER_LINES:
+            return 0
+        if _BODY_LINE.match(line):
+            return offset
+        offset += len(line) + 1
+    return 0
+
+
+def _lead_day(article: Article, bounds: Sequence[tuple[int, int]], header_end: int,
+              date_lines: Sequence[tuple[int, int]]) -> EventDate | None:
+    """The day the lead (the body's first sentence) states, if it states one."""
+    first = next(((start, end) for start, end in bounds if start >= header_end), None)
+    if first is None:
+        return None
+    told = date_event(_without(article.text[first[0]:first[1]], first[0], date_lines), article.published)
+    stated = told.source in ("sentence", "relative") and told.precision == "day" and not told.said
+    return told if stated and _news_day(told, article.published) else None
 
 
 def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start: int, floor: int,

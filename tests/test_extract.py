@@ -654,6 +654,17 @@ def test_a_datelines_date_says_when_the_report_was_filed_not_the_event(extractor
     assert found["Binnish"] == found["Sarmada"] == "2024-03-15"  # "on Friday", the day before the dateline's
 
 
+def test_a_headline_takes_the_day_its_lead_states(extractor: Extractor) -> None:
+    text = ("Syrian army captures Maarat al-Numan in push on last rebel bastion\n\nJANUARY 29, 2020 / 9:41 AM\n\n"
+            "BEIRUT (Reuters) - Government forces took control of Maarat al-Numan in Idlib province on Tuesday, the "
+            "army said on Wednesday.\n\nShelling hit Saraqib.")
+    found = [(e.mention, e.date) for e in _events(extractor, text, published=dt.date(2020, 1, 29)) if e.role == "event"]
+    assert found[0] == ("Maarat al-Numan", "2020-01-28")  # the headline: Tuesday, as its lead says
+    # A text that opens with its body has no headline: its first sentence keeps the publication day.
+    body = _events(extractor, "Shelling hit Saraqib.\n\nOn Monday, jets struck Idlib.", published=dt.date(2020, 1, 29))
+    assert [(e.mention, e.date) for e in body] == [("Saraqib", "2020-01-29"), ("Idlib", "2020-01-27")]
+
+
 def test_places_dated_long_before_the_report_are_background(extractor: Extractor) -> None:
     """A sentence dated by an earlier year ("in 2014", "last year"), by a month over three months
     before the report ("In July 2016") or by a day over a year before it gives history, not the
