@@ -698,7 +698,8 @@ def find_published_date(text: str) -> dt.date | None:
     January 11, 2018", "Wed 05 Apr 2017 …", "2018-01-11"), else None. Pure.
 
     Only full dates (day, month, year) in the first lines count, and not those that follow a
-    preposition ("on 5 March 2016 jets struck" is the event, not the article).
+    preposition ("on 5 March 2016 jets struck" is the event, not the article). A numeric date
+    that reads either way ("07/03/2023") is read as the days the text writes out say, or not at all.
     """
     found = _published_date(text)
     return found[2] if found else None
@@ -727,7 +728,54 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
                 continue
         weekday = _WEEKDAY_BEFORE.search(head, max(0, start - 12), start)
         return (weekday.start() if weekday else start), end, date
-    return None
+    return _ambiguous_numeric_date(text, head)
+
+
+#: A numeric date whose day and month can both be either ("07/03/2023": 7 March or 3 July).
+_AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])")
+#: A day written with its month's name, with or without a year: "February 19", "19 February 2023".
+_CAPITALISED_MONTHS = "|".join(sorted((month.capitalize() for month in MONTHS), key=len, reverse=True))
+_NAMED_DAY = re.compile(rf"\b(?:(?P<d1>[0-3]?\d)\s+(?P<m1>{_CAPITALISED_MONTHS})\b|(?P<m2>{_CAPITALISED_MONTHS})\.?\s+(?P<d2>[0-3]?\d)(?!\d))"
+                        r"(?:,?\s+(?P<y>(?:19|20)\d\d))?")
+#: A written day this many days before one reading of an ambiguous date, and not the other, decides it.
+_AMBIGUOUS_EVIDENCE_DAYS = 45
+
+
+def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | None:
+    """A date line such as "Published: 07/03/2023", read day first or month first as the days the
+    text writes out say: a report of 7 March 2023 tells of "February 19", not of June. None when
+    they do not tell the two readings apart: a guessed date would be an invented one."""
+    m = _AMBIGUOUS_NUMERIC.search(head)
+    if m is None or m.group(1) == m.group(2):
+        return None
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    readings = [dt.date(year, b, a), dt.date(year, a, b)]  # day first, month first
+    gaps = [_days_after_written_days(text[m.end():m.end() + 5000], reading) for reading in readings]
+    fits = [gap is not None and gap <= _AMBIGUOUS_EVIDENCE_DAYS for gap in gaps]
+    if fits[0] == fits[1]:
+        return None
+    return m.start(), m.end(), readings[0] if fits[0] else readings[1]
+
+
+def _days_after_written_days(text: str, day: dt.date) -> int | None:
+    """How many days ``day`` comes after the latest day written out in ``text`` on or before it."""
+    best = None
+    for m in _NAMED_DAY.finditer(text):
+        month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
+        number = int(m.group("d1") or m.group("d2"))
+        if month is None or not 1 <= number <= 31:
+            continue
+        years = [int(m.group("y"))] if m.group("y") else [day.year, day.year - 1]
+        for year in years:
+            try:
+                written = dt.date(year, month, number)
+            except ValueError:
+                continue
+            if written <= day:
+                gap = (day - written).days
+                best = gap if best is None else min(best, gap)
+                break
+    return best
 
 
 def parse_published(value: Any, where: str, *, quiet: bool = False) -> dt.date | None:

@@ -769,6 +769,19 @@ def test_find_published_date_rejects(text: str) -> None:
     assert find_published_date(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published: 07/03/2023 - 10:22\n\nOn February 19, jets struck Kafr Sousa.", dt.date(2023, 3, 7)),
+        ("Posted 07/03/2023\n\nFighting has raged since June 30.", dt.date(2023, 7, 3)),
+        ("Published: 07/03/2023\n\nOn 1 March jets struck Idlib. On June 30 more fell.", None),  # both fit
+        ("Published: 07/03/2023\n\nJets struck Idlib on Tuesday.", None),  # nothing tells
+    ],
+)
+def test_an_ambiguous_numeric_date_line_is_read_as_the_written_days_say(text: str, expected: dt.date | None) -> None:
+    assert find_published_date(text) == expected
+
+
 def test_find_published_date_non_string() -> None:
     assert find_published_date(None) is None  # type: ignore[arg-type]
 
