@@ -219,6 +219,12 @@ def test_future_weekdays_are_not_event_dates() -> None:
     assert _d("Talks will resume in Geneva on Monday.")[2] == "published"
     assert _d("The envoy is expected to visit Damascus on Monday.")[2] == "published"
     assert _d("A vote was scheduled for Friday.")[2] == "published"
+    assert _d("Funerals are due to be held on Tuesday in Bab Touma.")[2] == "published"
+    assert _d("A meeting is set for Saturday in Cairo.")[2] == "published"
+    assert _d("The talks are slated for Monday.")[2] == "published"
+    # Not "set" nor "due to" alone: these happened.
+    assert _d("Gunmen set fire to houses on Monday.")[0] == "2018-01-08"
+    assert _d("The road was closed due to shelling on Monday.")[0] == "2018-01-08"
     assert _d("Officials said on Thursday they will meet Friday.") == ("2018-01-11", "day", "relative")
     # The future is a few words before the weekday, not anywhere in the sentence.
     assert _d("Aid will reach the town, which jets struck on Monday.")[0] == "2018-01-08"
