@@ -76,6 +76,8 @@ _CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?crossings?\b", re.IGNORECASE)
 _NAMED_AS_ORIGIN = re.compile(r"\b(?:moving|moved|came|coming|arrived|arriving|advancing|advanced|sent|deployed|fled|"
                               r"fleeing|displaced|reinforcements|fighters|convoy|convoys)(?:\s+\w+)?\s+from\s+(?:the\s+)?$",
                               re.IGNORECASE)
+#: The heads (mound, ruin) a village is named with or without: "Tell Mardikh" is Mardikh.
+_MOUND_HEADS = frozenset({normalize("Tell"), normalize("Khirbet")})
 #: Governorates that lie inside another: Damascus city is an enclave in Rural Damascus, so a story
 #: that names either is about the area of both ("Jobar … in Damascus countryside" is Damascus's Jobar).
 ENCLAVES: dict[str, str] = {"Damascus": "Rural Damascus"}
@@ -409,6 +411,9 @@ class Resolver:
                                                     fits=fits, about_syria=about_syria)
                 return nearby or self._geocode(mention, governorates, area)
             return ResolvedMention(mention, best.place, "user" if best.place.source == "user" else "gazetteer", best.score)
+        headless = self._headless_inside(mention, governorates, area, fits=fits) if about_syria else None
+        if headless is not None:
+            return headless
         nearby = None
         if about_syria and local:  # a near spelling in the governorates its sentence names first: "Kafr Nubudah (Hama)"
             nearby = self._near_spelling(mention, set(local), [p for p in area if p.admin1 in local],
@@ -419,6 +424,21 @@ class Resolver:
             return nearby
         geocoded = self._geocode(mention, governorates, area)
         return geocoded if geocoded is None or fits is None or fits(geocoded.place) else None
+
+    def _headless_inside(self, mention: Mention, governorates: set[str], area: list[Place], *,
+                         fits: Callable[[Place], bool] | None) -> ResolvedMention | None:
+        """A name the gazetteer lacks that it files without its "Tell" or "Khirbet": "Tell Mardikh"
+        is Mardikh, spelled exactly so, when that lies inside the story's area (a near spelling of
+        the whole name, Tal Maraq, lies 40 km off). Not other heads: "Kafr Nabl" is not Nabl, nor
+        "Bab Touma" Touma."""
+        words = mention.text.split()
+        if len(words) < 2 or normalize(words[0]) not in _MOUND_HEADS:
+            return None
+        for candidate in self.gazetteer.lookup(" ".join(words[1:]), fuzzy=False, limit=5):
+            if candidate.match in ("exact", "user") and candidate.place.admin1 is not None \
+                    and self._inside(candidate.place, governorates, area) and (fits is None or fits(candidate.place)):
+                return ResolvedMention(mention, candidate.place, "gazetteer", candidate.score)
+        return None
 
     def _near_spelling_inside(self, mention: Mention, governorates: set[str], area: list[Place], said: frozenset[str], *,
                               fits: Callable[[Place], bool] | None, about_syria: bool) -> ResolvedMention | None:

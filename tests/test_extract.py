@@ -261,6 +261,11 @@ def test_a_place_named_as_lying_abroad_is_no_syrian_namesake(extractor: Extracto
     assert not {"Istiklal", "Hermel", "Qandil"} & set(places)
 
 
+def test_a_tell_the_gazetteer_files_without_its_head_is_that_village(extractor: Extractor) -> None:
+    found = _by_mention(_events(extractor, "Clashes erupted near Tell Mardikh, in the eastern countryside of Idlib."))
+    assert found["Tell Mardikh"].place == "Mardikh"  # not Tal Maraq, a near spelling 40 km off
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 

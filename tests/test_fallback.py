@@ -20,10 +20,10 @@ from geomap.pipeline import Extractor
 from .geocoder_stub import StubGeocoder, nominatim_answer
 
 TEXT = ("Government forces shelled Saraqib and Kafr Nabl on 3 May 2019. Clashes were reported near "
-        "Tell Zimrabad and in the village of Khirbet Qarqour, activists said.")
+        "Tell Zimrabad and in the village of Khirbet Qarzimour, activists said.")
 ANSWERS = {
     "Tell Zimrabad": [nominatim_answer("Tell Zimrabad", 35.80, 36.75, state="Idlib Governorate", osm_id=11)],
-    "Khirbet Qarqour": [nominatim_answer("Khirbet Qarqour", 45.0, -93.0, country="United States", country_code="us", osm_id=12)],
+    "Khirbet Qarzimour": [nominatim_answer("Khirbet Qarzimour", 45.0, -93.0, country="United States", country_code="us", osm_id=12)],
 }
 
 
@@ -47,8 +47,8 @@ def test_cli_fallback_cache_and_offline(tmp_path: Path) -> None:
         records = {r["mention"]: r for r in map(json.loads, first.stdout.splitlines())}
         zimrabad = records["Tell Zimrabad"]
         assert zimrabad["resolver"] == "geocoder" and zimrabad["admin1"] == "Idlib" and zimrabad["role"] == "event"
-        assert "Khirbet Qarqour" not in records, "an answer far from the article's places is rejected"
-        assert "Khirbet Qarqour" in first.stderr  # reported as not resolved
+        assert "Khirbet Qarzimour" not in records, "an answer far from the article's places is rejected"
+        assert "Khirbet Qarzimour" in first.stderr  # reported as not resolved
         assert all(entry["params"].get("countrycodes") == "sy" for entry in stub.log)
         asked = stub.total_requests
         assert asked >= 2
