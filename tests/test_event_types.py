@@ -247,3 +247,18 @@ def test_takeovers_gatherings_searches_fires_and_returns_are_events(sentence: st
 def test_gathering_information_or_searching_for_a_donor_is_no_event() -> None:
     assert not reports_event("Information gathered through this investigation will help us.")
     assert not reports_event("His wife has taken on the search for a donor.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reports"),
+    [
+        ("Turkey threatened to launch an offensive on Manbij.", False),
+        ("The army's next target is expected to be Saraqeb.", False),
+        ("Russia warned it would strike Idlib.", False),
+        ("A deal will see rebels evacuated to Idlib.", False),
+        ("Jets struck Ariha, and officials said they would rebuild the school.", True),  # the strike happened
+        ("He said the offensive would resume after the attack on Tal Tamr.", True),  # so did the attack
+    ],
+)
+def test_what_is_only_threatened_planned_or_expected_has_not_happened(sentence: str, reports: bool) -> None:
+    assert reports_event(sentence) is reports
