@@ -60,6 +60,9 @@ SPELLINGS = [
     ("Jabal al-Arab", (32.65, 36.72), "region"), ("Yarmouk Valley", (32.75, 35.95), "region"),
     ("al-Omar oil field", (35.00, 40.56), "landmark"), ("Conoco gas field", (35.30, 40.33), "landmark"),
     ("al-Baghouz", (34.47, 40.95), "settlement"), ("Hatay", (36.206, 36.157), "city"),
+    # City neighbourhoods as the news spells them (OCHA spells them "Salah Ad-Deen", "Bustan Al-Qaser"…).
+    ("Salaheddine", (36.181, 37.123), "neighbourhood"), ("Bustan al-Qasr", (36.191, 37.142), "neighbourhood"),
+    ("al-Siryan", (36.219, 37.149), "neighbourhood"), ("Bab Sbaa", (34.722, 36.718), "neighbourhood"),
 ]
 
 
