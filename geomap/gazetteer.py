@@ -64,7 +64,7 @@ _SAME_SKELETON = "\x00skeleton"
 _MATCH_SCORE = {"user": 1.0, "exact": 1.0, "variant": 0.9}
 _KIND_PRIOR = {
     "settlement": 0.06, "city": 0.05, "neighbourhood": 0.0, "admin1": 0.05, "admin2": -0.02,
-    "admin3": -0.04, "country": 0.06, "region": 0.04, "airbase": -0.04, "airport": -0.04, "landmark": -0.02,
+    "admin3": -0.04, "country": 0.06, "region": 0.04, "airbase": -0.04, "airport": -0.04, "landmark": 0.07,
 }
 _FACILITY_KINDS = frozenset({"airbase", "airport"})
 _TOWN_KINDS = frozenset({"settlement", "city"})

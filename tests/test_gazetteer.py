@@ -63,6 +63,10 @@ SPELLINGS = [
     # City neighbourhoods as the news spells them (OCHA spells them "Salah Ad-Deen", "Bustan Al-Qaser"…).
     ("Salaheddine", (36.181, 37.123), "neighbourhood"), ("Bustan al-Qasr", (36.191, 37.142), "neighbourhood"),
     ("al-Siryan", (36.219, 37.149), "neighbourhood"), ("Bab Sbaa", (34.722, 36.718), "neighbourhood"),
+    # Kurdish spellings; the crossing rather than the villages called Bab al-Hawa; the camp, not its GeoNames twin.
+    ("Tirbespiyê", (37.029, 41.543), "settlement"), ("Swêdiyê", (36.955, 42.158), "settlement"),
+    ("Bab al-Hawa", (36.230, 36.673), "landmark"), ("Rukban", (33.31, 38.70), "landmark"),
+    ("Bekaa", (33.85, 35.90), "region"), ("Hamidiyah market", (33.511, 36.304), "neighbourhood"),
 ]
 
 
