@@ -71,7 +71,7 @@ NOT_PLACES: tuple[str, ...] = (
     "Hamas", "State Duma", "Enab Baladi", "Aleppo Media Center", "Raqqa is Being Slaughtered Silently",
     "Rudaw", "Middle East Eye", "North Press", "Syria Direct", "Asharq Al-Awsat", "Hawar News", "Daraa 24",
     "Suwayda 24", "Sweida 24", "Deir ez-Zor 24", "Autonomous Administration of North and East Syria", "AANES",
-    "Asayish",
+    "Asayish", "Quds Force", "Nowruz", "Newroz",
     # The same in Arabic: the SDF, HTS, the FSA, the National Army, the Islamic State, Hezbollah, the
     # Autonomous Administration, the Syrian Observatory, the Civil Defence, the Red Crescent
     "قوات سوريا الديمقراطية", "هيئة تحرير الشام", "الجيش السوري الحر", "الجيش الوطني السوري", "تنظيم الدولة",
@@ -104,7 +104,7 @@ _CAPITAL = re.compile(r"^(?:[ae]l-)?['’‘ʿʾ`]?[A-Z\u0600-\u06FF]")
 #: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside",
 #: "al-Omar oil field").
 _GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region",
-                                 "field", "oilfield", "prison", "valley", "mountains"})
+                                 "field", "oilfield", "prison", "valley", "mountains", "market"})
 
 
 @Language.factory(

@@ -130,7 +130,7 @@ SPEECH_WORDS = frozenset({
 #: "the Suqour al-Sham brigade"). Not "front" ("the Aleppo front" is a battle line), nor "news" or
 #: "agency" alone ("Idlib news" is news from Idlib, "the Atlanta agency" an office there).
 ORGANISATION_NOUNS = frozenset({"party", "movement", "legion", "brigade", "brigades", "battalion", "battalions",
-                                "newspaper"})
+                                "newspaper", "family", "clan", "tribe"})  # "the Bisho family", "the Tayy tribe"
 #: Words that make a following "agency" or organisation noun a medium's name ("the Kurdish Hawar
 #: news agency", "Anadolu press agency").
 _MEDIA_WORDS = frozenset({"news", "press", "media"})
@@ -719,7 +719,8 @@ def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Ite
                 found.setdefault(start, Span(doc, start, j + 1, label="CANDIDATE"))
     return (span for span in found.values()
             if (sentences.of(span).start != span.start or len(span) > 1 or _has_place_word_after(span))
-            and "syria" not in sentences.text_of(span).lower())  # "Syrias", "Assyrian": the country's name inflected
+            and "syria" not in sentences.text_of(span).lower()  # "Syrias", "Assyrian": the country's name inflected
+            and (span.end == len(doc) or not _opens_organisation_noun(doc[span.end])))  # "from the Bisho family"
 
 
 _PREPOSITION_HASHES = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS)

@@ -114,3 +114,9 @@ def test_a_square_lies_in_its_city_and_a_region_may_follow_the(extractor: Extrac
     assert "Karama" not in places  # a village in Raqqa, 400 km away
     assert places["Suwayda"][1] == "event"
     assert places["Badia"][0] == "Badia"
+
+
+def test_families_tribes_forces_and_feasts_are_not_places(extractor: Extractor) -> None:
+    found = _mentions(extractor, "Three brothers from the Bisho family were killed in Qamishli. Members of the Shaitat "
+                                 "tribe fled. Iran's Quds Force commander visited Damascus. Kurds celebrated Nowruz.")
+    assert found == {"Qamishli", "Damascus", "Iran"}
