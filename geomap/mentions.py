@@ -608,8 +608,9 @@ def _is_group_head(word: str) -> bool:
 
 
 def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
-    """A word that is also English is a place after "in"/"near"/"the village of", or in a list
-    with other places ("Hass and Kafr Sajna"); ``starts``/``ends`` are those places' token bounds."""
+    """A word that is also English is a place after "in"/"near"/"the village of", in a list
+    with other places ("Hass and Kafr Sajna") or before a place in brackets ("Habit (Idleb)");
+    ``starts``/``ends`` are those places' token bounds."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.lower_ in PLACE_PREPOSITIONS or (
@@ -619,7 +620,8 @@ def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     listed_after = after is not None and after.text in _LIST_JOINERS and span.end + 1 in starts
     listed_before = before is not None and before.text in _LIST_JOINERS and span.start - 1 in ends
-    return listed_after or listed_before
+    bracketed_place = after is not None and after.text == "(" and span.end + 1 in starts  # "Habit (Idleb)"
+    return listed_after or listed_before or bracketed_place
 
 
 def _a_region_after_the_preposition(span: Span, gazetteer: Gazetteer) -> bool:

@@ -255,8 +255,8 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if (not about_syria or index in abroad) and _syrian_only_by_chance(first[index]):
                 continue  # "Istiklal Street in Istanbul" is no Syrian quarter of that name
-            if mention.origin != "gazetteer" and _ordinary_english(mention.text, vocabulary):
-                continue  # "in Government-held areas": a capitalised phrase, not an unknown place
+            if mention.origin != "gazetteer" and _ordinary_english(mention.text, vocabulary) and index not in containers:
+                continue  # "in Government-held areas": a capitalised phrase, not an unknown place; "Habit (Idleb)" is one
             own = anchor_of.get(index)
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
             contained = index in containers

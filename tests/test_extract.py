@@ -266,6 +266,11 @@ def test_a_tell_the_gazetteer_files_without_its_head_is_that_village(extractor: 
     assert found["Tell Mardikh"].place == "Mardikh"  # not Tal Maraq, a near spelling 40 km off
 
 
+def test_an_english_word_before_a_bracketed_governorate_is_a_place(extractor: Extractor) -> None:
+    found = _by_mention(_events(extractor, "Regime forces shelled the outskirts of Habit (Idleb) and Kansafra (Idleb)."))
+    assert (found["Habit"].place, found["Habit"].admin1, found["Habit"].role) == ("Hbit", "Idlib", "event")
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 
