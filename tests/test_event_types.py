@@ -237,9 +237,10 @@ def test_holding_an_area_is_no_event_but_taking_it_is(sentence: str, expected: s
         ("Security forces were searching houses in the Akrama neighbourhood.", "other"),
         ("The fires spread through the forests around Qastal Maaf.", "other"),
         ("Hundreds of returnees reached Palmyra this week.", "other"),
+        ("Seven trucks crossed through al-Raee and passed through Bab al-Salama.", "other"),
     ],
 )
-def test_takeovers_gatherings_searches_fires_and_returns_are_events(sentence: str, expected: str) -> None:
+def test_takeovers_gatherings_searches_fires_returns_and_crossings_are_events(sentence: str, expected: str) -> None:
     assert reports_event(sentence)
     assert classify_event(sentence) == expected
 
