@@ -67,6 +67,7 @@ SPELLINGS = [
     ("Tirbespiyê", (37.029, 41.543), "settlement"), ("Swêdiyê", (36.955, 42.158), "settlement"),
     ("Bab al-Hawa", (36.230, 36.673), "landmark"), ("Rukban", (33.31, 38.70), "landmark"),
     ("Bekaa", (33.85, 35.90), "region"), ("Hamidiyah market", (33.511, 36.304), "neighbourhood"),
+    ("Albukamal", (34.455, 40.917), "settlement"), ("Qereqozax", (36.635, 38.21), "settlement"),
 ]
 
 
