@@ -151,7 +151,7 @@ _EXPLICIT_SOURCE = (
     rf"|(?P<dmy_d>{_DAY})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON})[\s,-]+(?P<dmy_y>{_YEAR})\b"
     rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MON})(?![\w-])"
     rf")|(?={'|'.join(_STEMS)})(?:"
-    rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>{_DAY})(?:,?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
+    rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>{_DAY})(?:,\s*|\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
     rf"|(?P<my_m>{_MON}),?\s+(?P<my_y>{_YEAR})\b"
     rf"|(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})(?![\w:]|[.,]?[0-9])"
     r")|(?=(?:in|during|early|late|mid|last|of)[\s-])(?:"

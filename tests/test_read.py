@@ -769,6 +769,10 @@ def test_find_published_date_rejects(text: str) -> None:
     assert find_published_date(text) is None
 
 
+def test_a_date_line_with_no_space_after_the_comma_is_read() -> None:
+    assert find_published_date("Busra Al Harir By JT - Jun 27,2018 - Last updated at Jun 27,2018 AMMAN") == dt.date(2018, 6, 27)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
