@@ -218,7 +218,8 @@ def classify_event(sentence: str) -> str:
 def reports_event(sentence: str) -> bool:
     """True when a sentence says something happened: a cue of some type, or an event word,
     outside what is only threatened, planned or expected ("Turkey threatened to launch an
-    offensive on Manbij", "the army's next target is expected to be Saraqeb")."""
+    offensive on Manbij", "the army's next target is expected to be Saraqeb") or denied ("the
+    camp was not targeted")."""
     if not isinstance(sentence, str) or not sentence:
         return False
     if _PROSPECT_SEARCH(sentence) is not None:
@@ -226,13 +227,13 @@ def reports_event(sentence: str) -> bool:
     return _scan(sentence)[1]
 
 
-#: A threat, plan or expectation and the few words of what it is about: what follows has not
-#: happened. Not "may" (a month) nor "will" of a past report ("said it will"): "will" is here too,
+#: A threat, plan, expectation or denial and the few words of what it is about: what follows has
+#: not happened. Not "may" (a month) nor "will" of a past report ("said it will"): "will" is here too,
 #: as the words it governs are still to come.
-_PROSPECT = re.compile(r"\b(?:will|would|could|might|shall|(?:threaten|plan|vow|intend|prepare|aim|seek)(?:s|ed|ing)?\s+to"
+_PROSPECT = re.compile(r"\b(?:will|would|could|might|shall|not(?!\s+only)|never|(?:threaten|plan|vow|intend|prepare|aim|seek)(?:s|ed|ing)?\s+to"
                        r"|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely|about)\s+to|next\s+target)"
                        r"(?:\s+(?:not|n't|be|have|also))*(?:\s+[\w'’-]+){1,3}", re.IGNORECASE)
-_PROSPECT_SEARCH = re.compile(r"\b(?:will|would|could|might|shall|threaten|plan|vow|intend|prepar|aim|seek|expected|set|due"
+_PROSPECT_SEARCH = re.compile(r"\b(?:will|would|could|might|shall|not|never|threaten|plan|vow|intend|prepar|aim|seek|expected|set|due"
                               r"|poised|likely|about|next)", re.IGNORECASE).search
 
 

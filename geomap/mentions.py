@@ -373,6 +373,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
     if single is not None and single.text.endswith(".") and single.text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
+    if single is not None and single.text in _AGENCY_ACRONYMS:
+        return False  # "DAMASCUS, (SANA)-": the state news agency, not al-Sinaa nor As-Saan
     if single is not None and normalize(single.text) in TOPONYM_HEADS and _before_a_glued_article(span):
         return False  # "Jabal al-Arab", which the gazetteer lacks: "Jabal" alone is no place
     before = _previous_word(span)
@@ -410,6 +412,10 @@ def _before_a_glued_article(span: Span) -> bool:
     """True when an Arabic article glued to the next word follows the name ("Jabal al-Arab")."""
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].lower_ in ARTICLES and doc[span.end + 1].text in "-‐"
+
+
+#: News agencies whose acronyms fold onto village names.
+_AGENCY_ACRONYMS = frozenset({"SANA", "ANHA", "SMART", "QNA", "IRNA"})
 
 
 def _surnames(spans: list[Span]) -> set[str]:
@@ -840,12 +846,24 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
     if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign) or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=foreign):
         return "mention"
-    if not sentences.triggered(span):
+    if not sentences.triggered(span) or _after_page_furniture(span, sentences):
         return "mention"
     if foreign:
         before = _previous_word(span)
         return "event" if before is not None and before.lower_ in PLACE_PREPOSITIONS else "mention"
     return "event"
+
+
+#: A web page's links and tags, which scraped text runs into the article: "Related Posts Army
+#: units eliminate terrorists in Homs", "Tags: Jableh, Tartus". Case matters: "related to" is prose.
+_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?:Posts|Articles|News|Stories|Topics)|:)|RELATED|Tags?:|Read\s+(?:more|also)\b"
+                             r"|Also\s+read|See\s+also|More\s+on\s+this)")
+
+
+def _after_page_furniture(span: Span, sentences: _Sentences) -> bool:
+    """True for a place after a page's link or tag list in its sentence (:data:`_PAGE_FURNITURE`)."""
+    sentence = sentences.of(span)
+    return _PAGE_FURNITURE.search(sentences.text, sentence.start_char, span.start_char) is not None
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in

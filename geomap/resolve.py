@@ -67,7 +67,7 @@ _CONTAINER_AFTER = re.compile(
 #: Between a place and the country or city abroad named as what contains it: "Istiklal Street in
 #: Istanbul", "Reyhanli in Turkey's Hatay province", "Qandil in northern Iraq". Not a comma: "Tal
 #: Abyad, Turkey said" and "Damascus, Beirut and Baghdad" name no container.
-_IN_ABROAD = re.compile(r"(?:\s+(?:street|square|district|neighbou?rhood|area|town|village|city|camp|mountains?))?\s+in\s+"
+_IN_ABROAD = re.compile(r"(?:\s+(?:street|square|district|neighbou?rhood|area|town|village|city|camps?|mountains?))?\s+in\s+"
                         r"(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?", re.IGNORECASE)
 #: After a border crossing's name: "the Bab al-Salama crossing", "Kafr Lusin border crossing".
 _CROSSING_AFTER = re.compile(r"\s+(?:border\s+)?crossings?\b", re.IGNORECASE)

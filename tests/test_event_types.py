@@ -259,7 +259,9 @@ def test_gathering_information_or_searching_for_a_donor_is_no_event() -> None:
         ("A deal will see rebels evacuated to Idlib.", False),
         ("Jets struck Ariha, and officials said they would rebuild the school.", True),  # the strike happened
         ("He said the offensive would resume after the attack on Tal Tamr.", True),  # so did the attack
+        ("The camp in Ain Issa was not targeted, the ministry said.", False),  # denied
+        ("Jets not only struck Saraqib but also hit Binnish.", True),
     ],
 )
-def test_what_is_only_threatened_planned_or_expected_has_not_happened(sentence: str, reports: bool) -> None:
+def test_what_is_only_threatened_planned_expected_or_denied_has_not_happened(sentence: str, reports: bool) -> None:
     assert reports_event(sentence) is reports

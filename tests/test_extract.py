@@ -259,6 +259,8 @@ def test_a_place_named_as_lying_abroad_is_no_syrian_namesake(extractor: Extracto
     assert "Qamishli" in places and "Istanbul" in places
     # Damascus and Sweida have an Istiqlal quarter, Hama a Harmal and Latakia a Qandil: none is meant
     assert not {"Istiklal", "Hermel", "Qandil"} & set(places)
+    camps = _events(extractor, "Refugees live in the Zaatari and Azraq camps in Mafraq, Jordan.")
+    assert all(e.admin1 is None for e in camps)  # not al-Azraq near Aleppo
 
 
 def test_a_tell_the_gazetteer_files_without_its_head_is_that_village(extractor: Extractor) -> None:

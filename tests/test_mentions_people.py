@@ -120,3 +120,12 @@ def test_families_tribes_forces_and_feasts_are_not_places(extractor: Extractor) 
     found = _mentions(extractor, "Three brothers from the Bisho family were killed in Qamishli. Members of the Shaitat "
                                  "tribe fled. Iran's Quds Force commander visited Damascus. Kurds celebrated Nowruz.")
     assert found == {"Qamishli", "Damascus", "Iran"}
+
+
+def test_agency_acronyms_and_page_furniture_are_no_event_places(extractor: Extractor) -> None:
+    events = _events(extractor, "DEIR EZZOR, (SANA)- Four civilians were killed when shells hit Mayadin. Related Posts "
+                                "Army units eliminate terrorists in Homs and Aleppo. Tags: Jableh, Tartus")
+    roles = {e.mention: e.role for e in events}
+    assert "SANA" not in roles
+    assert roles["Mayadin"] == "event"
+    assert roles["Homs"] == roles["Aleppo"] == roles["Jableh"] == roles["Tartus"] == "mention"
