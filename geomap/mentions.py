@@ -373,7 +373,7 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
     if single is not None and single.text.endswith(".") and single.text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
-    if single is not None and single.text in _AGENCY_ACRONYMS:
+    if single is not None and single.text.strip("()-–—:") in _AGENCY_ACRONYMS:
         return False  # "DAMASCUS, (SANA)-": the state news agency, not al-Sinaa nor As-Saan
     if single is not None and normalize(single.text) in TOPONYM_HEADS and _before_a_glued_article(span):
         return False  # "Jabal al-Arab", which the gazetteer lacks: "Jabal" alone is no place
@@ -876,7 +876,7 @@ _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|(?:news|pres
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
                                  r"leaders?|president|government)\s+(?:in|at)\s+$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…").
-_SPEECH_AFTER = re.compile(r"^,\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
+_SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                            r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
                            r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects)\b", re.IGNORECASE)
 
