@@ -174,6 +174,13 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
     assert "event" in {role for name, role in roles.items() if name != spoken_from}
 
 
+def test_in_a_city_abroad_comma_a_speaker_makes_it_where_words_were_said(extractor: Extractor) -> None:
+    # No event in Syria here to demote places abroad: the words after "In Beijing," decide.
+    text = "In Beijing, the Commerce Ministry said the tariffs hit farmers. In Kabul, a bomb killed ten people."
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert roles == {"Beijing": "mention", "Kabul": "event"}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
