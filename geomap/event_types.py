@@ -144,7 +144,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "operation*", "battle", "fell", "recaptur*", "liberat*", "entered", "storm*", "ambush*", "drone*",
     "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
     "eliminat*", "losses", "gathered in", "searched", "searching houses", "house search*", "search operation*",
-    "search campaign*", "search and rescue", "crossed", "passed through", "fires", "wildfire*", "blaze*", "returnee*",
+    "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
     "returned to their homes",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",

@@ -238,6 +238,7 @@ def test_holding_an_area_is_no_event_but_taking_it_is(sentence: str, expected: s
         ("The fires spread through the forests around Qastal Maaf.", "other"),
         ("Hundreds of returnees reached Palmyra this week.", "other"),
         ("Seven trucks crossed through al-Raee and passed through Bab al-Salama.", "other"),
+        ("Thousands of families have returned to Kafr Nabl.", "other"),
     ],
 )
 def test_takeovers_gatherings_searches_fires_returns_and_crossings_are_events(sentence: str, expected: str) -> None:
