@@ -712,6 +712,15 @@ def published_date_span(text: str) -> tuple[int, int] | None:
     return (found[0], found[1]) if found else None
 
 
+def header_dates_on(text: str, published: dt.date | None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every full date in the first lines of ``text`` that is the publication
+    date: a scraped page repeats it in bylines and stamps ("Date of publication 9 March 2018
+    Mehmet Emin Dogan | 09.03.2018 The statement said … on Thursday"), and none dates an event. Pure."""
+    if published is None or not isinstance(text, str):
+        return []
+    return [(start, end) for start, end, date in iter_full_dates(_header(text)) if date == published]
+
+
 #: A weekday written just before a date line's date ("AFP Sunday 26 Nov 2017"): part of the date line.
 _WEEKDAY_BEFORE = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$", re.IGNORECASE)
 

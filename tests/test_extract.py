@@ -684,6 +684,13 @@ def test_a_headline_takes_the_day_its_lead_states(extractor: Extractor) -> None:
     assert [(e.mention, e.date) for e in body] == [("Saraqib", "2020-01-29"), ("Idlib", "2020-01-27")]
 
 
+def test_the_publication_date_repeated_in_a_pages_header_dates_nothing(extractor: Extractor) -> None:
+    text = ("Turkish-backed FSA clears Jandairis Date of publication 9 March 2018 Mehmet Emin Dogan | 09.03.2018 The "
+            "statement said the town was taken on Thursday along with the villages of Sheikh Hadid and Qarmitlaq.")
+    found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2018, 3, 9))}
+    assert found["Sheikh Hadid"] == found["Qarmitlaq"] == "2018-03-08"  # Thursday, not the byline's stamp
+
+
 def test_places_dated_long_before_the_report_are_background(extractor: Extractor) -> None:
     """A sentence dated by an earlier year ("in 2014", "last year"), by a month over three months
     before the report ("In July 2016") or by a day over a year before it gives history, not the
