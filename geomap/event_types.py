@@ -220,21 +220,28 @@ def reports_event(sentence: str) -> bool:
     outside what is only threatened, planned or expected ("Turkey threatened to launch an
     offensive on Manbij", "the army's next target is expected to be Saraqeb") or denied ("the
     camp was not targeted")."""
-    if not isinstance(sentence, str) or not sentence:
-        return False
-    if _PROSPECT_SEARCH(sentence) is not None:
-        sentence = _PROSPECT.sub(" ", sentence)
-    return _scan(sentence)[1]
+    if not isinstance(sentence, str) or not sentence or not _scan(sentence)[1]:
+        return False  # the scan is remembered: classify_event reads the same sentence
+    lowered = sentence.lower()
+    if _PROSPECT_WORDS.isdisjoint(lowered.translate(_PUNCTUATION_TO_SPACE).split()):  # most sentences: no search
+        return True
+    return _scan(_PROSPECT.sub(" ", lowered))[1]
 
 
 #: A threat, plan, expectation or denial and the few words of what it is about: what follows has
 #: not happened. Not "may" (a month) nor "will" of a past report ("said it will"): "will" is here too,
 #: as the words it governs are still to come.
-_PROSPECT = re.compile(r"\b(?:will|would|could|might|shall|not(?!\s+only)|never|(?:threaten|plan|vow|intend|prepare|aim|seek)(?:s|ed|ing)?\s+to"
+_PROSPECT = re.compile(r"\b(?:will|would|could|might|shall|not(?!\s+only)|never|(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|prepar(?:e|es|ed|ing)"
+                       r"|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+to"
                        r"|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely|about)\s+to|next\s+target)"
-                       r"(?:\s+(?:not|n't|be|have|also))*(?:\s+[\w'’-]+){1,3}", re.IGNORECASE)
-_PROSPECT_SEARCH = re.compile(r"\b(?:will|would|could|might|shall|not|never|threaten|plan|vow|intend|prepar|aim|seek|expected|set|due"
-                              r"|poised|likely|about|next)", re.IGNORECASE).search
+                       r"(?:\s+(?:not|n't|be|have|also))*(?:\s+[\w'’-]+){1,3}")
+#: The words one of which every match of :data:`_PROSPECT` (lower case) contains.
+_PROSPECT_WORDS = frozenset({
+    "will", "would", "could", "might", "shall", "not", "never", "expected", "set", "due", "poised", "likely", "about",
+    "next", *(verb + ending for verb in ("threaten", "vow", "intend", "aim") for ending in ("", "s", "ed", "ing")),
+    "plan", "plans", "planned", "planning", "prepare", "prepares", "prepared", "preparing", "seek", "seeks", "seeking",
+    "sought"})
+_PUNCTUATION_TO_SPACE = str.maketrans({mark: " " for mark in ",.;:!?\"'’“”()[]-"})
 
 
 @lru_cache(maxsize=4096)

@@ -208,7 +208,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     for span in doc.spans.get(spans_key, []):
         found.setdefault(span.label_, []).append(span)
     listed = _listed_places(doc, found[PLACE_LABEL], gazetteer)
-    places = [s for s in found[PLACE_LABEL] if _keep_place(s, gazetteer, sentences, listed)]
+    people: set[str] = set()  # surnames, filled by _keep_place
+    places = [s for s in found[PLACE_LABEL] if _keep_place(s, gazetteer, sentences, listed, people)]
     place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
     hyphen_pairs = _hyphenated_places(doc, found[PLACE_LABEL])
     places += [s for s in found[PLACE_LABEL] if s.start in hyphen_pairs and s.start not in place_starts]
@@ -216,7 +217,6 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     places += [s for s in found[WEAK_PLACE_LABEL]
                if (_in_place_context(s, place_starts, place_ends) or _a_region_after_the_preposition(s, gazetteer))
                and _keep_place(s, gazetteer, sentences, listed) and _weak_word_spelled_as_a_place(s, gazetteer)]
-    people = _surnames(found[PLACE_LABEL])
     if people:  # "Abu Mohammad al-Golani" named, "Golani's grip" is his, not a village's
         places = [s for s in places if len(s) > 1 or fold(s.text) not in people
                   or _spelled_as_a_place(s, gazetteer, notable=True)]
@@ -300,6 +300,7 @@ class _Sentences:
         self._spans: dict[int, Span] = {}  # made on demand: most sentences name no place
         self._title_case: dict[int, bool] = {}
         self._triggered: dict[int, bool] = {}
+        self._furniture: dict[int, int | None] = {}
 
     def _index(self, span: Span) -> int:
         return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
@@ -332,6 +333,16 @@ class _Sentences:
             self._triggered[index] = reports_event(text)
         return self._triggered[index]
 
+    def furniture_at(self, span: Span) -> int | None:
+        """Where a page's link or tag list starts in the span's sentence (:data:`_PAGE_FURNITURE`), or None."""
+        index = self._index(span)
+        if index not in self._furniture:
+            sentence = self.of(span)
+            text = self.text[sentence.start_char:sentence.end_char]
+            found = _PAGE_FURNITURE.search(text) if any(w in text for w in _FURNITURE_WORDS) else None
+            self._furniture[index] = sentence.start_char + found.start() if found else None
+        return self._furniture[index]
+
 
 def _sentence_starts(doc: Doc) -> list[int]:
     """Indices of the tokens that open a sentence; the first token always does. Found by numpy:
@@ -362,11 +373,14 @@ def _next_word(span: Span) -> Token | None:
     return None
 
 
-def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside: set[int] = frozenset()) -> bool:
+def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside: set[int] = frozenset(),
+                surnames: set[str] | None = None) -> bool:
     """Drop gazetteer names that are part of a group's, an organisation's or a person's name,
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
-    word ("Aleppo University") or an unknown name ("Hama Khalid") does."""
+    word ("Aleppo University") or an unknown name ("Hama Khalid") does. A one-word name written
+    as a surname, after a given name or a title ("Abu Mohammad al-Golani", "Colonel al-Saleh"),
+    goes into ``surnames``, folded, for the later mentions of the same person ("Golani's grip")."""
     doc = span.doc
     single = doc[span.start] if len(span) == 1 else None
     if single is not None and (single.lower_.rstrip(".-‐") in NOT_NAMES or single.lower_ in NAME_HEADS):
@@ -375,7 +389,7 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     if single is not None and single.text.strip("()-–—:") in _AGENCY_ACRONYMS:
         return False  # "DAMASCUS, (SANA)-": the state news agency, not al-Sinaa nor As-Saan
-    if single is not None and normalize(single.text) in TOPONYM_HEADS and _before_a_glued_article(span):
+    if single is not None and _before_a_glued_article(span) and normalize(single.text) in TOPONYM_HEADS:
         return False  # "Jabal al-Arab", which the gazetteer lacks: "Jabal" alone is no place
     before = _previous_word(span)
     if before is not None and _is_group_head(before.text):
@@ -387,8 +401,12 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "de Mistura", "bin Salman", "van Rompuy": a person's name
     after = _next_word(span)
     if _is_given_name(before) or _is_given_name(after):
+        if surnames is not None and single is not None and _is_given_name(before):
+            surnames.add(fold(span.text))
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     if _after_a_title(span):
+        if surnames is not None and single is not None:
+            surnames.add(fold(span.text))
         return False  # "Governor Diab", "Dr. Darwish", "Colonel al-Saleh"
     if _after_a_foreign_demonym(span) and not _spelled_as_a_place(span, gazetteer, abroad=True):
         return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike
@@ -416,14 +434,6 @@ def _before_a_glued_article(span: Span) -> bool:
 
 #: News agencies whose acronyms fold onto village names.
 _AGENCY_ACRONYMS = frozenset({"SANA", "ANHA", "SMART", "QNA", "IRNA"})
-
-
-def _surnames(spans: list[Span]) -> set[str]:
-    """The one-word gazetteer names an article writes as a person's surname, after a given name
-    or a title ("Abu Mohammad al-Golani", "Colonel al-Saleh"): folded, for the later mentions of
-    the same person ("Golani's grip", "Saleh said")."""
-    return {fold(span.text) for span in spans
-            if len(span) == 1 and (_is_given_name(_previous_word(span)) or _after_a_title(span))}
 
 
 def _is_surname(word: Token | None) -> bool:
@@ -860,10 +870,14 @@ _PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?:Posts|Articles|News|Stories|
                              r"|Also\s+read|See\s+also|More\s+on\s+this)")
 
 
+#: A word every match of :data:`_PAGE_FURNITURE` contains: most sentences have none.
+_FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
+
+
 def _after_page_furniture(span: Span, sentences: _Sentences) -> bool:
     """True for a place after a page's link or tag list in its sentence (:data:`_PAGE_FURNITURE`)."""
-    sentence = sentences.of(span)
-    return _PAGE_FURNITURE.search(sentences.text, sentence.start_char, span.start_char) is not None
+    first = sentences.furniture_at(span)
+    return first is not None and first < span.start_char
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in

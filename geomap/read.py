@@ -718,11 +718,16 @@ def header_dates_on(text: str, published: dt.date | None) -> list[tuple[int, int
     Mehmet Emin Dogan | 09.03.2018 The statement said … on Thursday"), and none dates an event. Pure."""
     if published is None or not isinstance(text, str):
         return []
-    return [(start, end) for start, end, date in iter_full_dates(_header(text)) if date == published]
+    return [(start, end) for start, end, date in _header_full_dates(text) if date == published]
 
 
 #: A weekday written just before a date line's date ("AFP Sunday 26 Nov 2017"): part of the date line.
 _WEEKDAY_BEFORE = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)  # the publication date and the header's dates read the same lines
+def _header_full_dates(text: str) -> tuple[tuple[int, int, dt.date], ...]:
+    return tuple(iter_full_dates(_header(text)))
 
 
 @functools.lru_cache(maxsize=16)  # the reader asks, then extraction asks again for the same text
@@ -730,7 +735,7 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     if not isinstance(text, str) or not text:
         return None
     head = _header(text)
-    for start, end, date in iter_full_dates(head):
+    for start, end, date in _header_full_dates(text):
         words = re.findall(r"[^\W\d_]+", head[max(0, start - 60) : start].lower())
         if words and words[-1] in _EVENT_PREPOSITIONS:
             if not (len(words) >= 2 and words[-2] in _PUBLISHING_WORDS):
