@@ -99,6 +99,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     bounds = sorted(sentences)
     header_end = _header_end(article.text)
     lead: list[EventDate | None] = []  # the lead's day, read once when a headline needs it
+    history: dict[tuple[str | None, str | None], bool] = {}  # by date and precision: long before the report
     places_in = collections.Counter(item.mention.sentence_start for item in resolved)
     read_up_to = 0  # the sentences that open before this offset need not be read for a day again
     for item in resolved:
@@ -142,7 +143,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
             offset = mention.start_char - mention.sentence_start
             when = next(day for first, day in reversed(clauses[mention.sentence_start]) if first <= offset)
-        role = "mention" if _long_before(when, article.published) else mention.role
+        if (when.date, when.precision) not in history:
+            history[(when.date, when.precision)] = _long_before(when, article.published)
+        role = "mention" if history[(when.date, when.precision)] else mention.role
         key = (place.id, when.date, event_type, role)
         if key in events:
             reports[key] += 1

@@ -124,7 +124,6 @@ class Gazetteer:
         self._named_context: dict[str, tuple[frozenset[str], tuple[float, float] | None]] = {}
         self._fuzzy_memo: dict[tuple[str, str | None], list[tuple[str, float]]] = {}
         self._kinds_memo: dict[str, frozenset[str]] = {}
-        self._spellings: dict[str, frozenset[str]] = {}  # by place id: its names, folded
         self._ranked_memo: dict[tuple[str, str | None, int], tuple[Candidate, ...]] = {}
         self._capitals: dict[str | None, Place] | None = None
         #: Match keys of one-word place names that are also common English words ("Tell", "May").
@@ -335,10 +334,8 @@ class Gazetteer:
                 if place_id in matches:
                     continue
                 entry = self._entries[place_id]
-                spellings = self._spellings.get(place_id)
-                if spellings is None:  # a place's names folded once: some have dozens
-                    spellings = self._spellings[place_id] = frozenset(map(fold, entry.names))
-                how = "user" if entry.place.source == "user" else ("exact" if folded in spellings else "variant")
+                exact = any(fold(n) == folded for n in entry.names)  # mostly the first name: no need to fold them all
+                how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
                 matches[place_id] = (how, entry.place.name, 100.0)
         found = self._score(matches, kind)
         if len(self._match_memo) >= 50_000:  # bounded: an archive's vocabulary of names is large

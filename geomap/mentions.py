@@ -300,7 +300,7 @@ class _Sentences:
         self._spans: dict[int, Span] = {}  # made on demand: most sentences name no place
         self._title_case: dict[int, bool] = {}
         self._triggered: dict[int, bool] = {}
-        self._furniture: dict[int, int | None] = {}
+        self._furniture: list[int] | None = None  # where link and tag lists start, read on first use
 
     def _index(self, span: Span) -> int:
         return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
@@ -333,15 +333,17 @@ class _Sentences:
             self._triggered[index] = reports_event(text)
         return self._triggered[index]
 
-    def furniture_at(self, span: Span) -> int | None:
-        """Where a page's link or tag list starts in the span's sentence (:data:`_PAGE_FURNITURE`), or None."""
-        index = self._index(span)
-        if index not in self._furniture:
-            sentence = self.of(span)
-            text = self.text[sentence.start_char:sentence.end_char]
-            found = _PAGE_FURNITURE.search(text) if any(w in text for w in _FURNITURE_WORDS) else None
-            self._furniture[index] = sentence.start_char + found.start() if found else None
-        return self._furniture[index]
+    def after_furniture(self, span: Span) -> bool:
+        """True when a page's link or tag list (:data:`_PAGE_FURNITURE`) opens before the span in
+        its sentence. The text is searched once, and only when it has one of their words."""
+        if self._furniture is None:
+            text = self.text
+            self._furniture = [m.start() for m in _PAGE_FURNITURE.finditer(text)] \
+                if any(word in text for word in _FURNITURE_WORDS) else []
+        if not self._furniture:
+            return False
+        i = bisect.bisect_right(self._furniture, span.start_char) - 1
+        return i >= 0 and self._furniture[i] >= self.of(span).start_char
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -389,7 +391,7 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     if single is not None and single.text.strip("()-–—:") in _AGENCY_ACRONYMS:
         return False  # "DAMASCUS, (SANA)-": the state news agency, not al-Sinaa nor As-Saan
-    if single is not None and _before_a_glued_article(span) and normalize(single.text) in TOPONYM_HEADS:
+    if single is not None and span.id_ in TOPONYM_HEADS and _before_a_glued_article(span):  # id_: the matched key
         return False  # "Jabal al-Arab", which the gazetteer lacks: "Jabal" alone is no place
     before = _previous_word(span)
     if before is not None and _is_group_head(before.text):
@@ -856,7 +858,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
     if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign) or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=foreign):
         return "mention"
-    if not sentences.triggered(span) or _after_page_furniture(span, sentences):
+    if not sentences.triggered(span) or sentences.after_furniture(span):
         return "mention"
     if foreign:
         before = _previous_word(span)
@@ -873,11 +875,6 @@ _PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?:Posts|Articles|News|Stories|
 #: A word every match of :data:`_PAGE_FURNITURE` contains: most sentences have none.
 _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
 
-
-def _after_page_furniture(span: Span, sentences: _Sentences) -> bool:
-    """True for a place after a page's link or tag list in its sentence (:data:`_PAGE_FURNITURE`)."""
-    first = sentences.furniture_at(span)
-    return first is not None and first < span.start_char
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in

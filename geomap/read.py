@@ -678,6 +678,7 @@ _PUBLISHING_WORDS = frozenset({"posted", "published", "updated", "dated", "writt
                                "as"})
 
 
+@functools.lru_cache(maxsize=16)  # the publication date, the datelines and the header's dates read it
 def _header(text: str) -> str:
     """The first lines of a text, where a date line or dateline sits: up to the eighth that is not
     blank, within the first 600 characters."""
@@ -759,7 +760,7 @@ def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | 
     """A date line such as "Published: 07/03/2023", read day first or month first as the days the
     text writes out say: a report of 7 March 2023 tells of "February 19", not of June. None when
     they do not tell the two readings apart: a guessed date would be an invented one."""
-    m = _AMBIGUOUS_NUMERIC.search(head)
+    m = _AMBIGUOUS_NUMERIC.search(head) if "/" in head else None  # most headers have no slash at all
     if m is None or m.group(1) == m.group(2):
         return None
     a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
