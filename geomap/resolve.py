@@ -237,11 +237,16 @@ class Resolver:
         # whose every spelling lies in one governorate ("the Sheikh Hadid area of Afrin").
         sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
+        named_by: dict[int, tuple[set[str], set[str]]] = {}  # by lookup: a repeated name shares one list
         for mention, found in zip(mentions, first):
-            if _named_as_origin(mention):
+            if not found or _named_as_origin(mention):
                 continue  # "fighters moving east from Daraa governorate seized al-Mazraa": not where al-Mazraa is
-            sentence_governorates[mention.sentence_start].update(_governorates_named(found) or _sole_governorate(found))
-            spelled_governorates[mention.sentence_start].update(_governorates_named(found, exactly=True))
+            if id(found) not in named_by:
+                named_by[id(found)] = (_governorates_named(found) or _sole_governorate(found),
+                                       _governorates_named(found, exactly=True))
+            named, spelled = named_by[id(found)]
+            sentence_governorates[mention.sentence_start].update(named)
+            spelled_governorates[mention.sentence_start].update(spelled)
         # Closer still, the governorate named right after a place as what contains it: "a research
         # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
         containers = _container_governorates(mentions, first)
