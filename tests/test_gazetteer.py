@@ -68,6 +68,8 @@ SPELLINGS = [
     ("Bab al-Hawa", (36.230, 36.673), "landmark"), ("Rukban", (33.31, 38.70), "landmark"),
     ("Bekaa", (33.85, 35.90), "region"), ("Hamidiyah market", (33.511, 36.304), "neighbourhood"),
     ("Albukamal", (34.455, 40.917), "settlement"), ("Qereqozax", (36.635, 38.21), "settlement"),
+    ("al-Hosn", (34.786, 36.272), "settlement"), ("Beit Sahem", (33.471, 36.338), "settlement"),
+    ("Harjalla", (33.372, 36.314), "settlement"),
 ]
 
 
