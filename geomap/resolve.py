@@ -29,7 +29,7 @@ import collections
 import logging
 import re
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside
@@ -174,36 +174,33 @@ def _named_as_origin(mention: Mention) -> bool:
     return before.endswith(("from ", "from the ")) and _NAMED_AS_ORIGIN.search(before) is not None
 
 
+def _named_next(mentions: Sequence[Mention], between: re.Pattern[str]) -> Iterator[int]:
+    """The indexes of the mentions followed, in their sentence, by another mention with only
+    ``between`` standing between the two ("Barzeh in Damascus", "Istiklal Street in Istanbul")."""
+    for index in range(len(mentions) - 1):
+        mention, following = mentions[index], mentions[index + 1]
+        offset = mention.sentence_start
+        if following.sentence_start == offset and \
+                between.fullmatch(mention.sentence, mention.end_char - offset, following.start_char - offset):
+            yield index
+
+
 def _container_governorates(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, set[str]]:
     """The governorates named as containing a mention, by mention index: the next mention of its
     sentence, when only "in" or a comma stands between them and it names a governorate."""
-    out: dict[int, set[str]] = {}
-    for index in range(len(mentions) - 1):
-        mention, following = mentions[index], mentions[index + 1]
-        if following.sentence_start != mention.sentence_start:
-            continue
-        offset = mention.sentence_start
-        between = _CONTAINER_AFTER.fullmatch(mention.sentence, mention.end_char - offset, following.start_char - offset)
-        named = _governorates_named(candidates[index + 1]) if between else set()
-        if named:
-            out[index] = named
-    return out
+    named = ((index, _governorates_named(candidates[index + 1])) for index in _named_next(mentions, _CONTAINER_AFTER))
+    return {index: governorates for index, governorates in named if governorates}
 
 
 def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> set[int]:
     """The mentions named as lying in a country or city abroad, by index: the next mention of
     the sentence follows "in" and its best candidate is a foreign country or city."""
-    out: set[int] = set()
-    for index in range(len(mentions) - 1):
-        mention, following, found = mentions[index], mentions[index + 1], candidates[index + 1]
-        if following.sentence_start != mention.sentence_start or not found:
-            continue
-        container = found[0].place
-        if container.admin1 is None and container.kind in ("country", "city") and container.id != "country:SY":
-            offset = mention.sentence_start
-            if _IN_ABROAD.fullmatch(mention.sentence, mention.end_char - offset, following.start_char - offset):
-                out.add(index)
-    return out
+    return {index for index in _named_next(mentions, _IN_ABROAD)
+            if candidates[index + 1] and _is_abroad(candidates[index + 1][0].place)}
+
+
+def _is_abroad(place: Place) -> bool:
+    return place.admin1 is None and place.kind in ("country", "city") and place.id != "country:SY"
 
 
 class Resolver:
