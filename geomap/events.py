@@ -114,7 +114,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             when = date_event(sentence, article.published)
             stated = when.source in ("sentence", "relative")
             if stated:
-                if when.precision == "day" and not when.said:
+                if _a_day_the_story_goes_on_from(when):
                     story_date, read_up_to, last_day = when, mention.sentence_start, when
             elif mention.sentence_start < header_end and when.source == "published":
                 # A headline says what the lead tells: "Syrian army captures Maarat al-Numan" is the
@@ -209,8 +209,7 @@ def _lead_day(article: Article, bounds: Sequence[tuple[int, int]], header_end: i
     if first is None:
         return None
     told = date_event(_without(article.text[first[0]:first[1]], first[0], date_lines), article.published)
-    stated = told.source in ("sentence", "relative") and told.precision == "day" and not told.said
-    return told if stated and _news_day(told, article.published) else None
+    return told if _a_day_the_story_goes_on_from(told) and _news_day(told, article.published) else None
 
 
 def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start: int, floor: int,
@@ -227,9 +226,14 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
         if first in dated:
             continue
         told = date_event(_without(article.text[first:last], first, date_lines), article.published)
-        if told.source in ("sentence", "relative") and told.precision == "day" and not told.said:
+        if _a_day_the_story_goes_on_from(told):
             return told
     return None
+
+
+def _a_day_the_story_goes_on_from(when: EventDate) -> bool:
+    """A day the sentence states itself, not the day something was said ("a monitor said on Sunday")."""
+    return when.source in ("sentence", "relative") and when.precision == "day" and not when.said
 
 
 #: Words that date a sentence by the story's day: the same day ("that day", "later that day",

@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .matcher import SYRIAN_GROUPS, make_pipeline, sentence_bounds
 from .mentions import find_mentions, merge_entity_mentions
 from .model import Article, Event
-from .read import dateline_span, dateline_spans, find_published_date, header_dates_on, published_date_span, read_articles
+from .read import dateline_spans, find_published_date, read_articles, report_date_spans
 from .resolve import GeocodeFn, ResolveReport, Resolver
 
 if TYPE_CHECKING:
@@ -91,9 +91,8 @@ class Extractor:
             mentions = merge_entity_mentions(doc, article, mentions)
         resolve_report = ResolveReport()
         resolved = self.resolver.resolve(mentions, resolve_report, names_syria=names_syria(article.text))
-        date_lines = [span for span in (published_date_span(article.text), dateline_span(article.text)) if span]
-        date_lines += header_dates_on(article.text, article.published)
-        events = make_events(article, resolved, date_lines=date_lines, sentences=sentence_bounds(doc))
+        events = make_events(article, resolved, date_lines=report_date_spans(article.text, article.published),
+                             sentences=sentence_bounds(doc))
         self.report.articles += 1
         self.report.events += sum(e.role == "event" for e in events)
         self.report.mentions += sum(e.role == "mention" for e in events)

@@ -713,13 +713,15 @@ def published_date_span(text: str) -> tuple[int, int] | None:
     return (found[0], found[1]) if found else None
 
 
-def header_dates_on(text: str, published: dt.date | None) -> list[tuple[int, int]]:
-    """``(start, end)`` of every full date in the first lines of ``text`` that is the publication
-    date: a scraped page repeats it in bylines and stamps ("Date of publication 9 March 2018
-    Mehmet Emin Dogan | 09.03.2018 The statement said … on Thursday"), and none dates an event. Pure."""
-    if published is None or not isinstance(text, str):
-        return []
-    return [(start, end) for start, end, date in _header_full_dates(text) if date == published]
+def report_date_spans(text: str, published: dt.date | None) -> list[tuple[int, int]]:
+    """``(start, end)`` of what says when the report was published or filed, which dates no event:
+    its date line, its dateline ("IDLIB, Syria, March 16 (Reuters) -") and every repeat of the
+    publication date in its first lines, as scraped pages have in bylines and stamps ("Date of
+    publication 9 March 2018 Mehmet Emin Dogan | 09.03.2018 The statement said … on Thursday"). Pure."""
+    spans = [span for span in (published_date_span(text), dateline_span(text)) if span]
+    if published is not None and isinstance(text, str):
+        spans += [(start, end) for start, end, date in _header_full_dates(text) if date == published]
+    return spans
 
 
 #: A weekday written just before a date line's date ("AFP Sunday 26 Nov 2017"): part of the date line.
