@@ -1163,14 +1163,10 @@ def load_aliases(store: Store, path: Path, admin: AdminIndex, tables: dict) -> i
 def drop_world_twins(store: Store) -> None:
     """Drop a world city that shares a name with a Syrian place within BORDER_TWIN_KM: GeoNames
     files the Rukban camp on the Jordanian side of the berm, where the curated camp is too."""
-    syrian = defaultdict(list)
-    for e in store.entries.values():
-        if e.admin1 is not None:
-            for k in e.keys:
-                syrian[k].append(e)
+    idx = store.index(*PLACE_KINDS)
     for e in sorted(store.of_kind("city"), key=lambda e: e.id):
-        if e.admin1 is None and any(haversine_km(e.lat, e.lon, twin.lat, twin.lon) <= BORDER_TWIN_KM
-                                    for k in e.keys for twin in syrian.get(k, ())):
+        if e.admin1 is None and any(twin.admin1 is not None and haversine_km(e.lat, e.lon, twin.lat, twin.lon) <= BORDER_TWIN_KM
+                                    for k in e.keys for twin in idx.get(k, ())):
             del store.entries[e.id]
             store.merges["world city dropped (a Syrian place of that name beside it)"] += 1
 

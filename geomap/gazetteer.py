@@ -334,7 +334,7 @@ class Gazetteer:
                 if place_id in matches:
                     continue
                 entry = self._entries[place_id]
-                exact = any(fold(n) == folded for n in entry.names)  # mostly the first name: no need to fold them all
+                exact = any(fold(n) == folded for n in entry.names)
                 how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
                 matches[place_id] = (how, entry.place.name, 100.0)
         found = self._score(matches, kind)

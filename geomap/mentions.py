@@ -402,8 +402,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     if single is not None and preceding is not None and preceding.lower_ in NAME_PARTICLES:
         return False  # "de Mistura", "bin Salman", "van Rompuy": a person's name
     after = _next_word(span)
-    if _is_given_name(before) or _is_given_name(after):
-        if surnames is not None and single is not None and _is_given_name(before):
+    given_before = _is_given_name(before)
+    if given_before or _is_given_name(after):
+        if surnames is not None and single is not None and given_before:
             surnames.add(fold(span.text))
         return False  # "Omar Hassan", "(Muhammad Hamed/Reuters)", even in a headline's title case
     if _after_a_title(span):
@@ -870,11 +871,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
 #: units eliminate terrorists in Homs", "Tags: Jableh, Tartus". Case matters: "related to" is prose.
 _PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?:Posts|Articles|News|Stories|Topics)|:)|RELATED|Tags?:|Read\s+(?:more|also)\b"
                              r"|Also\s+read|See\s+also|More\s+on\s+this)")
-
-
 #: A word every match of :data:`_PAGE_FURNITURE` contains: most sentences have none.
 _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
-
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in
