@@ -131,6 +131,12 @@ def _governorates_named(found: list[Candidate], *, exactly: bool = False) -> set
     return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match in matches}
 
 
+def _named_by_others(sentence_governorates: dict[int, dict[str, set[str]]], mention: Mention) -> set[str]:
+    """The governorates the other names of a mention's sentence name."""
+    named = sentence_governorates.get(mention.sentence_start, {})
+    return {governorate for text, governorates in named.items() if text != mention.text for governorate in governorates}
+
+
 def _sole_governorate(found: list[Candidate]) -> set[str]:
     """The one governorate every candidate of a notable place's name lies in (Afrin: the town,
     its district and subdistrict, all in Aleppo), or nothing when they are spread over several,
@@ -232,7 +238,9 @@ class Resolver:
         # The governorates each sentence names: "al-Midan neighbourhood in Aleppo" means Aleppo's
         # Midan even when the article also names Damascus, which has one too; so does a place
         # whose every spelling lies in one governorate ("the Sheikh Hadid area of Afrin").
-        sentence_governorates: dict[int, set[str]] = collections.defaultdict(set)
+        # By sentence, then by the name that names them: a name is its own context only as written
+        # ("the villages of al-Zara and al-Hosrajiya" in a Homs story: "Zara" only normalises like Daraa).
+        sentence_governorates: dict[int, dict[str, set[str]]] = collections.defaultdict(dict)
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
         named_by: dict[int, tuple[set[str], set[str]]] = {}  # by lookup: a repeated name shares one list
         for mention, found in zip(mentions, first):
@@ -242,7 +250,7 @@ class Resolver:
                 named_by[id(found)] = (_governorates_named(found) or _sole_governorate(found),
                                        _governorates_named(found, exactly=True))
             named, spelled = named_by[id(found)]
-            sentence_governorates[mention.sentence_start].update(named)
+            sentence_governorates[mention.sentence_start].setdefault(mention.text, set()).update(named)
             spelled_governorates[mention.sentence_start].update(spelled)
         # Closer still, the governorate named right after a place as what contains it: "a research
         # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
@@ -262,8 +270,8 @@ class Resolver:
             own = anchor_of.get(index)
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
             contained = index in containers
-            local = frozenset(containers[index] if contained else sentence_governorates.get(mention.sentence_start, ()))
             said = frozenset(spelled_governorates.get(mention.sentence_start, ()))
+            local = frozenset(containers[index] if contained else _named_by_others(sentence_governorates, mention) | said)
             cities_here = cities.get(index, ())
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
                     tuple(c.id for c in cities_here))

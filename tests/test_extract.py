@@ -441,6 +441,15 @@ def test_the_sentence_governorate_outweighs_the_rest_of_the_article(extractor: E
     assert midan.admin1 == "Aleppo"
 
 
+def test_a_name_that_only_normalises_like_a_governorate_is_not_its_own_context(extractor: Extractor) -> None:
+    """"Zara" folds onto Daraa's key, but a village of the Homs story is spelled so; the name
+    must not name its own sentence's governorate and so pull itself to Daraa."""
+    text = ("Troops took the town of Tal Kalakh in western Homs countryside on Thursday. "
+            "They also seized the villages of al-Zara and al-Hawash after heavy clashes.")
+    zara = next(e for e in extractor.events(Article(id="z", text=text)) if e.mention == "Zara")
+    assert (zara.place, zara.admin1) == ("Zara", "Homs")
+
+
 def test_the_governorate_named_as_a_container_outweighs_the_sentence_and_the_article(extractor: Extractor) -> None:
     """"Barzeh" is spelled like a Homs hamlet (Burza) and a Damascus neighbourhood (Barza); its
     sentence and the next name Homs, but "in Damascus" says where it is."""
