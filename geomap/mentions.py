@@ -857,7 +857,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
     if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign) or _followed_by_actor_verb(span, strict=not foreign) \
-            or _named_as_a_government(span, sentences, foreign=foreign):
+            or _named_as_a_government(span, sentences, foreign=foreign) or _named_as_the_origin_of_forces(span, sentences):
         return "mention"
     if not sentences.triggered(span) or sentences.after_furniture(span):
         return "mention"
@@ -930,6 +930,29 @@ def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) 
         return False  # most places: the expression is tried only where one of its words stands
     found = _ACTOR_BEFORE.search(before, max(sentences.of(span).start_char - start, 0))
     return found is not None and (not found.group("seat") or foreign or fold(span.text) == "damascus")
+
+
+#: Words before a place that name it as where forces or convoys came from or passed through:
+#: "reinforcements arriving from Homs", "reinforced by convoys from Idlib, Aleppo and Hama",
+#: "militia fighters were on their way from Iraq via the Albukamal crossing". Not people who fled
+#: (a displacement happens where they fled from) nor "most victims came from Zamalka".
+_ORIGIN_OF_FORCES = re.compile(
+    r"\b(?i:reinforcements?|reinforced|convoys?|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
+    r"(?:\w+\s+){0,3}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed))"
+    r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+via\s+(?:the\s+)?))*$")
+#: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
+_ORIGIN_OF_FORCES_WORDS = ("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits")
+
+
+def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
+    """True for a place forces or convoys came from or passed through (:data:`_ORIGIN_OF_FORCES`):
+    where they went, or what they did, is the event."""
+    start = max(span.start_char - 120, 0)
+    before = sentences.text[start:span.start_char]
+    if not before.endswith(" ") or not any(word in before for word in _ORIGIN_OF_FORCES_WORDS):
+        return False
+    return _ORIGIN_OF_FORCES.search(before, max(sentences.of(span).start_char - start, 0)) is not None
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".

@@ -994,3 +994,20 @@ def test_a_border_crossing_is_its_own_place_or_gets_no_near_spelling(extractor: 
     assert found == {"Azaz": "Azaz", "Aleppo": "Aleppo"}
 
 
+
+
+def test_where_forces_or_convoys_came_from_is_background(extractor: Extractor) -> None:
+    """Reinforcements and convoys are news where they arrive or fight, not where they set out or
+    passed through; people who fled, or victims who came from a place, still mark it."""
+    def roles(text: str) -> dict[str, str]:
+        return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2020, 3, 5))}
+
+    assert roles("The army sent reinforcements from Raqqa to Deir ez-Zor on Monday, where clashes raged.") == {
+        "Raqqa": "mention", "Deir ez-Zor": "event"}
+    assert roles("Troops, reinforced by convoys from Idlib, Aleppo and Hama, stormed Baniyas on Friday.") == {
+        "Idlib": "mention", "Aleppo": "mention", "Hama": "mention", "Baniyas": "event"}
+    assert roles("Fighters who arrived from Idlib attacked positions in Kafr Nabl on Sunday.") == {
+        "Idlib": "mention", "Kafr Nabl": "event"}
+    assert roles("Most victims came from Zamalka and Ein Tarma, where rockets struck on Wednesday.") == {
+        "Zamalka": "event", "Ein Tarma": "event"}
+    assert roles("Families fled from Saraqib on Tuesday after heavy shelling.") == {"Saraqib": "event"}
