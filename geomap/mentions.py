@@ -878,16 +878,20 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
 #: Words before a place where something was said or met about, not done: "said in a speech in
 #: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva"; not "a
 #: meeting in Idlib", which an air strike may hit.
-_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|(?:news|press)\s+conference|interview|remarks|"
-                      r"talks|summit|said|says|stated|declared|announced)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+                      r"talks|summit|said|says|stated|declared|announced|(?:speech|statement|address)\s+"
+                      r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
+                      r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
-                                 r"leaders?|president|government)\s+(?:in|at)\s+$", re.IGNORECASE)
+                                 r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
+                                 r"voted|conference)\s+(?:in|at)\s+$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…").
 _SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                            r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
-                           r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects)\b", re.IGNORECASE)
+                           r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
+                           r"met|meets|convened|agreed|voted|adopted)\b", re.IGNORECASE)
 
 
 def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:

@@ -166,6 +166,12 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("In Amman, the foreign ministry also condemned the strikes on Daraa.", "Amman"),
         ("EU officials urged a halt, and in Washington, senators condemned the shelling of Qamishli.", "Washington"),
         ("The UN envoy said in Damascus that aid convoys were shelled near Douma.", "Damascus"),
+        ("The opposition coalition, meeting in Istanbul, said shelling killed 30 people in Zamalka.", "Istanbul"),
+        ("The defence minister told President Vladimir Putin in Moscow that jets had struck Saraqib.", "Moscow"),
+        ("The SDF said in a statement read in Ain Issa that its fighters had taken Abu Hurayrah after clashes.", "Ain Issa"),
+        ("In a speech delivered at a mosque in Damascus, the president condemned the killings in Jableh.", "Damascus"),
+        ("The Security Council held an emergency session in New York after strikes on Idlib.", "New York"),
+        ("In Brussels, NATO ambassadors held emergency talks after the strike on Balyun in Syria.", "Brussels"),
     ],
 )
 def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, spoken_from: str) -> None:
