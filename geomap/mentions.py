@@ -203,6 +203,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     :func:`geomap.read.dateline_spans`): where the report was filed.
     """
     sentences = _Sentences(doc, article.text)
+    credits = _credit_lines(article.text)
     # A SpanGroup makes new Span objects on every pass, and each label_ is a string look-up.
     found: dict[str, list[Span]] = {PLACE_LABEL: [], WEAK_PLACE_LABEL: [], ORG_LABEL: []}
     for span in doc.spans.get(spans_key, []):
@@ -220,6 +221,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     if people:  # "Abu Mohammad al-Golani" named, "Golani's grip" is his, not a village's
         places = [s for s in places if len(s) > 1 or fold(s.text) not in people
                   or _spelled_as_a_place(s, gazetteer, notable=True)]
+    if credits:  # "(Reporting by Laila Bassam in Beirut; …)": names are the reporters', places where they were
+        places = [s for s in places if not _inside(s, credits) or _previous_word_is(s, "in")]
+        datelines = [*datelines, *credits]
     for span in places:
         span.label_ = PLACE_LABEL
     organisations = found[ORG_LABEL]
@@ -231,8 +235,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     for span, kind_hint in zip(spans, hints):
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
         foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
-        role = _role(span, sentences, foreign=foreign,
-                     dateline=any(start <= span.start_char < end for start, end in datelines))
+        role = _role(span, sentences, foreign=foreign, dateline=_inside(span, datelines))
         sent = sentences.of(span)
         mentions.append(Mention(
             doc_id=article.id, text=sentences.text_of(span), start_char=span.start_char, end_char=span.end_char,
@@ -241,6 +244,25 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
             place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
         ))
     return mentions
+
+
+#: A wire story's credit line: "(Reporting by Tom Perry and Laila Bassam in Beirut; Editing by Giles Elgood)".
+_CREDIT_LINE = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\b[^()\n]{0,300}\)")
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the credit lines in a text (:data:`_CREDIT_LINE`)."""
+    if "by" not in text:
+        return []
+    return [m.span() for m in _CREDIT_LINE.finditer(text)]
+
+
+def _inside(span: Span, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= span.start_char < end for start, end in ranges)
+
+
+def _previous_word_is(span: Span, word: str) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == word
 
 
 def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
@@ -968,7 +990,7 @@ _TROOP_NOUNS = frozenset({"forces", "troops", "soldiers", "aircraft", "jets", "w
 #: A body of people named after its place: "Deir ez-Zor Military Council", "Aleppo Police Command",
 #: "the Aleppo Health Directorate", "Zabadani Revolution Coordination Committee" (not "Idleb Syrian
 #: Army Regains…", a headline).
-_BODY_ADJECTIVES = frozenset({"military", "police", "security", "revolutionary", "revolution", "local", "civil",
+_BODY_ADJECTIVES = frozenset({"military", "police", "security", "central", "revolutionary", "revolution", "local", "civil",
                               "provincial", "city", "media", "coordination", "governing", "executive", "health",
                               "education", "water", "electricity", "agriculture", "endowments"})
 _BODY_NOUNS = frozenset({"council", "committee", "committees", "command", "brigade", "brigades", "battalion",

@@ -965,10 +965,20 @@ def test_a_place_that_names_a_government_or_a_body_is_background(extractor: Extr
     clue to where the story is, but no event is there. "Near Aleppo government forces advanced"
     is a place and then troops."""
     text = ("The Deir ez-Zor Military Council said its fighters clashed with tribesmen in Dhiban. "
-            "Shelling by the Damascus government hit Douma. Near Aleppo government forces advanced.")
+            "Shelling by the Damascus government hit Douma. Near Aleppo government forces advanced. "
+            "The Daraa Central Committee said gunmen attacked Tafas.")
     roles = [(e.mention, e.role) for e in _events(extractor, text)]
     assert roles == [("Deir ez-Zor", "mention"), ("Dhiban", "event"), ("Damascus", "mention"), ("Douma", "event"),
-                     ("Aleppo", "event")]
+                     ("Aleppo", "event"), ("Daraa", "mention"), ("Tafas", "event")]
+
+
+def test_a_credit_line_names_reporters_and_where_they_filed_from(extractor: Extractor) -> None:
+    """A wire story's "(Reporting by …; Editing by …)" names people, some spelled like villages
+    ("Bassam", Bseimeh), and where they were ("in Beirut"): background."""
+    text = ("Syrian jets struck Saraqib on Monday, killing five. (Reporting by Tom Perry and Laila Bassam "
+            "in Beirut and Parisa Hafezi in Dubai; Editing by Giles Elgood)")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert roles == {"Saraqib": "event", "Beirut": "mention", "Dubai": "mention"}
 
 
 def test_a_place_abroad_is_background_beside_an_event_in_syria(extractor: Extractor) -> None:
