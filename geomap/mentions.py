@@ -811,6 +811,32 @@ def _list_kind_hints(doc: Doc, spans: list[Span], hints: list[str | None]) -> li
     return hints
 
 
+def _after_an_urban_noun(span: Span) -> bool:
+    """True after "the neighbourhood of", past an Arabic article ("the neighbourhood of al-Hamidiya"),
+    or in the list after "the neighbourhoods of" ("… of al-Salihin, al-Kallaseh and Sheikh Maqsoud");
+    not for the city in "the Midan neighbourhood of Damascus" or "the eastern neighbourhoods of Aleppo"."""
+    doc = span.doc
+    i = span.start - 1
+    listed = False
+    while i > 0 and span.start - i <= _MAX_LIST_TOKENS:
+        token = doc[i]
+        if token.text in "-‐" or _is_article(doc, token) or (listed and _is_name_token(token)):
+            i -= 1
+        elif token.text in (",", "and", "or"):
+            listed = True
+            i -= 1
+        else:
+            break
+    # "the neighbourhoods of" names a list; before one name it names the city ("of Aleppo").
+    opens_a_list = span.end < len(doc) and doc[span.end].text in (",", "and")
+    nouns = _PLURAL_KIND_WORDS if listed else _URBAN_NOUNS | _PLURAL_KIND_WORDS if opens_a_list else _URBAN_NOUNS
+    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in nouns and not (i > 1 and doc[i - 2].text[:1].isupper())
+
+
+#: How far back a list of names is read for the plural kind word before it.
+_MAX_LIST_TOKENS = 30
+
+
 def _joined(doc: Doc, span: Span, following: Span) -> bool:
     """True when only "and", "or" and commas stand between two names, besides the next one's glued
     article ("al-Qosour, al-Hamidiya and al-Jora")."""
@@ -857,8 +883,8 @@ def _kind_hint(span: Span) -> str | None:
         return "admin1"
     if preceding in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
         return "admin1"
-    if preceding == "of" and two_before in _URBAN_NOUNS and not doc[span.start - 3].text[:1].isupper():
-        return "neighbourhood"  # "the neighbourhood of X", but not the city in "the X neighbourhood of C"
+    if _after_an_urban_noun(span):
+        return "neighbourhood"  # "the neighbourhood(s) of (al-)X", but not the city in "the X neighbourhood of C"
     return None
 
 

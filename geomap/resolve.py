@@ -325,7 +325,9 @@ class Resolver:
     def _neighbourhood_cities(self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]],
                               governorates: set[str]) -> dict[int, tuple[Place, ...]]:
         """Where each neighbourhood an article names can lie, by mention index: the city named as
-        its container ("the Howayqa neighbourhood of Deir ez-Zor"), else every city the article names."""
+        its container ("the Howayqa neighbourhood of Deir ez-Zor"), else the cities its sentence
+        names ("In Hama, … in the al-Arbaeen neighborhood") with the article's others in their
+        governorates, else every city the article names."""
         wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"]
         if not wanted:
             return {}
@@ -340,8 +342,19 @@ class Resolver:
             container = by_start.get(mention.sentence_start + after.end()) if after else None
             named = self.gazetteer.lookup(mentions[container].text, fuzzy=False) if container is not None else []
             own = self._cities([named], _governorates_named(named), any_size=True)
-            cities[i] = own or article
+            here = self._sentence_cities(mentions, candidates, mention.sentence_start)
+            if here:  # and the article's other cities in the same governorates ("Harasta … Mazzeh 86")
+                around = _with_enclaves(c.admin1 for c in here if c.admin1)
+                here = (*here, *(c for c in article if c.admin1 in around and c not in here))
+            cities[i] = own or here or article
         return cities
+
+    def _sentence_cities(self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]],
+                         sentence_start: int) -> tuple[Place, ...]:
+        """The cities one sentence names, and the capitals of the governorates it spells out."""
+        named = [found for m, found in zip(mentions, candidates)
+                 if m.sentence_start == sentence_start and m.kind_hint != "neighbourhood"]
+        return self._cities(named, set().union(*(_governorates_named(found, exactly=True) for found in named)))
 
     def _cities(self, candidates: Iterable[list[Candidate]], governorates: set[str], *,
                 any_size: bool = False) -> tuple[Place, ...]:

@@ -1027,3 +1027,26 @@ def test_where_forces_or_convoys_came_from_is_background(extractor: Extractor) -
     assert roles("Most victims came from Zamalka and Ein Tarma, where rockets struck on Wednesday.") == {
         "Zamalka": "event", "Ein Tarma": "event"}
     assert roles("Families fled from Saraqib on Tuesday after heavy shelling.") == {"Saraqib": "event"}
+
+
+def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extractor: Extractor) -> None:
+    """"the neighbourhood of al-Hamidiya" and every name listed after "the neighbourhoods of" are
+    neighbourhoods of the city named, not villages spelled alike elsewhere; before one name,
+    "the neighbourhoods of Aleppo" names the city."""
+    text = ("In Deir ez-Zor city, jets struck the neighbourhood of al-Hamidiya on Friday. "
+            "In Aleppo city, buildings collapsed in the neighbourhoods of al-Kallaseh, al-Ma'adi and Sheikh Maqsoud. "
+            "Shelling hit the eastern neighbourhoods of Aleppo.")
+    found = {(e.mention, e.kind, e.admin1) for e in _events(extractor, text)}
+    assert ("Hamidiya", "neighbourhood", "Deir ez-Zor") in found
+    assert {("Kallaseh", "neighbourhood", "Aleppo"), ("Sheikh Maqsoud", "neighbourhood", "Aleppo")} <= found
+    assert not any(mention == "Ma'adi" for mention, _, _ in found)  # no Aleppo neighbourhood of that name: not Mazzeh
+    assert ("Aleppo", "settlement", "Aleppo") in found
+
+
+def test_a_neighbourhood_lies_in_the_city_its_sentence_names(extractor: Extractor) -> None:
+    """The story names Damascus too, which has Arbin beside it; "In Hama, … the al-Arbaeen
+    neighborhood" is Hama's."""
+    text = ("Shelling hit Damascus and Aleppo on Monday. "
+            "In Hama, seven members of one family were killed when their building fell in the al-Arbaeen neighborhood.")
+    arbaeen = [e for e in _events(extractor, text) if e.mention == "Arbaeen"]
+    assert all(e.admin1 == "Hama" for e in arbaeen)
