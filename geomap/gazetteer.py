@@ -532,7 +532,7 @@ def _base_score(place: Place, how: str, ratio: float, kind: str | None) -> float
     kind, and how important the place is."""
     score = _MATCH_SCORE.get(how, 0.6 * ratio / 100.0)
     if kind:
-        if place.kind == kind or (kind in _FACILITY_KINDS and place.kind in _FACILITY_KINDS):
+        if _same_kind(place.kind, kind) or (kind in _FACILITY_KINDS and place.kind in _FACILITY_KINDS):
             score += 0.3
         elif kind in _FACILITY_KINDS or place.kind in _FACILITY_KINDS:
             score -= 0.2

@@ -52,6 +52,8 @@ ARABIC_KIND_WORDS: dict[str, str] = {
 #: Words before "of" that make the name after it a city's neighbourhood ("the neighbourhood of X"; but
 #: "the neighbourhoods of X" are the city's).
 _URBAN_NOUNS = frozenset({"neighbourhood", "neighborhood", "quarter"})
+#: Nouns before "of" and a settlement's name: "the city of X", "the village of X".
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 #: Two-word forms of the same ("air base", "military airport").
 KIND_PHRASES: dict[tuple[str, str], str] = {("air", "base"): "airbase", ("military", "airport"): "airbase", ("air", "field"): "airbase"}
 _KIND_PHRASE_STARTS = frozenset(first for first, _ in KIND_PHRASES)  # the second word is read only after one
@@ -883,6 +885,8 @@ def _kind_hint(span: Span) -> str | None:
         return "admin1"
     if preceding in REGION_ADJECTIVES:  # "southern Idlib": the governorate, not the city
         return "admin1"
+    if preceding == "of" and two_before in _SETTLEMENT_NOUNS:
+        return "settlement"  # "the city of Dirbêsiyê" is the town, not its subdistrict
     if _after_an_urban_noun(span):
         return "neighbourhood"  # "the neighbourhood(s) of (al-)X", but not the city in "the X neighbourhood of C"
     return None

@@ -9,6 +9,7 @@ import pytest
 
 import geomap
 from geomap.gazetteer import haversine_km
+from geomap.mentions import find_mentions
 from geomap.model import Article, Event
 from geomap.pipeline import Extractor
 from geomap.read import read_articles
@@ -1050,3 +1051,18 @@ def test_a_neighbourhood_lies_in_the_city_its_sentence_names(extractor: Extracto
             "In Hama, seven members of one family were killed when their building fell in the al-Arbaeen neighborhood.")
     arbaeen = [e for e in _events(extractor, text) if e.mention == "Arbaeen"]
     assert all(e.admin1 == "Hama" for e in arbaeen)
+
+
+def test_the_city_of_a_name_asks_for_a_town(extractor: Extractor) -> None:
+    """"the city of Dirbêsiyê" asks for the town, not the subdistrict of its name."""
+    text = "Jets struck the city of Dirbêsiyê and the town of Saraqib."
+    mentions = find_mentions(extractor.nlp(text), Article(id="k", text=text), extractor.gazetteer)
+    assert {m.text: m.kind_hint for m in mentions} == {"Dirbêsiyê": "settlement", "Saraqib": "settlement"}
+
+
+def test_a_town_hint_keeps_a_city_abroad(extractor: Extractor) -> None:
+    """A settlement hint must not turn "the northern city of Irbid, Jordan" into a Syrian village
+    spelled alike: a city abroad is a town too."""
+    irbid = next(e for e in _events(extractor, "An officer stands guard in the northern city of Irbid, Jordan.")
+                 if e.mention == "Irbid")
+    assert (irbid.place, irbid.admin1) == ("Irbid", None)
