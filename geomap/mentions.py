@@ -212,14 +212,15 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         found.setdefault(span.label_, []).append(span)
     listed = _listed_places(doc, found[PLACE_LABEL], gazetteer)
     people: set[str] = set()  # surnames, filled by _keep_place
-    places = [s for s in found[PLACE_LABEL] if _keep_place(s, gazetteer, sentences, listed, people)]
+    name_ends = {s.end - 1 for s in found[PLACE_LABEL]}
+    places = [s for s in found[PLACE_LABEL] if _keep_place(s, gazetteer, sentences, listed, people, name_ends)]
     place_starts, place_ends = {s.start for s in places}, {s.end for s in places}
     hyphen_pairs = _hyphenated_places(doc, found[PLACE_LABEL])
     places += [s for s in found[PLACE_LABEL] if s.start in hyphen_pairs and s.start not in place_starts]
     places.sort(key=lambda s: s.start)
     places += [s for s in found[WEAK_PLACE_LABEL]
                if (_in_place_context(s, place_starts, place_ends) or _a_region_after_the_preposition(s, gazetteer))
-               and _keep_place(s, gazetteer, sentences, listed) and _weak_word_spelled_as_a_place(s, gazetteer)]
+               and _keep_place(s, gazetteer, sentences, listed, name_ends=name_ends) and _weak_word_spelled_as_a_place(s, gazetteer)]
     if people:  # "Abu Mohammad al-Golani" named, "Golani's grip" is his, not a village's
         places = [s for s in places if len(s) > 1 or fold(s.text) not in people
                   or _spelled_as_a_place(s, gazetteer, notable=True)]
@@ -400,7 +401,7 @@ def _next_word(span: Span) -> Token | None:
 
 
 def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside: set[int] = frozenset(),
-                surnames: set[str] | None = None) -> bool:
+                surnames: set[str] | None = None, name_ends: set[int] = frozenset()) -> bool:
     """Drop gazetteer names that are part of a group's, an organisation's or a person's name,
     or not names at all. A capitalised ordinary English word after the name ("Deir Ezzor
     Monitor", a headline's source) does not make it part of a longer name; an organisation
@@ -449,7 +450,7 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "… Afisi told al-Araby", "Al-Barazi whose comments"; "Damascus said" stays
     # In a title-case headline capitalisation says nothing, so a capitalised word beside the name
     # does not join it to a longer one; that sentence test is the costliest, so it comes last.
-    return not _glued_to_a_capitalised_word(span, before, after, gazetteer.english_vocabulary, beside) \
+    return not _glued_to_a_capitalised_word(span, before, after, gazetteer.english_vocabulary, beside, name_ends) \
         or sentences.title_case(span)
 
 
@@ -577,10 +578,13 @@ def _is_given_name(word: Token | None) -> bool:
 
 
 def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token | None,
-                                 vocabulary: frozenset[str], beside: set[int] = frozenset()) -> bool:
+                                 vocabulary: frozenset[str], beside: set[int] = frozenset(),
+                                 name_ends: set[int] = frozenset()) -> bool:
     """True when a capitalised word beside the name makes it part of a longer name: an unknown
     name or one joined by an Arabic article ("Naji al-Mustafa"), or an organisation word after it;
-    not a word of the next or previous name of a list (``beside``, see :func:`_listed_places`)."""
+    not a word of the next or previous name of a list (``beside``, see :func:`_listed_places`).
+    ``name_ends`` are the last tokens of the gazetteer's names: one opening a sentence is a place
+    ("Homs Akrameh neighbourhood"), not a given name."""
     if before is not None and (before.i in beside and before.lower_ not in NOT_NAMES):
         before = None  # "Aleppo Hama Damascus": a list that lost its commas
     if after is not None and (after.i in beside and after.lower_ not in NOT_NAMES):
@@ -590,8 +594,8 @@ def _glued_to_a_capitalised_word(span: Span, before: Token | None, after: Token 
         # A sentence's first word is capitalised anyway, unless an article joins it to the name
         # ("Naji al-Mustafa said…").
         joined_by_article = any(_is_article(span.doc, span.doc[k]) for k in range(before.i + 1, span.start))
-        if joined_by_article or not before.is_sent_start:
-            return True
+        if joined_by_article or not before.is_sent_start or (before.lower_ not in vocabulary and before.i not in name_ends):
+            return True  # "Rahmi Dogan, the Hatay governor, said": neither an English word nor a place opens it
     if after is not None and _is_word(after) and after.text[0].isupper() and after.lower_ not in RIGHT_OK \
             and (after.lower_ not in NOT_NAMES or after.lower_ in PERSON_NAMES):
         arabic_name_goes_on = after.i > span.end  # "Naji al-Mustafa": an article joins the next name

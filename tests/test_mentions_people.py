@@ -129,3 +129,14 @@ def test_agency_acronyms_and_page_furniture_are_no_event_places(extractor: Extra
     assert "SANA" not in roles
     assert roles["Mayadin"] == "event"
     assert roles["Homs"] == roles["Aleppo"] == roles["Jableh"] == roles["Tartus"] == "mention"
+
+
+def test_an_unknown_word_opening_a_sentence_before_a_name_makes_it_a_person(extractor: Extractor) -> None:
+    """"Rahmi Dogan, the Hatay governor": no English word and no place opens that sentence, so
+    the name goes on from it (Dogan is no Duqan); a place opening it still leaves the next one a
+    place ("Homs Akrameh neighbourhood")."""
+    mentions = _mentions(extractor, "Rahmi Dogan, the Hatay governor, said the soldiers were killed near Idlib. "
+                                    "Rahmi Dogan said more troops were sent to Aleppo. "
+                                    "Shelling hit Homs on Monday. Homs Akrameh neighbourhood was shelled on Tuesday.")
+    assert "Dogan" not in mentions
+    assert {"Idlib", "Akrameh"} <= mentions
