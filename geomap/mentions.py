@@ -238,7 +238,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     for span, kind_hint in zip(spans, hints):
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
         foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
-        role = _role(span, sentences, foreign=foreign, dateline=_inside(span, datelines))
+        spoken_abroad = foreign or origin == "gazetteer" and _spelled_as_a_place_abroad(span, gazetteer)
+        role = _role(span, sentences, foreign=foreign, spoken_abroad=spoken_abroad, dateline=_inside(span, datelines))
         sent = sentences.of(span)
         mentions.append(Mention(
             doc_id=article.id, text=sentences.text_of(span), start_char=span.start_char, end_char=span.end_char,
@@ -687,6 +688,14 @@ ARABIC_PLACE_WORDS = frozenset({"في", "قرب", "ب", "محيط", "أطراف"
 _LIST_JOINERS = frozenset({",", "and", "or", "،", "و", "أو", "او"})
 
 
+def _spelled_as_a_place_abroad(span: Span, gazetteer: Gazetteer) -> bool:
+    """True when every place spelled as the name is written lies abroad ("Ankara"; not "Aleppo")."""
+    if not gazetteer.kinds_for_key(span.id_) & _FOREIGN_KINDS:
+        return False
+    spelled = gazetteer.places_spelled(span.text)
+    return bool(spelled) and all(place.admin1 is None and place.id != "country:SY" for place in spelled)
+
+
 def _is_foreign(span: Span, gazetteer: Gazetteer) -> bool:
     kinds = gazetteer.kinds_for_key(span.id_)
     return bool(kinds) and kinds <= _FOREIGN_KINDS
@@ -904,15 +913,17 @@ def _arabic_kind_word(word: str) -> str | None:
                  if word.startswith(p) and word[len(p):] in ARABIC_KIND_WORDS), None)
 
 
-def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool) -> str:
-    """``event`` where something happened; ``mention`` for actors, modifiers and background."""
+def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool, spoken_abroad: bool | None = None) -> str:
+    """``event`` where something happened; ``mention`` for actors, modifiers and background.
+    ``spoken_abroad``: the name is spelled as a city or country abroad, where officials speak
+    from ("In Ankara, the minister warned"), though a Syrian village folds alike (Anqarah)."""
     if dateline:
         return "mention"
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
-    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign) or _followed_by_actor_verb(span, strict=not foreign) \
+    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign if spoken_abroad is None else spoken_abroad) or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=foreign) or _named_as_the_origin_of_forces(span, sentences):
         return "mention"
     if not sentences.triggered(span) or sentences.after_furniture(span):

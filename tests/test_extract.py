@@ -173,12 +173,21 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("In a speech delivered at a mosque in Damascus, the president condemned the killings in Jableh.", "Damascus"),
         ("The Security Council held an emergency session in New York after strikes on Idlib.", "New York"),
         ("In Brussels, NATO ambassadors held emergency talks after the strike on Balyun in Syria.", "Brussels"),
+
     ],
 )
 def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, spoken_from: str) -> None:
     roles = {e.mention: e.role for e in _events(extractor, sentence)}
     assert roles[spoken_from] == "mention"
     assert "event" in {role for name, role in roles.items() if name != spoken_from}
+
+
+def test_a_city_abroad_that_a_syrian_village_folds_like_is_where_words_were_said(extractor: Extractor) -> None:
+    """"Ankara" folds like Anqarah, a Hasakah village, and "Cairo" like Qahera; spelled as written
+    they are the capitals, where officials speak from."""
+    roles = {e.mention: e.role for e in _events(extractor, "In Ankara, the foreign minister warned of a massacre. "
+                                                            "In Cairo, the Arab League condemned the killings.")}
+    assert roles == {"Ankara": "mention", "Cairo": "mention"}
 
 
 def test_in_a_city_abroad_comma_a_speaker_makes_it_where_words_were_said(extractor: Extractor) -> None:
