@@ -144,7 +144,7 @@ def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
 # at one position, and inside a group the forms keep their order, so the same form wins as in one
 # flat alternation.
 _EXPLICIT_SOURCE = (
-    r"[^\w.](?=[0-9adefijlmnos])(?:"
+    r"[^\w.](?=[0-9adefijlmnost])(?:"
     r"(?=[0-9])(?:"
     rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
@@ -158,6 +158,10 @@ _EXPLICIT_SOURCE = (
     rf"(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
     rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?,?\s*[0-9])"
     rf"|(?P<yr_pre>(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<yr_y>{_YEAR})(?![\w/-]|[.,][0-9])"
+    r")|(?=(?:the|its|their)\s)(?:"
+    # A year naming what happened then: "its 2019 incursion", "the 2013 chemical attack" (not a
+    # count: "the 2000 fighters").
+    rf"(?:the|its|their)\s+(?P<yr_y2>{_YEAR})(?=\s+[a-z-]*[a-rt-z]\b)"
     r"))"
 )
 _EXPLICIT = re.compile(_EXPLICIT_SOURCE)
@@ -338,7 +342,7 @@ def _shift_months(ref: dt.date, months: int) -> dt.date | None:
 
 
 #: How precise each form of :data:`_EXPLICIT` is (0 day, 1 month, 2 year), by the last group of its match.
-_RANK = {"iso_d": 0, "num_y": 0, "dmy_y": 0, "mdy_y": 0, "dm_m": 0, "md_d": 0, "my_y": 1, "mo_m": 1, "yr_y": 2}
+_RANK = {"iso_d": 0, "num_y": 0, "dmy_y": 0, "mdy_y": 0, "dm_m": 0, "md_d": 0, "my_y": 1, "mo_m": 1, "yr_y": 2, "yr_y2": 2}
 _PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 _FULL_FORMS = frozenset({"iso_d", "num_y", "dmy_y", "mdy_y"})
 
@@ -402,7 +406,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             date = _month_before(_month(g("mo_m")), published, strictly=g("mo_pre").startswith("last"))
             reason = "month in sentence: {!r} (year from publication date)"
         else:
-            date, reason = _make_date(int(g("yr_y")), 1, 1), "year in sentence: {!r}"
+            date, reason = _make_date(int(g("yr_y") or g("yr_y2")), 1, 1), "year in sentence: {!r}"
         if date is not None:
             best = (rank, date, reason, m)
             if rank == 0:

@@ -106,6 +106,15 @@ def test_bare_year() -> None:
     assert _d("The 2016-17 campaign failed.")[2] == "published"
 
 
+def test_a_year_that_names_what_happened_then() -> None:
+    """"its 2019 incursion into Ras al-Ain", "the 2013 chemical attack": history of that year; a
+    count ("the 2000 fighters") is no year, and a day the sentence states still wins."""
+    assert _d("Its 2019 incursion into Ras al-Ain stretched the SDF.") == ("2019-01-01", "year", "sentence")
+    assert _d("The 2013 chemical attack on Ghouta killed hundreds.") == ("2013-01-01", "year", "sentence")
+    assert _d("The 2000 fighters attacked Idlib.")[2] == "published"
+    assert _d("Unlike the 2013 attack, the strike on 3 March 2017 killed 40.")[0] == "2017-03-03"
+
+
 def test_most_precise_explicit_date_wins() -> None:
     sentence = "In 2016 the town fell, and on 3 March 2017 it was retaken."
     assert _d(sentence) == ("2017-03-03", "day", "sentence")

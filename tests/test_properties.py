@@ -312,7 +312,7 @@ _MONTH_NAME_AS_WRITTEN = r"(?:january|february|march|april|may|june|july|august|
 _DAY_AS_WRITTEN = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 _YEAR_AS_WRITTEN = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _EXPLICIT_AS_WRITTEN = re.compile(
-    r"(?=[0-9adefijlmnos])(?<![\w.])(?:"
+    r"(?=[0-9adefijlmnost])(?<![\w.])(?:"
     rf"(?P<iso_y>{_YEAR_AS_WRITTEN})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR_AS_WRITTEN})"
     r"(?![0-9_/-]|\.[0-9])"
@@ -324,6 +324,7 @@ _EXPLICIT_AS_WRITTEN = re.compile(
     rf"|(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
     rf"(?P<mo_m>{_MONTH_NAME_AS_WRITTEN})(?![\w-])(?!\.?,?\s*[0-9])"
     rf"|(?P<yr_pre>(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<yr_y>{_YEAR_AS_WRITTEN})(?![\w/-]|[.,][0-9])"
+    rf"|(?:the|its|their)\s+(?P<yr_y2>{_YEAR_AS_WRITTEN})(?=\s+[a-z-]*[a-rt-z]\b)"
     r")"
 )
 _MONTH_WORDS = ["january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
@@ -332,7 +333,8 @@ DATE_PIECES = st.one_of(
     st.integers(0, 40).map(str), st.integers(1799, 2100).map(str), st.sampled_from(["st", "nd", "rd", "th", "t1", "01"]),
     st.sampled_from(_MONTH_WORDS).map(str.capitalize), st.sampled_from(_MONTH_WORDS),
     st.sampled_from(_MONTH_WORDS).map(str.upper),
-    st.sampled_from(["in", "during", "early", "late", "mid", "last", "of", "on", "monday", "ma", "octo", "x", "_"]),
+    st.sampled_from(["in", "during", "early", "late", "mid", "last", "of", "on", "monday", "ma", "octo", "x", "_",
+                     "the", "its", "their", "attack", "fighters"]),
     st.sampled_from([" ", "  ", ", ", ",", ".", "-", "/", "\n", ":", "(", "é", "İ", "\u212a", "\u00a0", "\u2028"]),
 )
 EXPLICIT_TEXT = st.lists(DATE_PIECES, max_size=12).map("".join)
