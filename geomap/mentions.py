@@ -237,8 +237,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     mentions = []
     for span, kind_hint in zip(spans, hints):
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
-        foreign = origin == "gazetteer" and _is_foreign(span, gazetteer)
-        spoken_abroad = foreign or origin == "gazetteer" and _spelled_as_a_place_abroad(span, gazetteer)
+        kinds = gazetteer.kinds_for_key(span.id_) if origin == "gazetteer" else frozenset()
+        foreign = bool(kinds) and kinds <= _FOREIGN_KINDS
+        spoken_abroad = foreign or bool(kinds & _FOREIGN_KINDS) and _spelled_as_a_place_abroad(span, gazetteer)
         role = _role(span, sentences, foreign=foreign, spoken_abroad=spoken_abroad, dateline=_inside(span, datelines))
         sent = sentences.of(span)
         mentions.append(Mention(
@@ -262,7 +263,7 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(span: Span, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= span.start_char < end for start, end in ranges)
+    return bool(ranges) and any(start <= span.start_char < end for start, end in ranges)
 
 
 def _previous_word_is(span: Span, word: str) -> bool:
@@ -690,15 +691,8 @@ _LIST_JOINERS = frozenset({",", "and", "or", "،", "و", "أو", "او"})
 
 def _spelled_as_a_place_abroad(span: Span, gazetteer: Gazetteer) -> bool:
     """True when every place spelled as the name is written lies abroad ("Ankara"; not "Aleppo")."""
-    if not gazetteer.kinds_for_key(span.id_) & _FOREIGN_KINDS:
-        return False
     spelled = gazetteer.places_spelled(span.text)
     return bool(spelled) and all(place.admin1 is None and place.id != "country:SY" for place in spelled)
-
-
-def _is_foreign(span: Span, gazetteer: Gazetteer) -> bool:
-    kinds = gazetteer.kinds_for_key(span.id_)
-    return bool(kinds) and kinds <= _FOREIGN_KINDS
 
 
 # ------------------------------------------------------------------------- context candidates
@@ -832,6 +826,8 @@ def _after_an_urban_noun(span: Span) -> bool:
     not for the city in "the Midan neighbourhood of Damascus" or "the eastern neighbourhoods of Aleppo"."""
     doc = span.doc
     i = span.start - 1
+    if i < 1 or doc[i].lower_ not in _BEFORE_A_LISTED_NAME:
+        return False  # most names: no "of", list word or article right before them
     listed = False
     while i > 0 and span.start - i <= _MAX_LIST_TOKENS:
         token = doc[i]
@@ -850,6 +846,8 @@ def _after_an_urban_noun(span: Span) -> bool:
 
 #: How far back a list of names is read for the plural kind word before it.
 _MAX_LIST_TOKENS = 30
+#: What can stand right before a name of the neighbourhoods named after "of".
+_BEFORE_A_LISTED_NAME = frozenset({"of", ",", "and", "or", "-", "‐"}) | ARTICLES
 
 
 def _joined(doc: Doc, span: Span, following: Span) -> bool:
@@ -900,7 +898,7 @@ def _kind_hint(span: Span) -> str | None:
         return "admin1"
     if preceding == "of" and two_before in _SETTLEMENT_NOUNS:
         return "settlement"  # "the city of Dirbêsiyê" is the town, not its subdistrict
-    if _after_an_urban_noun(span):
+    if preceding in _BEFORE_A_LISTED_NAME and _after_an_urban_noun(span):
         return "neighbourhood"  # "the neighbourhood(s) of (al-)X", but not the city in "the X neighbourhood of C"
     return None
 
@@ -1012,6 +1010,8 @@ _ORIGIN_OF_FORCES = re.compile(
     r"(?:\w+\s+){0,3}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+via\s+(?:the\s+)?))*$")
+#: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
+_BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = ("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits")
 
@@ -1021,7 +1021,7 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
     where they went, or what they did, is the event."""
     start = max(span.start_char - 120, 0)
     before = sentences.text[start:span.start_char]
-    if not before.endswith(" ") or not any(word in before for word in _ORIGIN_OF_FORCES_WORDS):
+    if not before.endswith(_BEFORE_AN_ORIGIN) or not any(word in before for word in _ORIGIN_OF_FORCES_WORDS):
         return False
     return _ORIGIN_OF_FORCES.search(before, max(sentences.of(span).start_char - start, 0)) is not None
 
