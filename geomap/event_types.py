@@ -83,7 +83,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "imposed control", "imposes control", "restored control", "restores control", "wrested control",
         "extended control", "extended its control", "lost control", "loses control", "stormed",
         "took over", "take over", "taken over", "taking over", "took the town*", "took the village*",
-        "took the city",
+        "took the city", "reached the outskirts",
         "overran", "overrun", "launched an assault", "assault", "assaults", "liberat*",
         "ground operation*", "military operation*", "incursion*", "push into", "pushed into",
         "encircl*", "offensive operation*",
@@ -145,7 +145,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
     "eliminat*", "losses", "gathered in", "searched", "searching houses", "house search*", "search operation*",
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
-    "returned to their homes",
+    "returned to their homes", "loot*", "took positions",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
     "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*",

@@ -921,6 +921,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool, s
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return "mention"  # "its biggest operation since Baghouz": a battle named as a time
     if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign if spoken_abroad is None else spoken_abroad) or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=foreign) or _named_as_the_origin_of_forces(span, sentences):
         return "mention"
@@ -951,7 +953,7 @@ _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|told(?:\s+(?
 #: "officials in Washington", "the foreign ministry in Amman".
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
                                  r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
-                                 r"voted|conference)\s+(?:in|at)\s+$", re.IGNORECASE)
+                                 r"voted|conference|reached|signed|agreement|deal|accord)\s+(?:in|at)\s+$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…").
 _SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                            r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"

@@ -1075,3 +1075,20 @@ def test_a_town_hint_keeps_a_city_abroad(extractor: Extractor) -> None:
     irbid = next(e for e in _events(extractor, "An officer stands guard in the northern city of Irbid, Jordan.")
                  if e.mention == "Irbid")
     assert (irbid.place, irbid.admin1) == ("Irbid", None)
+
+
+def test_a_place_named_as_a_time_or_where_a_deal_was_reached_is_background(extractor: Extractor) -> None:
+    """"its biggest operation since Baghouz" names a battle as a time; "the agreement was reached in
+    Ankara" a city abroad where a deal was made."""
+    text = ("Ghweiran prison attack: IS's biggest operation since Baghouz. The fighting killed 20 in Hasakah. "
+            "The evacuation agreement for Aleppo was reached in Ankara between Russia and Turkey.")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert roles["Baghouz"] == "mention" and roles["Ankara"] == "mention" and roles["Hasakah"] == "event"
+
+
+def test_reaching_the_outskirts_taking_positions_and_looting_happen_somewhere(extractor: Extractor) -> None:
+    text = ("Rebels said they had reached the outskirts of Rastan and Talbiseh on Friday. "
+            "Israeli forces also took positions on the Syrian side of Mount Hermon. "
+            "Crowds looted the presidential residence in the Malki district of Damascus.")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert {roles["Rastan"], roles["Talbiseh"], roles["Mount Hermon"], roles["Malki"]} == {"event"}
