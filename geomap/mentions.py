@@ -251,13 +251,15 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     return mentions
 
 
-#: A wire story's credit line: "(Reporting by Tom Perry and Laila Bassam in Beirut; Editing by Giles Elgood)".
-_CREDIT_LINE = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\b[^()\n]{0,300}\)")
+#: A wire story's credit line, "(Reporting by Tom Perry and Laila Bassam in Beirut; Editing by Giles
+#: Elgood)", or a byline alone on its line: "By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom Perry".
+_CREDIT_LINE = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\b[^()\n]{0,300}\)"
+                          r"|(?m:^[ \t]*(?:By|BY)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.-]*|,[ \t]*[A-Z][\w'’.-]*){0,8}[ \t]*$)")
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the credit lines in a text (:data:`_CREDIT_LINE`)."""
-    if "by" not in text:
+    """Character ranges of the credit lines and bylines in a text (:data:`_CREDIT_LINE`)."""
+    if "by" not in text and "By" not in text and "BY" not in text:
         return []
     return [m.span() for m in _CREDIT_LINE.finditer(text)]
 
@@ -954,6 +956,8 @@ _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|told(?:\s+(?
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
                                  r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
                                  r"voted|conference|reached|signed|agreement|deal|accord)\s+(?:in|at)\s+$", re.IGNORECASE)
+#: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib".
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…").
 _SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                            r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
@@ -969,6 +973,8 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     if before.endswith((" in ", " at ", " the ")) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True
+    if before.endswith((" from ", " from the ")) and _SPOKE_FROM.search(before) is not None:
+        return True  # "told AP by phone from Damascus"
     if not foreign:
         return False
     lead = sentences.text[sentence.start_char:span.start_char]
@@ -983,7 +989,7 @@ _CLAUSE_IN = re.compile(r"[,;]\s+(?:and\s+|while\s+)?in\s+$", re.IGNORECASE)
 #: Words before a place that make it a government or its backer: "forces loyal to Damascus", "a
 #: truce brokered by Moscow and Ankara", "the regime in Damascus"; a list of names may come between.
 _ACTOR_BEFORE = re.compile(r"(?i:\b(?:loyal\s+to|allied\s+(?:to|with)|(?:backed|brokered|sponsored|supported|mediated)\s+by"
-                           r"|(?P<seat>(?:regime|government|authorities|leadership|rulers)\s+in)))\s+(?:the\s+)?"
+                           r"|(?P<seat>(?:regimes?|governments?|authorities|leaderships?|rulers)\s+in)))\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 

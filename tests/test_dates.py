@@ -106,6 +106,12 @@ def test_bare_year() -> None:
     assert _d("The 2016-17 campaign failed.")[2] == "published"
 
 
+def test_a_date_written_with_an_arabic_comma() -> None:
+    """SANA's English pages write "23 May، 2016" (U+060C)."""
+    assert _d("Army units struck Hama on 23 May، 2016.") == ("2016-05-23", "day", "sentence")
+    assert _d("Army units struck Hama on May 23، 2016.") == ("2016-05-23", "day", "sentence")
+
+
 def test_a_year_that_names_what_happened_then() -> None:
     """"its 2019 incursion into Ras al-Ain", "the 2013 chemical attack": history of that year; a
     count ("the 2000 fighters") is no year, and a day the sentence states still wins."""

@@ -150,6 +150,7 @@ def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
         "Forces loyal to Damascus shelled Saraqib.",
         "Shelling hit Saraqib despite a truce brokered by Moscow and Ankara.",
         "Clashes between the regime in Damascus and rebels hit Saraqib.",
+        "The ministry condemned the regimes in Moscow and Ankara after shelling hit Saraqib.",
     ],
 )
 def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sentence: str) -> None:
@@ -172,6 +173,7 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("The SDF said in a statement read in Ain Issa that its fighters had taken Abu Hurayrah after clashes.", "Ain Issa"),
         ("In a speech delivered at a mosque in Damascus, the president condemned the killings in Jableh.", "Damascus"),
         ("The Security Council held an emergency session in New York after strikes on Idlib.", "New York"),
+        ("A resident told AP by phone from Douma that shelling killed five people in Harasta.", "Douma"),
         ("In Brussels, NATO ambassadors held emergency talks after the strike on Balyun in Syria.", "Brussels"),
 
     ],
@@ -989,6 +991,14 @@ def test_a_credit_line_names_reporters_and_where_they_filed_from(extractor: Extr
             "in Beirut and Parisa Hafezi in Dubai; Editing by Giles Elgood)")
     roles = {e.mention: e.role for e in _events(extractor, text)}
     assert roles == {"Saraqib": "event", "Beirut": "mention", "Dubai": "mention"}
+
+
+def test_a_byline_names_reporters(extractor: Extractor) -> None:
+    """A byline alone on its line ("By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom
+    Perry") names people, some spelled like villages (Al Karm, Jaramana)."""
+    text = ("Syrian forces kill 6 in raid on mosque in Daraa\n\nBy ZEINA KARAM, Associated Press\n"
+            "By Orhan Qereman and Tom Perry\n\nSyrian forces killed six people in Daraa on Wednesday.")
+    assert {e.mention for e in _events(extractor, text)} == {"Daraa"}
 
 
 def test_a_place_abroad_is_background_beside_an_event_in_syria(extractor: Extractor) -> None:

@@ -316,10 +316,10 @@ _EXPLICIT_AS_WRITTEN = re.compile(
     rf"(?P<iso_y>{_YEAR_AS_WRITTEN})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR_AS_WRITTEN})"
     r"(?![0-9_/-]|\.[0-9])"
-    rf"|(?P<dmy_d>{_DAY_AS_WRITTEN})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON_AS_WRITTEN})[\s,-]+(?P<dmy_y>{_YEAR_AS_WRITTEN})\b"
-    rf"|(?P<mdy_m>{_MON_AS_WRITTEN})\s+(?P<mdy_d>{_DAY_AS_WRITTEN})(?:,?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR_AS_WRITTEN})\b"
+    rf"|(?P<dmy_d>{_DAY_AS_WRITTEN})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON_AS_WRITTEN})[\s,،-]+(?P<dmy_y>{_YEAR_AS_WRITTEN})\b"
+    rf"|(?P<mdy_m>{_MON_AS_WRITTEN})\s+(?P<mdy_d>{_DAY_AS_WRITTEN})(?:[,،]?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR_AS_WRITTEN})\b"
     rf"|(?P<dm_d>{_DAY_AS_WRITTEN})(?:\s+of)?\s+(?P<dm_m>{_MON_AS_WRITTEN})(?![\w-])"
-    rf"|(?P<my_m>{_MON_AS_WRITTEN}),?\s+(?P<my_y>{_YEAR_AS_WRITTEN})\b"
+    rf"|(?P<my_m>{_MON_AS_WRITTEN})[,،]?\s+(?P<my_y>{_YEAR_AS_WRITTEN})\b"
     rf"|(?P<md_m>{_MON_AS_WRITTEN})\s+(?P<md_d>{_DAY_AS_WRITTEN})(?![\w:]|[.,]?[0-9])"
     rf"|(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
     rf"(?P<mo_m>{_MONTH_NAME_AS_WRITTEN})(?![\w-])(?!\.?,?\s*[0-9])"
@@ -335,7 +335,7 @@ DATE_PIECES = st.one_of(
     st.sampled_from(_MONTH_WORDS).map(str.upper),
     st.sampled_from(["in", "during", "early", "late", "mid", "last", "of", "on", "monday", "ma", "octo", "x", "_",
                      "the", "its", "their", "attack", "fighters"]),
-    st.sampled_from([" ", "  ", ", ", ",", ".", "-", "/", "\n", ":", "(", "é", "İ", "\u212a", "\u00a0", "\u2028"]),
+    st.sampled_from([" ", "  ", ", ", ",", "،", "، ", ".", "-", "/", "\n", ":", "(", "é", "İ", "\u212a", "\u00a0", "\u2028"]),
 )
 EXPLICIT_TEXT = st.lists(DATE_PIECES, max_size=12).map("".join)
 
