@@ -449,6 +449,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and _opens_organisation_noun(following):
         return False  # "Hawar news agency", "al-Baath party's"
+    if following is not None and following.text == "," and _described_as_a_person(doc, span.end + 1):
+        return False  # "Abu Omar, a teacher who had lived in al-Sukkari"
     if single is not None and following is not None and following.lower_ in SPEECH_WORDS \
             and not _after_place_word(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "… Afisi told al-Araby", "Al-Barazi whose comments"; "Damascus said" stays
@@ -456,6 +458,28 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     # does not join it to a longer one; that sentence test is the costliest, so it comes last.
     return not _glued_to_a_capitalised_word(span, before, after, gazetteer.english_vocabulary, beside, name_ends) \
         or sentences.title_case(span)
+
+
+#: Nouns that describe a person in apposition: "Abu Omar, a teacher", "Hamid, a 34-year-old father of three".
+_PERSON_NOUNS = frozenset({"teacher", "resident", "father", "mother", "doctor", "nurse", "activist", "spokesman",
+                           "spokeswoman", "commander", "fighter", "farmer", "student", "journalist", "reporter",
+                           "photographer", "lawyer", "engineer", "surgeon", "volunteer", "survivor", "witness",
+                           "widow", "son", "daughter", "brother", "sister", "man", "woman", "boy", "girl",
+                           "mechanic", "shopkeeper", "driver", "pharmacist", "researcher"})
+
+
+def _described_as_a_person(doc: Doc, i: int) -> bool:
+    """True when the words from token ``i`` describe a person: "a teacher", "an activist", "a
+    34-year-old father", "a former fighter"."""
+    if i >= len(doc) or doc[i].lower_ not in ("a", "an"):
+        return False
+    for k in range(i + 1, min(i + 8, len(doc))):
+        word = doc[k].lower_
+        if word in _PERSON_NOUNS:
+            return True
+        if not (doc[k].is_alpha or doc[k].like_num or word in "-‐") or word in ("of", "in", "and", "who", "which"):
+            return False
+    return False
 
 
 def _before_a_glued_article(span: Span) -> bool:
@@ -916,7 +940,8 @@ def _arabic_kind_word(word: str) -> str | None:
 def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool, spoken_abroad: bool | None = None) -> str:
     """``event`` where something happened; ``mention`` for actors, modifiers and background.
     ``spoken_abroad``: the name is spelled as a city or country abroad, where officials speak
-    from ("In Ankara, the minister warned"), though a Syrian village folds alike (Anqarah)."""
+    from ("In Ankara, the minister warned") and governments sit ("the regimes in Riyadh and
+    Ankara"), though a Syrian village folds alike (Anqarah)."""
     if dateline:
         return "mention"
     doc = span.doc
@@ -925,8 +950,9 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool, s
         return "mention"
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
-    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=foreign if spoken_abroad is None else spoken_abroad) or _followed_by_actor_verb(span, strict=not foreign) \
-            or _named_as_a_government(span, sentences, foreign=foreign) or _named_as_the_origin_of_forces(span, sentences):
+    abroad = foreign if spoken_abroad is None else spoken_abroad
+    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=abroad) or _followed_by_actor_verb(span, strict=not foreign) \
+            or _named_as_a_government(span, sentences, foreign=abroad) or _named_as_the_origin_of_forces(span, sentences):
         return "mention"
     if not sentences.triggered(span) or sentences.after_furniture(span):
         return "mention"

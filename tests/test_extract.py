@@ -1102,3 +1102,4 @@ def test_reaching_the_outskirts_taking_positions_and_looting_happen_somewhere(ex
             "Crowds looted the presidential residence in the Malki district of Damascus.")
     roles = {e.mention: e.role for e in _events(extractor, text)}
     assert {roles["Rastan"], roles["Talbiseh"], roles["Mount Hermon"], roles["Malki"]} == {"event"}
+

@@ -140,3 +140,12 @@ def test_an_unknown_word_opening_a_sentence_before_a_name_makes_it_a_person(extr
                                     "Shelling hit Homs on Monday. Homs Akrameh neighbourhood was shelled on Tuesday.")
     assert "Dogan" not in mentions
     assert {"Idlib", "Akrameh"} <= mentions
+
+
+def test_a_name_described_as_a_person_is_a_person(extractor: Extractor) -> None:
+    """"Abu Omar, a teacher who had lived there": the apposition says who he is; "Saraqib, a town
+    in Idlib" and "Turkey, a NATO member" stay places."""
+    mentions = _mentions(extractor, "\"We are leaving our city,\" Abu Omar, a teacher who had lived in Aleppo, said. "
+                                    "Shelling hit Saraqib, a town in Idlib province. Turkey, a NATO member, sent troops.")
+    assert "Abu Omar" not in mentions
+    assert {"Aleppo", "Saraqib", "Turkey"} <= mentions
