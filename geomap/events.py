@@ -23,7 +23,7 @@ from dataclasses import replace
 from .dates import EventDate, date_clauses, date_event
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km
-from .model import AREA_KINDS, Article, Event, Place, ResolvedMention
+from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
 
 #: Kinds that a finer place in the same sentence makes background.
 _COARSE = AREA_KINDS
@@ -88,6 +88,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     reports: dict[tuple, int] = {}
     dated: dict[int, tuple[EventDate, str]] = {}  # per sentence: date and type are computed once
     clauses: dict[int, list[tuple[int, EventDate]]] = {}  # per sentence stating several days: each clause's
+    unstated: set[int] = set()  # sentences that state no day: "a day after" in them counts back from the story's
     story_date: EventDate | None = None  # the last day a sentence of the current paragraph stated
     last_day: EventDate | None = None  # the last day any sentence stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
@@ -136,6 +137,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                     if shift:
                         story_date = last_day = when  # the story has moved on a day
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
+            if not stated:
+                unstated.add(mention.sentence_start)
             # Only where the sentence stated a day and names more than one place can its clauses differ.
             clauses[mention.sentence_start] = \
                 date_clauses(sentence, article.published) if stated and places_in[mention.sentence_start] > 1 else []
@@ -143,6 +146,10 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
             offset = mention.start_char - mention.sentence_start
             when = next(day for first, day in reversed(clauses[mention.sentence_start]) if first <= offset)
+        elif mention.sentence_start in unstated and when.precision == "day" and when.date is not None:
+            earlier = _days_before_in_the_sentence(mention)
+            if earlier:  # "The advance comes a day after the regime took Kafr Nabuda": the day before
+                when = _carried(when, -earlier)
         if (when.date, when.precision) not in history:
             history[(when.date, when.precision)] = _long_before(when, article.published)
         role = "mention" if history[(when.date, when.precision)] else mention.role
@@ -255,6 +262,26 @@ def _days_after_the_story_day(sentence: str) -> int | None:
     if found is None:
         return None
     return {"same": 0, "before": -1, "after": 1}[found.lastgroup]  # type: ignore[index]
+
+
+#: "a day after", "two days after" before a clause: what the clause tells came that many days
+#: before the rest of the sentence ("The advance comes a day after the regime took Kafr Nabuda").
+#: Read only in a sentence that states no day itself: one that does ("two days after the army
+#: captured Layramoun on Tuesday") may state the clause's.
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|[1-3])\s+days?\s+after\s+(?=[\w\"“])", re.IGNORECASE)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+
+
+def _days_before_in_the_sentence(mention: Mention) -> int:
+    """How many days before its sentence's day a mention lies, told by "a day after" before it; 0
+    when nothing says so."""
+    before = mention.sentence[:mention.start_char - mention.sentence_start]
+    if "after" not in before:
+        return 0
+    found = None
+    for found in _DAYS_AFTER.finditer(before):
+        pass
+    return _DAY_COUNTS[found.group("n").lower()] if found is not None else 0
 
 
 def _carried(day: EventDate, shift: int) -> EventDate:

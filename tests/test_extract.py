@@ -1103,3 +1103,14 @@ def test_reaching_the_outskirts_taking_positions_and_looting_happen_somewhere(ex
     roles = {e.mention: e.role for e in _events(extractor, text)}
     assert {roles["Rastan"], roles["Talbiseh"], roles["Mount Hermon"], roles["Malki"]} == {"event"}
 
+
+
+def test_a_day_after_a_clause_puts_its_places_a_day_earlier(extractor: Extractor) -> None:
+    """"The advance comes a day after the regime took Kafr Nabuda": the takeover was the day
+    before the story's day; a sentence that states its own day ("… captured Layramoun on
+    Tuesday") keeps it."""
+    text = ("Syrian troops advanced on Khan Sheikhoun on Tuesday. "
+            "The advance comes a day after the regime took control of Kafr Nabuda, north of the town. "
+            "It came two days after the army captured the Layramoun district on Sunday.")
+    dates = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2019, 8, 21))}
+    assert dates == {"Khan Sheikhoun": "2019-08-20", "Kafr Nabuda": "2019-08-19", "Layramoun": "2019-08-18"}
