@@ -157,6 +157,8 @@ NOT_NAMES = frozenset({
     # Faiths and peoples: each is also a village's name or spelling somewhere ("Shiite" folds like Shate).
     "shiite", "shiites", "shia", "sunni", "sunnis", "alawite", "alawites", "druze", "christian", "christians",
     "yazidi", "yazidis", "turkmen", "kurd", "kurds", "arabs",
+    # Sites and networks a page's share buttons and sources name ("Share: Facebook | Twitter | Google+").
+    "google", "facebook", "twitter", "whatsapp", "telegram", "youtube", "instagram", "tiktok",
     # Compass words: "Southern Aleppo" in a headline, "the West"; in Arabic the adjective follows
     # ("ريف إدلب الجنوبي", southern Idlib countryside).
     "north", "south", "east", "northern", "southern", "eastern", "central", "northeast", "northwest",
@@ -414,7 +416,7 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     goes into ``surnames``, folded, for the later mentions of the same person ("Golani's grip")."""
     doc = span.doc
     single = doc[span.start] if len(span) == 1 else None
-    if single is not None and (single.lower_.rstrip(".-‐") in NOT_NAMES or single.lower_ in NAME_HEADS):
+    if single is not None and (single.lower_.rstrip(".-‐+") in NOT_NAMES or single.lower_ in NAME_HEADS):
         return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
     if single is not None and single.text.endswith(".") and single.text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)

@@ -149,3 +149,9 @@ def test_a_name_described_as_a_person_is_a_person(extractor: Extractor) -> None:
                                     "Shelling hit Saraqib, a town in Idlib province. Turkey, a NATO member, sent troops.")
     assert "Abu Omar" not in mentions
     assert {"Aleppo", "Saraqib", "Turkey"} <= mentions
+
+
+def test_share_buttons_are_not_places(extractor: Extractor) -> None:
+    """A scraped page's "Share: Facebook | Twitter | Google+" (Google folds like an Aleppo village)."""
+    assert _mentions(extractor, "Jets struck al-Bab in Aleppo province on Monday.\nShare: Facebook | Twitter | Google+\n") == {
+        "Bab", "Aleppo"}
