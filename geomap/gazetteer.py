@@ -362,7 +362,7 @@ class Gazetteer:
         scored = []
         for pid, (how, matched, ratio) in matches.items():
             place = self._entries[pid].place
-            hamlet = place.admin1 is not None and place.importance < 0.2
+            hamlet = place.admin1 is not None and place.importance <= 0.2
             # Unless the words ask for this one's kind and no exact match is of it ("the Maarat
             # al-Numan district" is the district, spelled a little apart from the town).
             asked_for = kind is not None and _same_kind(place.kind, kind) and not any(_same_kind(k, kind) for k in exact_kinds)

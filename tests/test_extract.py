@@ -1114,3 +1114,10 @@ def test_a_day_after_a_clause_puts_its_places_a_day_earlier(extractor: Extractor
             "It came two days after the army captured the Layramoun district on Sunday.")
     dates = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2019, 8, 21))}
     assert dates == {"Khan Sheikhoun": "2019-08-20", "Kafr Nabuda": "2019-08-19", "Layramoun": "2019-08-18"}
+
+
+def test_a_city_abroad_spelled_as_written_beats_a_small_syrian_town_that_folds_alike(extractor: Extractor) -> None:
+    """"Gaza" in a Daraa story is Gaza, not Jizeh (a Daraa town of importance 0.2 that folds alike)."""
+    text = "Jets struck Manbij in Syria on Monday, killing 20 people in Daraa.\n\nRelated:\n1. Gaza ceasefire: second prisoner exchange\n"
+    gaza = next(e for e in _events(extractor, text) if e.mention == "Gaza")
+    assert (gaza.place, gaza.admin1) == ("Gaza", None)
