@@ -137,6 +137,26 @@ def _named_by_others(sentence_governorates: dict[int, dict[str, set[str]]], ment
     return {governorate for text, governorates in named.items() if text != mention.text for governorate in governorates}
 
 
+#: What joins the names of a list: "Shabki, Duma and Rami".
+_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")
+
+
+def _listed_beside_a_place_in(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], index: int,
+                              governorates: frozenset[str]) -> bool:
+    """True when the mention stands in a list ("Shabki, Duma and Rami") beside a name whose best
+    place lies in one of ``governorates``: a village of the list, not a city of its name elsewhere."""
+    mention = mentions[index]
+    offset = mention.sentence_start
+    for first, second in ((index - 1, index), (index, index + 1)):
+        if first < 0 or second >= len(mentions) or mentions[second].sentence_start != offset:
+            continue
+        other = first if second == index else second
+        if candidates[other] and candidates[other][0].place.admin1 in governorates and _LIST_BETWEEN.fullmatch(
+                mention.sentence, mentions[first].end_char - offset, mentions[second].start_char - offset):
+            return True
+    return False
+
+
 def _sole_governorate(found: list[Candidate]) -> set[str]:
     """The one governorate every candidate of a notable place's name lies in (Afrin: the town,
     its district and subdistrict, all in Aleppo), or nothing when they are spread over several,
@@ -273,14 +293,16 @@ class Resolver:
             said = frozenset(spelled_governorates.get(mention.sentence_start, ()))
             local = frozenset(containers[index] if contained else _named_by_others(sentence_governorates, mention) | said)
             cities_here = cities.get(index, ())
+            listed_here = bool(local) and _listed_beside_a_place_in(mentions, first, index, local)
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
-                    tuple(c.id for c in cities_here))
+                    tuple(c.id for c in cities_here), listed_here)
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
-                                           contained=contained, said=said, about_syria=about_syria, cities=cities_here)
+                                           contained=contained, said=said, about_syria=about_syria, cities=cities_here,
+                                           listed_here=listed_here)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -372,7 +394,7 @@ class Resolver:
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
-                     cities: Sequence[Place] = ()) -> ResolvedMention | None:
+                     cities: Sequence[Place] = (), listed_here: bool = False) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
@@ -396,7 +418,7 @@ class Resolver:
                                                context=Area(local, () if contained else context.points))
                 famous_here = best.match in ("exact", "user") and is_notable(best.place)
                 if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)) \
-                        and (is_notable(nearer[0].place) or not famous_here):
+                        and (is_notable(nearer[0].place) or not famous_here or listed_here):
                     best = nearer[0]  # but a city spelled as written is not a hamlet that shares its name
             if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):

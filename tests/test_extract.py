@@ -1121,3 +1121,15 @@ def test_a_city_abroad_spelled_as_written_beats_a_small_syrian_town_that_folds_a
     text = "Jets struck Manbij in Syria on Monday, killing 20 people in Daraa.\n\nRelated:\n1. Gaza ceasefire: second prisoner exchange\n"
     gaza = next(e for e in _events(extractor, text) if e.mention == "Gaza")
     assert (gaza.place, gaza.admin1) == ("Gaza", None)
+
+
+def test_a_name_listed_among_villages_of_the_sentences_governorate_is_one_of_them(extractor: Extractor) -> None:
+    """"Duma" listed among villages of the Sweida story is the Sweida village, not Douma by Damascus
+    (which the story names too), though a notable town spelled as written otherwise keeps its name
+    against the sentence's governorate."""
+    text = ("Suicide bombings killed more than 200 people in the southern province of Sweida on Wednesday.\n\n"
+            "Bombers struck Sweida city while IS fighters stormed villages to the east of the city, including "
+            "Shabki, Tarba, Duma and Ghaida.\n\n"
+            "The attackers had held out in the desert since they were bussed out of the Yarmuk camp south of Damascus.")
+    duma = next(e for e in _events(extractor, text, published=dt.date(2018, 7, 25)) if e.mention == "Duma")
+    assert (duma.place, duma.admin1) == ("Duma", "As-Suwayda")
