@@ -278,10 +278,8 @@ def _days_before_in_the_sentence(mention: Mention) -> int:
     before = mention.sentence[:mention.start_char - mention.sentence_start]
     if "after" not in before:
         return 0
-    found = None
-    for found in _DAYS_AFTER.finditer(before):
-        pass
-    return _DAY_COUNTS[found.group("n").lower()] if found is not None else 0
+    counts = [_DAY_COUNTS[found.group("n").lower()] for found in _DAYS_AFTER.finditer(before)]
+    return counts[-1] if counts else 0  # the nearest "a day after" before the name
 
 
 def _carried(day: EventDate, shift: int) -> EventDate:
