@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .dates import EventDate, date_clauses, date_event
 from .event_types import classify_event
-from .gazetteer import URBAN_KM, haversine_km
+from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
 
 #: Kinds that a finer place in the same sentence makes background.
@@ -360,7 +360,7 @@ def _demote_abroad(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
     recapture of Palmyra". Alone in its sentence it may still be where something happened."""
     in_syria = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and r.place.admin1 is not None}
     return [replace(r, mention=replace(r.mention, role="mention"))
-            if r.mention.role == "event" and r.place.admin1 is None and r.place.id != "country:SY"
+            if r.mention.role == "event" and lies_abroad(r.place)
             and r.mention.sentence_start in in_syria else r for r in resolved]
 
 

@@ -95,6 +95,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _CAPITAL_IMPORTANCE = {0: 0.8, 1: 0.6, 2: 0.4, 3: 0.2}
 
 
+def lies_abroad(place: Place) -> bool:
+    """A place outside Syria: one with no governorate, other than Syria itself."""
+    return place.admin1 is None and place.id != "country:SY"
+
+
 def is_notable(place: Place) -> bool:
     """A place whose name alone says where a story is: a governorate or district, a region, an air
     base, a capital, a town of some size (importance from ``NOTABLE_IMPORTANCE``). Most villages

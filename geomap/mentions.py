@@ -28,7 +28,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .event_types import reports_event
-from .gazetteer import Gazetteer, is_notable
+from .gazetteer import Gazetteer, is_notable, lies_abroad
 from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
 from .names import ARABIC_PROCLITICS, ARTICLES, TOPONYM_HEADS, fold, is_arabic, normalize
@@ -588,7 +588,7 @@ def _spelled_as_a_place(span: Span, gazetteer: Gazetteer, *, notable: bool = Fal
     ``notable``; a city's or country's outside Syria, with ``abroad``: "Kilis"), not only folded
     onto its key ("Need" onto Niddeh): :meth:`Gazetteer.places_spelled`. Asked only of a few
     suspect spans; the match is remembered."""
-    return any((not notable or is_notable(place)) and (not abroad or (place.admin1 is None and place.id != "country:SY"))
+    return any((not notable or is_notable(place)) and (not abroad or lies_abroad(place))
                for place in gazetteer.places_spelled(span.text))
 
 
@@ -720,7 +720,7 @@ _LIST_JOINERS = frozenset({",", "and", "or", "،", "و", "أو", "او"})
 def _spelled_as_a_place_abroad(span: Span, gazetteer: Gazetteer) -> bool:
     """True when every place spelled as the name is written lies abroad ("Ankara"; not "Aleppo")."""
     spelled = gazetteer.places_spelled(span.text)
-    return bool(spelled) and all(place.admin1 is None and place.id != "country:SY" for place in spelled)
+    return bool(spelled) and all(lies_abroad(place) for place in spelled)
 
 
 # ------------------------------------------------------------------------- context candidates

@@ -32,7 +32,7 @@ import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside
+from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside, lies_abroad
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 from .names import TOPONYM_HEADS, fold, normalize
 
@@ -99,7 +99,7 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
     minor: set[str] = set()  # the names, not the places: one name of two hamlets is one clue
     for mention, found in zip(mentions, candidates):
         for c in found[:3]:
-            if c.place.admin1 is None and c.place.id != "country:SY":
+            if lies_abroad(c.place):
                 continue
             exact = c.match in ("exact", "user")
             if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or is_notable(c.place)):
@@ -226,7 +226,7 @@ def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Cand
 
 
 def _is_abroad(place: Place) -> bool:
-    return place.admin1 is None and place.kind in ("country", "city") and place.id != "country:SY"
+    return lies_abroad(place) and place.kind in ("country", "city")
 
 
 class Resolver:
@@ -424,7 +424,7 @@ class Resolver:
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
                 return self._geocode(mention, governorates, area)  # "Anbar province" is no Aleppo hamlet
             one_word_variant = best.match == "variant" and " " not in mention.text.strip()
-            abroad = best.place.admin1 is None and best.place.id != "country:SY"
+            abroad = lies_abroad(best.place)
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and
             # Sarraf in Latakia countryside" is no Hasakah hamlet that only normalises like "Kels".
             elsewhere_than_said = best.match == "variant" and bool(said) and best.place.admin1 not in _with_enclaves(said) \
