@@ -141,20 +141,13 @@ def _named_by_others(sentence_governorates: dict[int, dict[str, set[str]]], ment
 _LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")
 
 
-def _listed_beside_a_place_in(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], index: int,
+def _listed_beside_a_place_in(index: int, listed: set[int], candidates: Sequence[list[Candidate]],
                               governorates: frozenset[str]) -> bool:
     """True when the mention stands in a list ("Shabki, Duma and Rami") beside a name whose best
-    place lies in one of ``governorates``: a village of the list, not a city of its name elsewhere."""
-    mention = mentions[index]
-    offset = mention.sentence_start
-    for first, second in ((index - 1, index), (index, index + 1)):
-        if first < 0 or second >= len(mentions) or mentions[second].sentence_start != offset:
-            continue
-        other = first if second == index else second
-        if candidates[other] and candidates[other][0].place.admin1 in governorates and _LIST_BETWEEN.fullmatch(
-                mention.sentence, mentions[first].end_char - offset, mentions[second].start_char - offset):
-            return True
-    return False
+    place lies in one of ``governorates``: a village of the list, not a city of its name elsewhere.
+    ``listed``: the mentions followed by the next name of their list (:func:`_named_next`)."""
+    neighbours = [i for i, joined in ((index - 1, index - 1 in listed), (index + 1, index in listed)) if joined]
+    return any(candidates[i] and candidates[i][0].place.admin1 in governorates for i in neighbours)
 
 
 def _sole_governorate(found: list[Candidate]) -> set[str]:
@@ -276,6 +269,7 @@ class Resolver:
         # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
         containers = _container_governorates(mentions, first)
         abroad = _named_as_abroad(mentions, first)
+        listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
@@ -293,7 +287,7 @@ class Resolver:
             said = frozenset(spelled_governorates.get(mention.sentence_start, ()))
             local = frozenset(containers[index] if contained else _named_by_others(sentence_governorates, mention) | said)
             cities_here = cities.get(index, ())
-            listed_here = bool(local) and _listed_beside_a_place_in(mentions, first, index, local)
+            listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
                     tuple(c.id for c in cities_here), listed_here)
             if memo not in answers:
