@@ -286,7 +286,7 @@ def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -
             continue
         extra.append(Mention(
             doc_id=article.id, text=ent.text, start_char=ent.start_char, end_char=ent.end_char,
-            sentence=sentences.of(ent).text, role=_role(ent, sentences, foreign=False, dateline=False),  # type: ignore[arg-type]
+            sentence=sentences.of(ent).text, role=_role(ent, sentences, foreign=False, spoken_abroad=False, dateline=False),  # type: ignore[arg-type]
             origin="model", kind_hint="airbase" if ent.label_ == "FAC" else None,
             sentence_start=sentences.of(ent).start_char,
         ))
@@ -854,8 +854,6 @@ def _after_an_urban_noun(span: Span) -> bool:
     not for the city in "the Midan neighbourhood of Damascus" or "the eastern neighbourhoods of Aleppo"."""
     doc = span.doc
     i = span.start - 1
-    if i < 1 or doc[i].lower_ not in _BEFORE_A_LISTED_NAME:
-        return False  # most names: no "of", list word or article right before them
     listed = False
     while i > 0 and span.start - i <= _MAX_LIST_TOKENS:
         token = doc[i]
@@ -926,6 +924,7 @@ def _kind_hint(span: Span) -> str | None:
         return "admin1"
     if preceding == "of" and two_before in _SETTLEMENT_NOUNS:
         return "settlement"  # "the city of Dirbêsiyê" is the town, not its subdistrict
+    # Most names have no "of", list word or article before them: the walk back is not begun.
     if preceding in _BEFORE_A_LISTED_NAME and _after_an_urban_noun(span):
         return "neighbourhood"  # "the neighbourhood(s) of (al-)X", but not the city in "the X neighbourhood of C"
     return None
@@ -939,9 +938,9 @@ def _arabic_kind_word(word: str) -> str | None:
                  if word.startswith(p) and word[len(p):] in ARABIC_KIND_WORDS), None)
 
 
-def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool, spoken_abroad: bool | None = None) -> str:
+def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bool, dateline: bool) -> str:
     """``event`` where something happened; ``mention`` for actors, modifiers and background.
-    ``spoken_abroad``: the name is spelled as a city or country abroad, where officials speak
+    ``spoken_abroad``: the name is abroad or spelled as a city or country there, where officials speak
     from ("In Ankara, the minister warned") and governments sit ("the regimes in Riyadh and
     Ankara"), though a Syrian village folds alike (Anqarah)."""
     if dateline:
@@ -950,11 +949,11 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, dateline: bool, s
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
-    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+    if _previous_word_is(span, "since"):
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
-    abroad = foreign if spoken_abroad is None else spoken_abroad
-    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=abroad) or _followed_by_actor_verb(span, strict=not foreign) \
-            or _named_as_a_government(span, sentences, foreign=abroad) or _named_as_the_origin_of_forces(span, sentences):
+    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=spoken_abroad) \
+            or _followed_by_actor_verb(span, strict=not foreign) \
+            or _named_as_a_government(span, sentences, foreign=spoken_abroad) or _named_as_the_origin_of_forces(span, sentences):
         return "mention"
     if not sentences.triggered(span) or sentences.after_furniture(span):
         return "mention"
