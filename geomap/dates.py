@@ -357,6 +357,26 @@ def _said(padded: str, m: re.Match[str]) -> str:
     return padded[m.start() + 1 : m.end()].strip()
 
 
+#: The groups of a day written with its month's name, by form: (month, day, year or None).
+_WRITTEN_DAY_GROUPS = {"dmy_y": ("dmy_m", "dmy_d", "dmy_y"), "mdy_y": ("mdy_m", "mdy_d", "mdy_y"),
+                       "dm_m": ("dm_m", "dm_d", None), "md_d": ("md_m", "md_d", None)}
+
+
+def iter_written_days(text: str) -> Iterator[tuple[int, int, int | None]]:
+    """Yield ``(month, day, year or None)`` for every day written with its month's name in
+    ``text`` ("February 19", "19 February 2023"), not numeric dates.
+
+    Shared with :mod:`geomap.read`, which reads an ambiguous numeric date line ("07/03/2023") by them.
+    """
+    padded = " " + text
+    for m in _explicit_matches(" " + _ascii_lower(text)):
+        groups = _WRITTEN_DAY_GROUPS.get(m.lastgroup)  # type: ignore[arg-type]
+        if groups is None or not _month_ok(m, padded, groups[0]):
+            continue
+        month, day, year = groups
+        yield _month(m.group(month)), _day(m.group(day)), int(m.group(year)) if year else None
+
+
 def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[EventDate | None, str | None]:
     """The most precise explicit date (leftmost on ties); without one, why a date named without
     a year could not be used, if one was. ``lowered`` is ``_ascii_lower(sentence)``.

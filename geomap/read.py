@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 from itertools import chain
 from typing import Any, BinaryIO
 
-from .dates import MONTHS, iter_full_dates
+from .dates import MONTHS, iter_full_dates, iter_written_days
 from .errors import InputError
 from .model import Article
 
@@ -750,10 +750,6 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
 
 #: A numeric date whose day and month can both be either ("07/03/2023": 7 March or 3 July).
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])")
-#: A day written with its month's name, with or without a year: "February 19", "19 February 2023".
-_CAPITALISED_MONTHS = "|".join(sorted((month.capitalize() for month in MONTHS), key=len, reverse=True))
-_NAMED_DAY = re.compile(rf"\b(?:(?P<d1>[0-3]?\d)\s+(?P<m1>{_CAPITALISED_MONTHS})\b|(?P<m2>{_CAPITALISED_MONTHS})\.?\s+(?P<d2>[0-3]?\d)(?!\d))"
-                        r"(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 #: A written day this many days before one reading of an ambiguous date, and not the other, decides it.
 _AMBIGUOUS_EVIDENCE_DAYS = 45
 
@@ -777,12 +773,8 @@ def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | 
 def _days_after_written_days(text: str, day: dt.date) -> int | None:
     """How many days ``day`` comes after the latest day written out in ``text`` on or before it."""
     best = None
-    for m in _NAMED_DAY.finditer(text):
-        month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
-        number = int(m.group("d1") or m.group("d2"))
-        if month is None or not 1 <= number <= 31:
-            continue
-        years = [int(m.group("y"))] if m.group("y") else [day.year, day.year - 1]
+    for month, number, written_year in iter_written_days(text):
+        years = [written_year] if written_year else [day.year, day.year - 1]
         for year in years:
             try:
                 written = dt.date(year, month, number)
