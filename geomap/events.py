@@ -40,8 +40,6 @@ _LISTED_NAME = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?[A-Z][\w'’‐-]*"
 _BEFORE_BRACKET = re.compile(
     rf"^\s*{_KIND_WORD}?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_LISTED_NAME}(?:\s+{_LISTED_NAME})*"
     rf"(?:\s+{_KIND_WORD})?)*\s*\($")
-#: An Arabic article just before a mention, which the mention's text leaves out.
-_GLUED_ARTICLE = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az|an|ath)[-‐]$", re.IGNORECASE)
 #: After "X, Governorate": the end of the clause ("near Saraqab, Idlib.", "struck Kafr Nabl, Idlib,
 #: killing two"); not a list going on ("Saraqib, Idlib and Ariha").
 _CLAUSE_END = re.compile(r"^\s*(?:province|governorate)?\s*(?:[.;:)]|$|,\s*(?!and\b|or\b)[a-z])")
@@ -452,7 +450,7 @@ def _contains(outer: ResolvedMention, inner: ResolvedMention) -> bool:
     m, o, offset = outer.mention, inner.mention, outer.mention.sentence_start
     sentence = m.sentence
     if o.end_char <= m.start_char:  # "inner … outer"
-        before = _GLUED_ARTICLE.sub("", sentence[:max(m.start_char - offset, 0)])  # "(Al-Hasakeh)"
+        before = sentence[:max(m.start_char - offset, 0)]
         bracket = before.rfind("(")
         if bracket >= 0 and ")" not in before[bracket:] and (not before[bracket + 1:].strip() or before.rstrip().endswith(",")) \
                 and _BEFORE_BRACKET.match(sentence[o.end_char - offset:bracket + 1]):

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from . import startup_cache
 from .errors import GazetteerError, InputError
 from .model import AREA_KINDS, PLACE_KINDS, Candidate, Place
-from .names import NORMALIZER_VERSION, fold, normalize, skeleton, variants
+from .names import ARTICLES, NORMALIZER_VERSION, fold, normalize, skeleton, variants
 
 log = logging.getLogger("geomap")
 
@@ -332,14 +332,15 @@ class Gazetteer:
         found = self._match_memo.get(memo_key)
         if found is not None:
             return found
-        folded = fold(name)
+        written = fold(name)
+        bare = _without_article(written)  # "al-Midan" is spelled as "Midan" is; "Qusayr" is not "Al Qusayr"
         matches: dict[str, tuple[str, str, float]] = {}  # id -> (match, matched name, ratio)
         for key in variants(name):
             for place_id in self._by_key.get(key, ()):
                 if place_id in matches:
                     continue
                 entry = self._entries[place_id]
-                exact = any(fold(n) == folded for n in entry.names)
+                exact = any(fold(n) == written or (bare != written and _without_article(fold(n)) == bare) for n in entry.names)
                 how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
                 matches[place_id] = (how, entry.place.name, 100.0)
         found = self._score(matches, kind)
@@ -544,6 +545,13 @@ def _base_score(place: Place, how: str, ratio: float, kind: str | None) -> float
     else:
         score += _KIND_PRIOR.get(place.kind, 0.0)
     return score + 0.15 * place.importance
+
+
+def _without_article(folded: str) -> str:
+    """A folded name without its leading Arabic article, which gazetteers drop at will ("Midan"
+    for al-Midan): a name written with its article is spelled as the gazetteer's either way."""
+    first, _, rest = folded.partition(" ")
+    return rest if rest and first in ARTICLES else folded
 
 
 def _context_bonus(place: Place, admin1s: set[str] | frozenset[str], points: Sequence[tuple[float, float]]) -> float:

@@ -244,13 +244,27 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         spoken_abroad = foreign or bool(kinds & _FOREIGN_KINDS) and _spelled_as_a_place_abroad(span, gazetteer)
         role = _role(span, sentences, foreign=foreign, spoken_abroad=spoken_abroad, dateline=_inside(span, datelines))
         sent = sentences.of(span)
+        start = _written_start(article.text, span.start_char, sent.start_char)
         mentions.append(Mention(
-            doc_id=article.id, text=sentences.text_of(span), start_char=span.start_char, end_char=span.end_char,
+            doc_id=article.id, text=article.text[start:span.end_char], start_char=start, end_char=span.end_char,
             sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=kind_hint,  # type: ignore[arg-type]
             sentence_start=sent.start_char,
             place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
         ))
     return mentions
+
+
+#: The Arabic article written before a name, which the name's key leaves out: glued by a hyphen
+#: ("al-Bayda", "as-Safira") or, as "al"/"el" only, by a space ("Al Bab"): "at", "an" and "as"
+#: before a space are English words.
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")[-‐]|\b(?i:al|el) )$", re.IGNORECASE)
+
+
+def _written_start(text: str, start: int, floor: int) -> int:
+    """Where a name begins as written, its Arabic article included: "al-Bayda" is the spelling the
+    gazetteer compares, not "Bayda", which is another village's."""
+    article = _ARTICLE_BEFORE.search(text, max(floor, start - 4), start)
+    return article.start() if article else start
 
 
 #: A wire story's credit line, "(Reporting by Tom Perry and Laila Bassam in Beirut; Editing by Giles

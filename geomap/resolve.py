@@ -56,14 +56,14 @@ BORDER_KM = 25.0
 #: "X residential neighbourhoods in eastern C", "X Square in the centre of C".
 _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district|square)\s+(?:of|in)\s+(?:the\s+)?"
                         r"(?:(?:centre|center|heart|middle)\s+of\s+(?:the\s+)?)?"
-                        r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?(?:a[lnrsdtz]-)?",
+                        r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?",
                         re.IGNORECASE)
 #: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "Tafas,
 #: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib", "Habit (Idleb)".
 _CONTAINER_AFTER = re.compile(
     r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
-    r"(?:(?:countryside|province|governorate|city)\s+of\s+)?(?:a[lnrsdtz]-)?", re.IGNORECASE)
+    r"(?:(?:countryside|province|governorate|city)\s+of\s+)?", re.IGNORECASE)
 #: Between a place and the country or city abroad named as what contains it: "Istiklal Street in
 #: Istanbul", "Reyhanli in Turkey's Hatay province", "Qandil in northern Iraq". Not a comma: "Tal
 #: Abyad, Turkey said" and "Damascus, Beirut and Baghdad" name no container.
@@ -102,10 +102,10 @@ def _about_syria(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
             if lies_abroad(c.place):
                 continue
             exact = c.match in ("exact", "user")
-            if (exact or " " in mention.text.strip()) and (c.place.id == "country:SY" or is_notable(c.place)):
+            if (exact or _word_count(mention.text) > 1) and (c.place.id == "country:SY" or is_notable(c.place)):
                 return True
             if exact and not _ordinary_english(mention.text, vocabulary) and (
-                    len(mention.text.split()) > 1 or (mention.place_context and mention.role == "event")):
+                    _word_count(mention.text) > 1 or (mention.place_context and mention.role == "event")):
                 # Two words or more spelled as a Syrian place ("Kafr Nabudah", not "Eastern and
                 # Western"), or one where something happened ("shelled Latamneh", "clashes in Tafas").
                 return True
@@ -163,6 +163,11 @@ def _ordinary_english(text: str, vocabulary: frozenset[str]) -> bool:
     """True when every word of a phrase is a frequent English word."""
     words = [w for w in fold(text).split() if w.isalpha()]
     return bool(words) and all(w in vocabulary for w in words)
+
+
+def _word_count(name: str) -> int:
+    """How many words a name has, its Arabic article not counted ("Al Bab" is one word)."""
+    return len(normalize(name).split())
 
 
 def _telling_words(name: str) -> int:
@@ -417,7 +422,7 @@ class Resolver:
             if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
                 return self._geocode(mention, governorates, area)  # "Anbar province" is no Aleppo hamlet
-            one_word_variant = best.match == "variant" and " " not in mention.text.strip()
+            one_word_variant = best.match == "variant" and _word_count(mention.text) == 1
             abroad = lies_abroad(best.place)
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and
             # Sarraf in Latakia countryside" is no Hasakah hamlet that only normalises like "Kels".

@@ -127,7 +127,7 @@ def test_armed_groups_people_and_demonyms_are_not_places(extractor: Extractor) -
             "Russian aircraft were also involved.")
     mentions = {e.mention for e in _events(extractor, text)}
     assert "Kafr Zita" in mentions
-    assert not mentions & {"Izza", "Sham", "Ahrar", "Mustafa", "Naji", "Turkish", "Russian", "Liberation"}
+    assert not mentions & {"Izza", "al-Izza", "Sham", "al-Sham", "Ahrar", "Mustafa", "Naji", "Turkish", "Russian", "Liberation"}
 
 
 def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
@@ -455,7 +455,7 @@ def test_the_sentence_governorate_outweighs_the_rest_of_the_article(extractor: E
     """Damascus and Aleppo both have a Midan neighbourhood; the sentence says which."""
     text = ("Shelling hit Damascus and Hama on Friday. "
             "Two people were killed in a rocket attack on al-Midan neighborhood in Aleppo.")
-    midan = next(e for e in extractor.events(Article(id="m", text=text)) if e.mention == "Midan")
+    midan = next(e for e in extractor.events(Article(id="m", text=text)) if e.mention == "al-Midan")
     assert midan.admin1 == "Aleppo"
 
 
@@ -464,7 +464,7 @@ def test_a_name_that_only_normalises_like_a_governorate_is_not_its_own_context(e
     must not name its own sentence's governorate and so pull itself to Daraa."""
     text = ("Troops took the town of Tal Kalakh in western Homs countryside on Thursday. "
             "They also seized the villages of al-Zara and al-Hawash after heavy clashes.")
-    zara = next(e for e in extractor.events(Article(id="z", text=text)) if e.mention == "Zara")
+    zara = next(e for e in extractor.events(Article(id="z", text=text)) if e.mention == "al-Zara")
     assert (zara.place, zara.admin1) == ("Zara", "Homs")
 
 
@@ -484,7 +484,7 @@ def test_countries_faiths_and_leaders_are_not_hamlets(extractor: Extractor) -> N
     events = extractor.events(Article(id="q", text=text))
     qatar = next(e for e in events if e.mention == "Qatar")
     assert qatar.kind == "country"
-    assert not {"Shiite", "Assad", "Ammar"} & {e.mention for e in events}
+    assert not {"Shiite", "Assad", "al-Assad", "Ammar"} & {e.mention for e in events}
 
 
 def test_abbreviations_and_organisations_are_not_places(extractor: Extractor) -> None:
@@ -604,9 +604,9 @@ def test_containers_in_brackets_road_ends_and_a_trailing_governorate_are_backgro
             "near Saraqab, Idlib. On 1 January 2021, ISIS attacked a bus on the Deir-ez-Zor - Palmyra highway "
             "near Ash-Shoula.")
     roles = {e.mention: e.role for e in _events(extractor, text)}
-    assert roles == {"Kafr Nabuda": "event", "Suqaylabiyah": "mention", "Hama": "mention", "Yadudah": "event",
+    assert roles == {"Kafr Nabuda": "event", "As-Suqaylabiyah": "mention", "Hama": "mention", "Al-Yadudah": "event",
                      "Daraa": "mention", "Saraqab": "event", "Idlib": "mention", "Deir-ez-Zor": "mention",
-                     "Palmyra": "mention", "Shoula": "event"}
+                     "Palmyra": "mention", "Ash-Shoula": "event"}
     assert next(e for e in _events(extractor, text) if e.mention == "Saraqab").event_type == "airstrike"
     linked = {e.mention: e.role for e in _events(extractor, "Airstrikes hit a market in Urem al-Kubra, which lies on "
                                                             "the road linking Aleppo to the rebel-held province of Idlib.")}
@@ -670,7 +670,7 @@ def test_the_governorate_a_sentence_spells_out_overrules_a_far_namesake(extracto
 
     assert places("The army shelled Kels, Shahroura and Sarraf in Latakia's northern countryside on Thursday.") == {
         "Shahroura": "Latakia", "Sarraf": "Latakia", "Latakia": "Latakia"}
-    assert places("An airstrike hit al-Salehia village in the northern countryside of Raqqa.")["Salehia"] == "Raqqa"
+    assert places("An airstrike hit al-Salehia village in the northern countryside of Raqqa.")["al-Salehia"] == "Raqqa"
     assert places("Clashes erupted in Mourek, Atshan and Skeak in the northern Hama countryside.")["Skeak"] == "Idlib"
 
 
@@ -775,11 +775,11 @@ def test_a_plural_kind_word_after_a_list_names_the_kind_of_each(extractor: Extra
     neighbourhoods of that city, so Jora is not the Damascus neighbourhood spelled so."""
     found = {e.mention: (e.kind, e.admin1) for e in _events(
         extractor, "Shells hit al-Qosour and al-Jora residential neighborhoods in Deir Ezzor city.")}
-    assert found["Qosour"] == ("neighbourhood", "Deir ez-Zor")
-    assert "Jora" not in found or found["Jora"][1] == "Deir ez-Zor"
+    assert found["al-Qosour"] == ("neighbourhood", "Deir ez-Zor")
+    assert "al-Jora" not in found or found["al-Jora"][1] == "Deir ez-Zor"
     listed = {e.mention: (e.kind, e.admin1) for e in _events(
         extractor, "Shells hit al-Qosour, al-Hamidiya and al-Jora residential neighborhoods in Deir Ezzor city.")}
-    assert listed["Hamidiya"] == ("neighbourhood", "Deir ez-Zor")  # not the Tartus village: the list names its kind
+    assert listed["al-Hamidiya"] == ("neighbourhood", "Deir ez-Zor")  # not the Tartus village: the list names its kind
 
 
 def test_damascus_countryside_is_rural_damascus_and_damascus_is_inside_it(extractor: Extractor) -> None:
@@ -849,7 +849,7 @@ def test_a_neighbourhood_resolves_inside_the_city_named_with_it(extractor: Extra
     found = _by_mention(_events(extractor, text))
     aleppo, damascus = (36.2021, 37.1343), (33.5102, 36.2913)
     # Not the village of Jamel near Jarablus, 90 km away, whose name only normalises alike.
-    assert found["Jamilia"].kind == "neighbourhood" and _near(found["Jamilia"], *aleppo, km=12)
+    assert found["al-Jamilia"].kind == "neighbourhood" and _near(found["al-Jamilia"], *aleppo, km=12)
     # Aleppo has a Midan too; the sentence says which city's.
     assert found["Midan"].admin1 == "Damascus" and _near(found["Midan"], *damascus, km=12)
 
@@ -873,7 +873,7 @@ def test_a_neighbourhoods_namesake_town_is_not_one_of_the_storys_cities(extracto
 
 def test_a_neighbourhood_of_a_city_abroad_is_not_a_syrian_village(extractor: Extractor) -> None:
     text = "A coalition air strike hit a building in al-Jadida neighbourhood in western Mosul, the Syrian Observatory said."
-    assert all(e.admin1 is None for e in _events(extractor, text) if e.mention == "Jadida")
+    assert all(e.admin1 is None for e in _events(extractor, text) if e.mention == "al-Jadida")
 
 
 def test_the_neighbourhoods_of_a_city_leave_the_city_a_city(extractor: Extractor) -> None:
@@ -893,10 +893,21 @@ def test_an_english_word_spelled_like_a_village_is_not_a_place_even_after_in(ext
     assert "Raqqa" in mentions
 
 
+def test_a_name_is_written_with_its_arabic_article(extractor: Extractor) -> None:
+    """The mention is the name as written, article and all, which is also what the gazetteer
+    compares: "al-Bayda" by Baniyas is the village filed "Al Bayda" there, not Haba near Safita,
+    filed "Bayda"."""
+    text = ("On Thursday, 2 May 2013, militias stormed the village of al-Bayda in Tartus province, about 8 km south "
+            "of Baniyas city, and killed dozens of people.")
+    bayda = _by_mention(_events(extractor, text))["al-Bayda"]
+    assert text[bayda.start_char:bayda.end_char] == "al-Bayda"
+    assert bayda.admin1 == "Tartus" and _near(bayda, 35.12, 35.95, km=5)
+
+
 def test_an_arabic_article_keeps_a_name_that_is_also_an_english_word(extractor: Extractor) -> None:
     text = "Displaced families were taken to the cities of al-Rai and Manbij near the Turkish border in Syria."
     found = _by_mention(_events(extractor, text))
-    assert found["Rai"].admin1 == "Aleppo" and found["Manbij"].admin1 == "Aleppo"
+    assert found["al-Rai"].admin1 == "Aleppo" and found["Manbij"].admin1 == "Aleppo"
 
 
 # ------------------------------------------------------------------- lists that lost their commas
@@ -920,7 +931,7 @@ def test_names_side_by_side_without_a_place_context_stay_one_name(extractor: Ext
             "Air strikes hit the towns of Saraqib Jabal al-Arbaeen and Kafr Awid in Idlib countryside.")
     events = _events(extractor, text)
     mentions = {e.mention for e in events}
-    assert not mentions & {"Omran", "Zoubi", "Sawaiq", "Rahman", "Jabal", "Kafr"}, mentions
+    assert not mentions & {"Omran", "Zoubi", "al-Zoubi", "Sawaiq", "Rahman", "al-Rahman", "Jabal", "Kafr"}, mentions
     assert "Saraqib" in mentions
 
 
@@ -1057,9 +1068,9 @@ def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extrac
             "In Aleppo city, buildings collapsed in the neighbourhoods of al-Kallaseh, al-Ma'adi and Sheikh Maqsoud. "
             "Shelling hit the eastern neighbourhoods of Aleppo.")
     found = {(e.mention, e.kind, e.admin1) for e in _events(extractor, text)}
-    assert ("Hamidiya", "neighbourhood", "Deir ez-Zor") in found
-    assert {("Kallaseh", "neighbourhood", "Aleppo"), ("Sheikh Maqsoud", "neighbourhood", "Aleppo")} <= found
-    assert not any(mention == "Ma'adi" for mention, _, _ in found)  # no Aleppo neighbourhood of that name: not Mazzeh
+    assert ("al-Hamidiya", "neighbourhood", "Deir ez-Zor") in found
+    assert {("al-Kallaseh", "neighbourhood", "Aleppo"), ("Sheikh Maqsoud", "neighbourhood", "Aleppo")} <= found
+    assert not any(mention == "al-Ma'adi" for mention, _, _ in found)  # no Aleppo neighbourhood of that name: not Mazzeh
     assert ("Aleppo", "settlement", "Aleppo") in found
 
 
@@ -1068,7 +1079,7 @@ def test_a_neighbourhood_lies_in_the_city_its_sentence_names(extractor: Extracto
     neighborhood" is Hama's."""
     text = ("Shelling hit Damascus and Aleppo on Monday. "
             "In Hama, seven members of one family were killed when their building fell in the al-Arbaeen neighborhood.")
-    arbaeen = [e for e in _events(extractor, text) if e.mention == "Arbaeen"]
+    arbaeen = [e for e in _events(extractor, text) if e.mention == "al-Arbaeen"]
     assert all(e.admin1 == "Hama" for e in arbaeen)
 
 

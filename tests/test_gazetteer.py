@@ -138,6 +138,19 @@ def test_an_article_run_into_the_name_is_read_off(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Alxq") == []
 
 
+def test_a_name_written_with_its_article_is_spelled_as_the_gazetteers_with_or_without_it(gazetteer: Gazetteer) -> None:
+    """Gazetteers drop the article at will: "al-Bayda" is spelled exactly as the Banyas village
+    filed "Al Bayda" and as a Safita one filed "Bayda"; "Bayda" written bare is not "Al Bayda"."""
+    def exact_ids(name: str) -> set[str]:
+        return {c.place.id for c in gazetteer.lookup(name, limit=10, fuzzy=False) if c.match == "exact"}
+
+    banyas_village = next(c.place.id for c in gazetteer.lookup("al-Bayda", context="Tartus", limit=10)
+                          if c.place.admin2 == "Banyas")
+    assert banyas_village in exact_ids("al-Bayda") and banyas_village in exact_ids("Al Bayda")
+    assert banyas_village not in exact_ids("Bayda")
+    assert exact_ids("Bayda") <= exact_ids("al-Bayda")
+
+
 def test_arabic_names(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("خوين الكبير", limit=1)[0].place
     assert haversine_km(place.lat, place.lon, 35.479, 36.835) < 5
