@@ -965,6 +965,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"
     if _previous_word_is(span, "since"):
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
+    if _charged_or_urged(span):
+        return "mention"  # "accused Damascus of 'savagery'": a government
     if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=spoken_abroad) \
             or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=spoken_abroad) or _named_as_the_origin_of_forces(span, sentences):
@@ -996,9 +998,16 @@ _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|told(?:\s+(?
 #: "officials in Washington", "the foreign ministry in Amman".
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
                                  r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
-                                 r"voted|conference|reached|signed|agreement|deal|accord)\s+(?:in|at)\s+$", re.IGNORECASE)
-#: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib".
-_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+                                 r"voted|conference|reached|signed|agreed|negotiated|brokered|agreement|deal|accord)\s+(?:in|at)\s+$",
+                                 re.IGNORECASE)
+#: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib",
+#: "state television, broadcasting from Damascus".
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+#: A statement or recording made at someone's home or seat: "a statement from its headquarters in
+#: Baghdad", "in a video from his home in the town of Qanawat".
+_RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé])s?\b[^.;:]{0,40}?"
+                                 r"\bfrom\s+(?:his|her|its|their)\s+(?:home|house|headquarters|office|base|residence)\s+in\s+"
+                                 r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…").
 _SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                            r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
@@ -1016,6 +1025,9 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
         return True
     if before.endswith((" from ", " from the ")) and _SPOKE_FROM.search(before) is not None:
         return True  # "told AP by phone from Damascus"
+    if before.endswith((" in ", " of ")) and _RECORDED_AT_A_SEAT.search(
+            sentences.text, max(sentence.start_char, span.start_char - 100), span.start_char) is not None:
+        return True  # "a statement from its headquarters in Baghdad"
     if not foreign:
         return False
     lead = sentences.text[sentence.start_char:span.start_char]
@@ -1102,6 +1114,18 @@ def _names_a_body(span: Span) -> bool:
         return span.end + 1 >= len(doc) or doc[span.end + 1].lower_ not in _TROOP_NOUNS
     return span.end + 1 < len(doc) and doc[span.end].lower_ in _BODY_ADJECTIVES and doc[span.end].text[:1].isupper() \
         and doc[span.end + 1].text[:1].isupper() and doc[span.end + 1].lower_ in _BODY_NOUNS
+
+
+#: Verbs whose object is a government ("accused Damascus of", "blamed Ankara for", "urged Moscow to").
+_CHARGING_VERBS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "urged", "urges", "urging"})
+
+
+def _charged_or_urged(span: Span) -> bool:
+    """True for a place that is the object of a charge or a plea, a preposition after it: "accused
+    Damascus of 'savagery'", "blamed Ankara for the attack", "urged Moscow to rein in"."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in _CHARGING_VERBS \
+        and span.end < len(doc) and doc[span.end].lower_ in ("of", "for", "to")
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "could", "should", "can", "did", "does"})

@@ -175,6 +175,13 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("The Security Council held an emergency session in New York after strikes on Idlib.", "New York"),
         ("A resident told AP by phone from Douma that shelling killed five people in Harasta.", "Douma"),
         ("In Brussels, NATO ambassadors held emergency talks after the strike on Balyun in Syria.", "Brussels"),
+        ("State television, broadcasting from Damascus, said troops entered Jisr al-Shughour on Monday.", "Damascus"),
+        ("The coalition denied hitting the dam near Tabqa, saying in a statement from its headquarters in Baghdad "
+         "that it had only struck militants.", "Baghdad"),
+        ("Sheikh al-Hijri, in a video from his home in the town of Qanawat, urged calm after clashes in Sweida.", "Qanawat"),
+        ("Jets struck Morek on Monday in violation of the ceasefire agreed in Astana.", "Astana"),
+        ("Washington accused Damascus of 'savagery' after troops shelled Jisr al-Shughour.", "Damascus"),
+        ("Turkey blamed Ankara's critics, and the UN urged Moscow to halt the strikes on Ariha.", "Moscow"),
 
     ],
 )
@@ -182,6 +189,13 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
     roles = {e.mention: e.role for e in _events(extractor, sentence)}
     assert roles[spoken_from] == "mention"
     assert "event" in {role for name, role in roles.items() if name != spoken_from}
+
+
+def test_a_home_or_seat_is_where_something_happened_unless_words_were_recorded_there(extractor: Extractor) -> None:
+    """"A video from his home in Qanawat" is where words were recorded; "abducted from his home in
+    Qanawat" is where the abduction happened."""
+    roles = {e.mention: e.role for e in _events(extractor, "Gunmen abducted him from his home in Qanawat on Monday.")}
+    assert roles == {"Qanawat": "event"}
 
 
 def test_a_city_abroad_that_a_syrian_village_folds_like_is_where_words_were_said(extractor: Extractor) -> None:
