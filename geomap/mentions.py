@@ -268,9 +268,11 @@ def _written_start(text: str, start: int, floor: int) -> int:
 
 
 #: A wire story's credit line, "(Reporting by Tom Perry and Laila Bassam in Beirut; Editing by Giles
-#: Elgood)", or a byline alone on its line: "By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom Perry".
+#: Elgood)", or a byline alone on its line: "By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom Perry",
+#: "By Lina Haddad | Homs | 20 January 2026".
 _CREDIT_LINE = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\b[^()\n]{0,300}\)"
-                          r"|(?m:^[ \t]*(?:By|BY)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.-]*|,[ \t]*[A-Z][\w'’.-]*){0,8}[ \t]*$)")
+                          r"|(?m:^[ \t]*(?:By|BY)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.-]*|,[ \t]*[A-Z][\w'’.-]*){0,8}"
+                          r"(?:[ \t]*[|•·][ \t]*[^|•·.\n]{1,40})*[ \t]*$)")
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
@@ -456,6 +458,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         if surnames is not None and single is not None:
             surnames.add(fold(span.text))
         return False  # "Governor Diab", "Dr. Darwish", "Colonel al-Saleh"
+    if single is not None and _written_start(sentences.text, span.start_char, 0) == span.start_char \
+            and _a_demonym(single.text, gazetteer):  # "al-Basiri" is a village, "al-Homsi" a family
+        return False  # "displaced Homsis", "an Idlibi activist": people of Homs and Idlib, which they fold onto
     if _after_a_foreign_demonym(span) and not _spelled_as_a_place(span, gazetteer, abroad=True):
         return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike
     if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
@@ -546,6 +551,21 @@ def _after_a_foreign_demonym(span: Span) -> bool:
         if i >= 0 and doc[i].lower_ == "border":
             i -= 1
     return i >= 0 and doc[i].lower_ in FOREIGN_DEMONYMS
+
+
+#: Endings that make a people's word of a place's name: "Homsi(s)", "Idlibi", "Hamawi", "Daraawis".
+_DEMONYM_ENDING = re.compile(r"(?:w?i)s?$")
+
+
+def _a_demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """True for a word that is a notable town's name with a people's ending ("Homsis", "Hamawi")
+    and is no place's name itself: it folds onto the town's key only because vowels fold away.
+    Not a village's: "Sukkari" is a quarter of Aleppo, not the people of a Sukkar."""
+    ending = _DEMONYM_ENDING.search(word)
+    if ending is None or ending.start() < 3 or not word[:1].isupper():
+        return False
+    return any(is_notable(place) for place in gazetteer.places_spelled(word[:ending.start()])) \
+        and not gazetteer.places_spelled(word)
 
 
 #: Words before a name that say a person is named: "identified as Abu Obaida", "a man named Hamad";

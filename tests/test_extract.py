@@ -1026,6 +1026,24 @@ def test_a_byline_names_reporters(extractor: Extractor) -> None:
     assert {e.mention for e in _events(extractor, text)} == {"Daraa"}
 
 
+def test_a_byline_may_go_on_with_short_fields_after_a_bar(extractor: Extractor) -> None:
+    """"By Lina Haddad | Homs | 20 January 2026": Haddad is the reporter (a Hasakah village is
+    spelled so); a lead run into the byline's line after the bar is still read ("By Talent Gondo |
+    Harare's Third Street will soon be renamed …")."""
+    text = "By Lina Haddad | Homs | 20 January 2026\n\nShelling hit Talbiseh on Monday, killing two people."
+    assert {e.mention for e in _events(extractor, text)} == {"Talbiseh"}
+    run_on = "By Talent Gondo | Shelling hit Talbiseh on Monday, killing two people in the town."
+    assert "Talbiseh" in {e.mention for e in _events(extractor, run_on)}
+
+
+def test_a_peoples_word_made_of_a_towns_name_is_not_the_town(extractor: Extractor) -> None:
+    """"Homsis", "an Idlibi activist", "Hamawi doctors" are people; "Sukkari", a quarter of
+    Aleppo, ends as a people's word does but names no notable town's people."""
+    text = ("Displaced Homsis returned to Talbiseh on Monday. An Idlibi activist and two Hamawi doctors "
+            "were killed in shelling on Saraqib.")
+    assert {e.mention for e in _events(extractor, text)} == {"Talbiseh", "Saraqib"}
+
+
 def test_a_place_abroad_is_background_beside_an_event_in_syria(extractor: Extractor) -> None:
     """The shells fell on Tal Rifaat, not in Kilis; Moscow is where the recapture was reported."""
     text = ("On 8 March 2019, Turkish forces shelled YPG positions in Tal Rifaat from the Kilis area. "
