@@ -989,7 +989,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"  # "accused Damascus of 'savagery'": a government
     if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=spoken_abroad) \
             or _followed_by_actor_verb(span, strict=not foreign) \
-            or _named_as_a_government(span, sentences, foreign=spoken_abroad) or _named_as_the_origin_of_forces(span, sentences):
+            or _named_as_a_government(span, sentences, foreign=spoken_abroad) or _named_as_the_origin_of_forces(span, sentences) \
+            or _named_as_a_refuge(span, sentences):
         return "mention"
     if not sentences.triggered(span) or sentences.after_furniture(span):
         return "mention"
@@ -1105,6 +1106,35 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
     if not before.endswith(_BEFORE_AN_ORIGIN) or not any(word in before for word in _ORIGIN_OF_FORCES_WORDS):
         return False
     return _ORIGIN_OF_FORCES.search(before, max(sentences.of(span).start_char - start, 0)) is not None
+
+
+#: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",
+#: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
+#: Lusin". The flight happened where they fled from; not "returned to al-Waer", where they came home.
+_REFUGE = re.compile(
+    r"\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge)"
+    r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
+    r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+(?:city|town|village|camps?|area|province))?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:to\s+)?(?:the\s+)?))*$")
+#: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
+_BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " near ", " around ", " of ", " the ", ", ", " and ")
+_REFUGE_WORDS = ("fle", "displac", "evacu", "bussed", "relocat", "refuge")
+
+
+def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
+    """True for a place people fleeing went to (:data:`_REFUGE`): the flight is where they fled from."""
+    sentence_start = sentences.of(span).start_char
+    written = _written_start(sentences.text, span.start_char, sentence_start)  # before "al-Harra"
+    start = max(written - 140, 0)
+    before = sentences.text[start:written]
+    if not before.endswith(_BEFORE_A_REFUGE) or not any(word in before for word in _REFUGE_WORDS):
+        return False
+    if _WHERE_AFTER.match(sentences.text, span.end_char):
+        return False  # "fled to Idlib, where an air strike killed five": something happened there too
+    return _REFUGE.search(before, max(sentence_start - start, 0)) is not None
+
+
+_WHERE_AFTER = re.compile(r"[^.;:!?]{0,30}?,?\s+where\b")
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".

@@ -1092,6 +1092,22 @@ def test_where_forces_or_convoys_came_from_is_background(extractor: Extractor) -
     assert roles("Families fled from Saraqib on Tuesday after heavy shelling.") == {"Saraqib": "event"}
 
 
+def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
+    """A flight happens where people fled from; where they went is background, unless something
+    happened there too ("fled to Idlib, where an air strike killed five"). Coming home is news."""
+    def roles(text: str) -> dict[str, str]:
+        return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2020, 3, 5))}
+
+    assert roles("Dozens of families fled Jasim on Monday to al-Harra and Namer after shelling.") == {
+        "Jasim": "event", "al-Harra": "mention", "Namer": "mention"}
+    assert roles("Thousands fled to camps near Atmeh and Kafr Lusin after strikes on Saraqib on Monday.") == {
+        "Atmeh": "mention", "Kafr Lusin": "mention", "Saraqib": "event"}
+    assert roles("Residents fled to Raqqa city and to al-Tabqa as clashes hit Ain Issa on Monday.") == {
+        "Raqqa": "mention", "al-Tabqa": "mention", "Ain Issa": "event"}
+    assert roles("Civilians fled to Idlib, where an air strike killed five people on Monday.") == {"Idlib": "event"}
+    assert roles("Hundreds of families returned to Saraqib on Monday after the shelling stopped.") == {"Saraqib": "event"}
+
+
 def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extractor: Extractor) -> None:
     """"the neighbourhood of al-Hamidiya" and every name listed after "the neighbourhoods of" are
     neighbourhoods of the city named, not villages spelled alike elsewhere; before one name,
