@@ -40,7 +40,7 @@ KIND_WORDS: dict[str, str] = {
     "nahiya": "admin3", "village": "settlement", "town": "settlement", "city": "settlement",
     "countryside": "admin1", "base": "airbase",
     **dict.fromkeys(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"], "neighbourhood"),
-    "square": "neighbourhood",  # a city's square lies in the city: "al-Karama Square" is no Raqqa village
+    "square": "neighbourhood", "roundabout": "neighbourhood",  # a city's square lies in the city: "al-Karama Square" is no Raqqa village
 }
 #: Arabic nouns written before a name that say its kind: "ريف إدلب" (Idlib countryside) is the
 #: governorate, "مدينة إدلب" the city, "مطار حماة" the air base; also after a glued preposition

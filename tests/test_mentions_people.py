@@ -114,6 +114,8 @@ def test_a_square_lies_in_its_city_and_a_region_may_follow_the(extractor: Extrac
     assert not {"Karama", "al-Karama"} & set(places)  # a village in Raqqa, 400 km away
     assert places["As-Suwayda"][1] == "event"
     assert places["Badia"][0] == "Badia"
+    roundabout = _events(extractor, "In Raqqa city, residents gathered at the al-Naim roundabout on Monday to protest.")
+    assert {e.admin1 for e in roundabout} == {"Raqqa"}  # not Naem, a Homs village 275 km away
 
 
 def test_families_tribes_forces_and_feasts_are_not_places(extractor: Extractor) -> None:
