@@ -983,7 +983,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
-    if _previous_word_is(span, "since"):
+    if _previous_word_is(span, "since") or _in_a_since_when_clause(span, sentences):
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
     if _charged_or_urged(span):
         return "mention"  # "accused Damascus of 'savagery'": a government
@@ -1164,6 +1164,19 @@ def _names_a_body(span: Span) -> bool:
         return span.end + 1 >= len(doc) or doc[span.end + 1].lower_ not in _TROOP_NOUNS
     return span.end + 1 < len(doc) and doc[span.end].lower_ in _BODY_ADJECTIVES and doc[span.end].text[:1].isupper() \
         and doc[span.end + 1].text[:1].isupper() and doc[span.end + 1].lower_ in _BODY_NOUNS
+
+
+#: A clause that tells what a comparison goes back to: "the worst since the end of April, when clashes
+#: in Jaramana killed dozens", "the largest since September 2016, when blazes destroyed forest near Kessab".
+#: Not "fighting has gone on since Monday, when jets struck Saraqib": that is the news.
+_SINCE_WHEN = re.compile(r"\b(?:\w{3,}est|worst|first|most)\b[^,;.]{0,60}\bsince\s+[^,;.]{1,40},\s+when\b[^;]*$")
+
+
+def _in_a_since_when_clause(span: Span, sentences: _Sentences) -> bool:
+    """True for a place named in a "since …, when …" clause: history a comparison goes back to."""
+    start = sentences.of(span).start_char
+    lead = sentences.text[start:span.start_char]
+    return "since" in lead and _SINCE_WHEN.search(lead) is not None  # a superlative: "the worst since …"
 
 
 #: Verbs whose object is a government ("accused Damascus of", "blamed Ankara for", "urged Moscow to").

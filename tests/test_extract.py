@@ -1092,6 +1092,20 @@ def test_where_forces_or_convoys_came_from_is_background(extractor: Extractor) -
     assert roles("Families fled from Saraqib on Tuesday after heavy shelling.") == {"Saraqib": "event"}
 
 
+def test_what_a_comparison_goes_back_to_is_background(extractor: Extractor) -> None:
+    """"The worst since the end of April, when clashes in Jaramana killed dozens" is history;
+    "fighting has gone on since Monday, when jets struck Saraqib" is the news."""
+    def roles(text: str) -> dict[str, str]:
+        return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2020, 7, 13))}
+
+    assert roles("Clashes hit Sweida on Monday. The fighting was the worst since the end of April, when clashes "
+                 "in Jaramana and Ashrafiyat Sahnaya killed dozens.") == {
+        "Sweida": "event", "Jaramana": "mention", "Ashrafiyat Sahnaya": "mention"}
+    assert roles("Fires hit Latakia countryside on Monday, the largest since September 2016, when blazes "
+                 "destroyed forest near Kessab.")["Kessab"] == "mention"
+    assert roles("Fighting has gone on since Monday, when jets struck Saraqib.") == {"Saraqib": "event"}
+
+
 def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
     """A flight happens where people fled from; where they went is background, unless something
     happened there too ("fled to Idlib, where an air strike killed five"). Coming home is news."""
