@@ -700,7 +700,8 @@ def find_published_date(text: str) -> dt.date | None:
 
     Only full dates (day, month, year) in the first lines count, and not those that follow a
     preposition ("on 5 March 2016 jets struck" is the event, not the article). A numeric date
-    that reads either way ("07/03/2023") is read as the days the text writes out say, or not at all.
+    that reads either way ("07/03/2023") is read as the days the text writes out say, else day first
+    after SANA's name ("Aleppo, SANA – 10/11/2015"), whose convention that is, or not at all.
     """
     found = _published_date(text)
     return found[2] if found else None
@@ -750,6 +751,9 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
 
 #: A numeric date whose day and month can both be either ("07/03/2023": 7 March or 3 July).
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])")
+#: A news agency named just before an ambiguous date line whose own convention is day first, which
+#: decides it where the text's days do not: Syria's state agency SANA ("Aleppo, SANA – 10/11/2015").
+_DAY_FIRST_SOURCE = re.compile(r"\b(?:SANA|Syrian Arab News Agency)\b[^\n\w]*$")
 #: A written day this many days before one reading of an ambiguous date, and not the other, decides it.
 _AMBIGUOUS_EVIDENCE_DAYS = 45
 
@@ -766,6 +770,8 @@ def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | 
     gaps = [_days_after_written_days(text[m.end():m.end() + 5000], reading) for reading in readings]
     fits = [gap is not None and gap <= _AMBIGUOUS_EVIDENCE_DAYS for gap in gaps]
     if fits[0] == fits[1]:
+        if not fits[0] and _DAY_FIRST_SOURCE.search(head[max(0, m.start() - 40):m.start()]):
+            return m.start(), m.end(), readings[0]  # "Aleppo, SANA – 10/11/2015": SANA writes day first
         return None
     return m.start(), m.end(), readings[0] if fits[0] else readings[1]
 

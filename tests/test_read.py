@@ -780,6 +780,9 @@ def test_a_date_line_with_no_space_after_the_comma_is_read() -> None:
         ("Posted 07/03/2023\n\nFighting has raged since June 30.", dt.date(2023, 7, 3)),
         ("Published: 07/03/2023\n\nOn 1 March jets struck Idlib. On June 30 more fell.", None),  # both fit
         ("Published: 07/03/2023\n\nJets struck Idlib on Tuesday.", None),  # nothing tells
+        ("Army breaks siege\n\nAleppo, SANA – 10/11/2015\n\nArmy units broke the siege on Tuesday.",
+         dt.date(2015, 11, 10)),  # SANA writes day first
+        ("Aleppo, SANA – 10/11/2015\n\nOn September 20, army units began the advance.", dt.date(2015, 10, 11)),  # the text tells
     ],
 )
 def test_an_ambiguous_numeric_date_line_is_read_as_the_written_days_say(text: str, expected: dt.date | None) -> None:
