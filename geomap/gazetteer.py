@@ -318,7 +318,7 @@ class Gazetteer:
         if not scored:
             return []
         if admin1s or points:
-            scored = [(score + _context_bonus(place, admin1s, points), place, how, matched)
+            scored = [(score + _context_bonus(place, admin1s, points, kind), place, how, matched)
                       for score, place, how, matched in scored]
         best = heapq.nsmallest(limit, scored, key=_by_score_then_id) if limit < len(scored) else sorted(scored, key=_by_score_then_id)
         return [Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),
@@ -554,9 +554,18 @@ def _without_article(folded: str) -> str:
     return rest if rest and first in ARTICLES else folded
 
 
-def _context_bonus(place: Place, admin1s: set[str] | frozenset[str], points: Sequence[tuple[float, float]]) -> float:
-    """What a context adds: inside a named governorate, near a named place or point."""
+_UNIT_KINDS = frozenset({"admin2", "admin3"})
+
+
+def _context_bonus(place: Place, admin1s: set[str] | frozenset[str], points: Sequence[tuple[float, float]],
+                   kind: str | None = None) -> float:
+    """What a context adds: inside a named governorate, near a named place or point. Not near, for
+    a district or subdistrict the words do not ask for: its point is the middle of an area, not a
+    place, and near a story's village it would beat the town the district is named after ("the
+    outskirts of Manbij"); "Kafr Nabl in Maarat al-Numan district" asks for one."""
     bonus = 0.2 if admin1s and place.admin1 in admin1s else 0.0
+    if place.kind in _UNIT_KINDS and place.kind != kind:
+        return bonus
     nearest = NEAR_KM + 1.0
     for lat, lon in points:
         if abs(place.lat - lat) * _KM_PER_DEGREE_LAT <= NEAR_KM:  # cheap test before the haversine

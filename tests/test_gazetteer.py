@@ -158,6 +158,14 @@ def test_a_seat_answers_to_its_subdistricts_name(gazetteer: Gazetteer) -> None:
     assert town.match == "exact" and haversine_km(town.place.lat, town.place.lon, 35.92, 35.98) < 3
 
 
+def test_a_district_is_not_pulled_near_a_storys_places_by_its_middle_point(gazetteer: Gazetteer) -> None:
+    """Menbij district's point lies 22 km from Deir Hafer, the town of Manbij 48 km: a story near
+    Deir Hafer still means the town, not the middle of its district; asked for, the district."""
+    deir_hafer = gazetteer.lookup("Deir Hafer", limit=1)[0].place
+    assert gazetteer.lookup("Manbij", context=[deir_hafer], limit=1)[0].place.kind == "settlement"
+    assert gazetteer.lookup("Manbij", context=[deir_hafer], kind="admin2", limit=1)[0].place.kind == "admin2"
+
+
 def test_arabic_names(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("خوين الكبير", limit=1)[0].place
     assert haversine_km(place.lat, place.lon, 35.479, 36.835) < 5
