@@ -382,15 +382,20 @@ class _Sentences:
 
     def after_furniture(self, span: Span) -> bool:
         """True when a page's link or tag list (:data:`_PAGE_FURNITURE`) opens before the span in
-        its sentence. The text is searched once, and only when it has one of their words."""
+        its sentence, or heads the lines the span is in ("Related news" alone on its line, then a
+        link a line up to a blank line). The text is searched once, and only when it has one of
+        their words."""
         if self._furniture is None:
             text = self.text
-            self._furniture = [m.start() for m in _PAGE_FURNITURE.finditer(text)] \
+            self._furniture = [(m.start(), _list_end(text, m.end())) for m in _PAGE_FURNITURE.finditer(text)] \
                 if any(word in text for word in _FURNITURE_WORDS) else []
         if not self._furniture:
             return False
-        i = bisect.bisect_right(self._furniture, span.start_char) - 1
-        return i >= 0 and self._furniture[i] >= self.of(span).start_char
+        i = bisect.bisect_right(self._furniture, (span.start_char, len(self.text))) - 1
+        if i < 0:
+            return False
+        start, list_end = self._furniture[i]
+        return start >= self.of(span).start_char or span.start_char < list_end
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -1002,8 +1007,19 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
 
 #: A web page's links and tags, which scraped text runs into the article: "Related Posts Army
 #: units eliminate terrorists in Homs", "Tags: Jableh, Tartus". Case matters: "related to" is prose.
-_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?:Posts|Articles|News|Stories|Topics)|:)|RELATED|Tags?:|Read\s+(?:more|also)\b"
+_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?:Posts|Articles|News|Stories|Topics|posts|articles|news|stories|topics)|:)|RELATED|Tags?:|Read\s+(?:more|also)\b"
                              r"|Also\s+read|See\s+also|More\s+on\s+this)")
+def _list_end(text: str, after: int) -> int:
+    """Where the lines headed by a link or tag list's heading end (the next blank line), when the
+    heading ends its line ("Related news", "Read more:"); else ``after``: a heading run into prose."""
+    line_end = text.find("\n", after)
+    if line_end < 0 or text[after:line_end].strip(" \t:"):
+        return after
+    blank = _PARAGRAPH_END.search(text, line_end + 1)
+    return blank.start() if blank else len(text)
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 #: A word every match of :data:`_PAGE_FURNITURE` contains: most sentences have none.
 _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
 

@@ -133,6 +133,16 @@ def test_agency_acronyms_and_page_furniture_are_no_event_places(extractor: Extra
     assert roles["Homs"] == roles["Aleppo"] == roles["Jableh"] == roles["Tartus"] == "mention"
 
 
+def test_a_related_links_heading_on_its_own_line_heads_the_links_below_it(extractor: Extractor) -> None:
+    """"Related news" alone on its line, then one link a line: every link is page furniture, up to
+    the blank line; the article's own sentences are not."""
+    text = ("Jets struck Ariha on Monday, killing five people.\n\nRelated news\n"
+            "• Turkish drone kills SDF commander in Qamishli\n• Protests in Suwayda over fuel prices\n\n"
+            "Shelling also hit Saraqib on Monday.")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert roles == {"Ariha": "event", "Qamishli": "mention", "Suwayda": "mention", "Saraqib": "event"}
+
+
 def test_an_unknown_word_opening_a_sentence_before_a_name_makes_it_a_person(extractor: Extractor) -> None:
     """"Rahmi Dogan, the Hatay governor": no English word and no place opens that sentence, so
     the name goes on from it (Dogan is no Duqan); a place opening it still leaves the next one a
