@@ -40,7 +40,8 @@ KIND_WORDS: dict[str, str] = {
     "nahiya": "admin3", "village": "settlement", "town": "settlement", "city": "settlement",
     "countryside": "admin1", "base": "airbase",
     **dict.fromkeys(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"], "neighbourhood"),
-    "square": "neighbourhood", "roundabout": "neighbourhood",  # a city's square lies in the city: "al-Karama Square" is no Raqqa village
+    # A city's square or roundabout lies in the city: "al-Karama Square" is no Raqqa village.
+    "square": "neighbourhood", "roundabout": "neighbourhood",
 }
 #: Arabic nouns written before a name that say its kind: "ريف إدلب" (Idlib countryside) is the
 #: governorate, "مدينة إدلب" the city, "مطار حماة" the air base; also after a glued preposition
@@ -1007,7 +1008,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
 
 #: A web page's links and tags, which scraped text runs into the article: "Related Posts Army
 #: units eliminate terrorists in Homs", "Tags: Jableh, Tartus". Case matters: "related to" is prose.
-_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?:Posts|Articles|News|Stories|Topics|posts|articles|news|stories|topics)|:)|RELATED|Tags?:|Read\s+(?:more|also)\b"
+_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?i:posts|articles|news|stories|topics)|:)|RELATED|Tags?:|Read\s+(?:more|also)\b"
                              r"|Also\s+read|See\s+also|More\s+on\s+this)")
 def _list_end(text: str, after: int) -> int:
     """Where the lines headed by a link or tag list's heading end (the next blank line), when the
