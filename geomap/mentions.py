@@ -840,7 +840,8 @@ def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Ite
     return (span for span in found.values()
             if (sentences.of(span).start != span.start or len(span) > 1 or _has_place_word_after(span))
             and "syria" not in sentences.text_of(span).lower()  # "Syrias", "Assyrian": the country's name inflected
-            and (span.end == len(doc) or not _opens_organisation_noun(doc[span.end])))  # "from the Bisho family"
+            and (span.end == len(doc) or not _opens_organisation_noun(doc[span.end]))  # "from the Bisho family"
+            and not _after_a_foreign_demonym(span))  # "the Lebanese town of Hermel": no Syrian place to look for
 
 
 _PREPOSITION_HASHES = frozenset(hash_string(w) for w in PLACE_PREPOSITIONS)

@@ -99,6 +99,10 @@ def test_a_name_after_a_neighbours_adjective_lies_in_that_country(extractor: Ext
                                  "attacked the Russian Hmeimim base.")
     assert "Sinjar" not in found
     assert {"Kilis", "Yarmouk camp", "Afrin", "Hmeimim"} <= found
+    # Nor is the name a candidate for a near spelling in the story's area: Harmel is a Tartus village.
+    lebanese = _events(extractor, "Shelling hit Tartus on Monday. Two rockets fired from Syria slammed into the "
+                                  "Lebanese town of Hermel late on Tuesday, wounding a child.")
+    assert all(e.admin1 is None for e in lebanese if e.mention == "Hermel")
 
 
 def test_the_generic_head_of_an_unknown_name_is_no_place(extractor: Extractor) -> None:
