@@ -1092,14 +1092,13 @@ def name_seats_after_their_units(store: Store) -> None:
         if e.capital is not None and e.name_ar:
             seats[(e.admin1, e.name_ar)].append(e)
     for unit in store.of_kind("admin2", "admin3"):
-        level = "admin2" if unit.kind == "admin2" else "admin3"
         for seat in seats.get((unit.admin1, unit.name_ar), ()):
-            if getattr(seat, level) != getattr(unit, level):
+            if getattr(seat, unit.kind) != getattr(unit, unit.kind):  # the seat lies in the unit
                 continue
             # The unit's own name only: its other names may be older names of the unit ("al Ghutah
             # ash Sharqiyah" for Jaramana subdistrict), not of the town.
             if not _GENERIC_ADMIN_WORDS.search(fold(unit.name)) and seat.add_names([unit.name]):
-                store.merges[f"seat named after its {level} (same Arabic name)"] += 1
+                store.merges[f"seat named after its {unit.kind} (same Arabic name)"] += 1
 
 
 # ---- curated aliases

@@ -332,15 +332,18 @@ class Gazetteer:
         found = self._match_memo.get(memo_key)
         if found is not None:
             return found
+        # Written with its article, a name is compared without it on both sides ("al-Midan" is spelled
+        # as "Midan" is); written bare, as it is ("Qusayr" is not "Al Qusayr").
         written = fold(name)
-        bare = _without_article(written)  # "al-Midan" is spelled as "Midan" is; "Qusayr" is not "Al Qusayr"
+        wanted = _without_article(written)
+        with_article = wanted != written
         matches: dict[str, tuple[str, str, float]] = {}  # id -> (match, matched name, ratio)
         for key in variants(name):
             for place_id in self._by_key.get(key, ()):
                 if place_id in matches:
                     continue
                 entry = self._entries[place_id]
-                exact = any(fold(n) == written or (bare != written and _without_article(fold(n)) == bare) for n in entry.names)
+                exact = any((_without_article(f) if with_article else f) == wanted for f in map(fold, entry.names))
                 how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
                 matches[place_id] = (how, entry.place.name, 100.0)
         found = self._score(matches, kind)

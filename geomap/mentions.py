@@ -464,14 +464,14 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         if surnames is not None and single is not None:
             surnames.add(fold(span.text))
         return False  # "Governor Diab", "Dr. Darwish", "Colonel al-Saleh"
-    if single is not None and _written_start(sentences.text, span.start_char, 0) == span.start_char \
+    if single is not None and not _after_an_article(span, sentences.text) \
             and _a_demonym(single.text, gazetteer):  # "al-Basiri" is a village, "al-Homsi" a family
         return False  # "displaced Homsis", "an Idlibi activist": people of Homs and Idlib, which they fold onto
     if _after_a_foreign_demonym(span) and not _spelled_as_a_place(span, gazetteer, abroad=True):
         return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike
     if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
-    if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span):
+    if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span, sentences.text):
         return False  # "Riad Hijab", a photo credit "Hazem Sabbagh"; "al-Omar" is a family's or a place's
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and _opens_organisation_noun(following):
@@ -597,11 +597,10 @@ def _after_a_naming_phrase(span: Span) -> bool:
     return False
 
 
-def _after_an_article(span: Span) -> bool:
-    """True when an Arabic article opens the name ("al-Omar", "el Bab")."""
-    preceding = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return preceding in ARTICLES or (preceding in ("-", "‐") and span.start > 1
-                                     and span.doc[span.start - 2].lower_ in ARTICLES)
+def _after_an_article(span: Span, text: str) -> bool:
+    """True when an Arabic article is written before the name ("al-Omar", "Al Bab"; not the English
+    "an" of "an Idlibi activist"), as the mention's text reads it (:func:`_written_start`)."""
+    return _written_start(text, span.start_char, 0) != span.start_char
 
 
 def _opens_organisation_noun(word: Token) -> bool:
