@@ -983,8 +983,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     ``spoken_abroad``: the name is abroad or spelled as a city or country there, where officials speak
     from ("In Ankara, the minister warned") and governments sit ("the regimes in Riyadh and
     Ankara"), though a Syrian village folds alike (Anqarah)."""
-    if dateline:
-        return "mention"
+    if dateline or not sentences.triggered(span) or sentences.after_furniture(span):
+        return "mention"  # filed there, or a sentence that tells of nothing happening
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
@@ -997,8 +997,6 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
             or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=spoken_abroad) or _named_as_the_origin_of_forces(span, sentences) \
             or _named_as_a_refuge(span, sentences):
-        return "mention"
-    if not sentences.triggered(span) or sentences.after_furniture(span):
         return "mention"
     if foreign:
         before = _previous_word(span)
