@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +99,7 @@ _ORG_SPELLINGS = frozenset(fold(name) for name in NOT_PLACES)
 
 #: By token text: its key, capitalised, opens a name, a name goes on across it, proclitic length.
 _TokenInfo = tuple[str, bool, bool, bool, int]
+_OPENS, _GLUED = itemgetter(2), itemgetter(4)  # fields read over every token, in C
 #: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
 #: ("Abu al-Duhur", "the [Hama] airport").
 _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
@@ -193,13 +196,13 @@ class PlaceMatcher:
     def match(self, doc: Doc) -> list[Span]:
         """Every gazetteer or non-place name in the Doc, overlaps resolved longest-first."""
         info = self._infos(doc)
-        if any(token[4] for token in info):  # "ومعرة النعمان": "and" glued to Maarat al-Numan
+        if any(map(_GLUED, info)):  # "ومعرة النعمان": "and" glued to Maarat al-Numan
             self._split_proclitics(doc, info)
             info = self._infos(doc)
         keys, prefixes = self._names.keys, self._names.prefixes
         count = len(info)
         spans: list[Span] = []
-        for first in [i for i, token in enumerate(info) if token[2]]:
+        for first in compress(range(count), map(_OPENS, info)):  # in C: most tokens open no name
             last, name = first, info[first][0]
             while True:
                 if name in keys:
@@ -219,8 +222,12 @@ class PlaceMatcher:
     def _infos(self, doc: Doc) -> list[_TokenInfo]:
         """What :meth:`_learn` knows of each token. Token hashes come from one array: creating a
         Token object per token costs more than matching."""
-        strings, memo = doc.vocab.strings, self._token_info
-        return [memo.get(orth) or self._learn(orth, strings[orth]) for orth in doc.to_array(ORTH).tolist()]
+        strings = doc.vocab.strings
+        orths = doc.to_array(ORTH).tolist()
+        info = list(map(self._token_info.get, orths))
+        for i in compress(range(len(info)), map(not_, info)):  # the words not met before
+            info[i] = self._token_info.get(orths[i]) or self._learn(orths[i], strings[orths[i]])
+        return info
 
     def _learn(self, orth: int, text: str) -> _TokenInfo:
         """Remember a token text's key, whether it is capitalised, whether a name can start there
@@ -384,7 +391,7 @@ def split_sentences(doc: Doc) -> Doc:
     # cost more than the whole rule. Consecutive marks ("?!", ". …") share the token found.
     starts = {0}
     opener = 0
-    for final in [i for i, orth in enumerate(orths) if orth in _FINAL_PUNCT_HASHES]:
+    for final in compress(range(n), map(_FINAL_PUNCT_HASHES.__contains__, orths)):
         if opener <= final:
             opener = final + 1
             while opener < n and not _opens_sentence(doc, opener):
