@@ -149,7 +149,7 @@ _EXPLICIT_SOURCE = (
     rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
     rf"|(?P<dmy_d>{_DAY})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON})[\s,،-]+(?P<dmy_y>{_YEAR})\b"
-    rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MON})(?![\w-])"
+    rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MON})(?![\w-])(?!\.?\s+{_DAY}(?:[,،]\s*|\s+){_YEAR}\b)"
     rf")|(?={'|'.join(_STEMS)})(?:"
     rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>{_DAY})(?:[,،]\s*|\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
     rf"|(?P<my_m>{_MON})[,،]?\s+(?P<my_y>{_YEAR})\b"

@@ -42,6 +42,14 @@ def test_explicit_day_dates(sentence: str, expected: str) -> None:
     assert _d(sentence, None) == (expected, "day", "sentence")
 
 
+def test_a_number_ending_the_line_before_does_not_take_a_dates_month() -> None:
+    """"Release No: 20171010-01" then "Oct. 10, 2017" on the next line: "01 Oct" is no date, and
+    must not take the month from the date the line starts with."""
+    text = "Release No: 20171010-01\nOct. 10, 2017\n"
+    assert [date for _, _, date in iter_full_dates(text)] == [dt.date(2017, 10, 10)]
+    assert _d("The batch 2019-03 of 12 Oct. 4, 2017 reports.")[0] == "2017-10-04"
+
+
 def test_ambiguous_slash_date_is_not_read() -> None:
     assert _d("The report dated 11/01/2018 lists the dead.") == ("2018-01-11", "day", "published")
 

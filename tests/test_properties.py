@@ -319,6 +319,7 @@ _EXPLICIT_AS_WRITTEN = re.compile(
     rf"|(?P<dmy_d>{_DAY_AS_WRITTEN})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON_AS_WRITTEN})[\s,،-]+(?P<dmy_y>{_YEAR_AS_WRITTEN})\b"
     rf"|(?P<mdy_m>{_MON_AS_WRITTEN})\s+(?P<mdy_d>{_DAY_AS_WRITTEN})(?:[,،]?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR_AS_WRITTEN})\b"
     rf"|(?P<dm_d>{_DAY_AS_WRITTEN})(?:\s+of)?\s+(?P<dm_m>{_MON_AS_WRITTEN})(?![\w-])"
+    rf"(?!\.?\s+{_DAY_AS_WRITTEN}(?:[,،]\s*|\s+){_YEAR_AS_WRITTEN}\b)"
     rf"|(?P<my_m>{_MON_AS_WRITTEN})[,،]?\s+(?P<my_y>{_YEAR_AS_WRITTEN})\b"
     rf"|(?P<md_m>{_MON_AS_WRITTEN})\s+(?P<md_d>{_DAY_AS_WRITTEN})(?![\w:]|[.,]?[0-9])"
     rf"|(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
