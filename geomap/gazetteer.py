@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from . import startup_cache
 from .errors import GazetteerError, InputError
@@ -435,6 +436,8 @@ class Gazetteer:
             for admin1 in sorted(admin1s) or [None]:
                 hits += [(key, score, False) for key, score in self._close_keys(query, admin1)]
             for key, score, same_skeleton in hits:
+                if not _close_after_a_shared_head(query, key):
+                    continue
                 # Vowels are what transliterations disagree on most ("Mreiiyeh", "Mreiyeh"; "Hanida",
                 # "Hunaydah"): with the consonants equal, a looser spelling is accepted, but only
                 # inside the named governorates.
@@ -548,6 +551,22 @@ def _base_score(place: Place, how: str, ratio: float, kind: str | None) -> float
     else:
         score += _KIND_PRIOR.get(place.kind, 0.0)
     return score + 0.15 * place.importance
+
+
+def _close_after_a_shared_head(query: str, key: str) -> bool:
+    """False for near spellings that look close only through a first word both share ("Mazraat",
+    "Tal", "Deir", however spelled): after it, the consonants ("w" for a long u too) must differ by
+    at most one. Transliterations disagree on vowels, seldom on consonants: "Maaret al-Noaman" is
+    Maarat al-Numan; "Mazraat al-Qubeir" is no Mazraat al-Qulayah 200 km off."""
+    head, _, rest = query.partition(" ")
+    key_head, _, key_rest = key.partition(" ")
+    if not (rest and key_rest and _consonants(head) == _consonants(key_head)):
+        return True
+    return Levenshtein.distance(_consonants(rest), _consonants(key_rest)) <= 1
+
+
+def _consonants(key: str) -> str:
+    return skeleton(key).replace("w", "")
 
 
 def _without_article(folded: str) -> str:

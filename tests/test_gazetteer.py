@@ -129,6 +129,15 @@ def test_fuzzy_keeps_precision(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Kafr Nable", limit=1)[0].place.name == gazetteer.lookup("Kafr Nabl", limit=1)[0].place.name
 
 
+def test_a_shared_first_word_makes_no_near_spelling(gazetteer: Gazetteer) -> None:
+    """After a first word both share ("Mazraat", "Maarat"), the consonants decide: "Mazraat
+    al-Qubeir" only shares "Mazraat" with "Mazra'at al-Qulay'ah" near Damascus; "Maaret al-Noaman"
+    differs from "Maarat al-Numan" in its vowels alone."""
+    assert not any(c.place.name == "Qleiah" for c in gazetteer.lookup("Mazraat al-Qubeir", context=["Rural Damascus"]))
+    best = gazetteer.lookup("Maaret al-Noaman", limit=1)[0]
+    assert best.place.name == "Maarat al-Numan" and best.match == "fuzzy"
+
+
 def test_an_article_run_into_the_name_is_read_off(gazetteer: Gazetteer) -> None:
     """"Alwaer" is al-Waer, Homs's Wa'er neighbourhood, not a village that only looks alike; a name
     that itself starts with "Al" ("Aleppo", "Albu Kamal") is found as written first."""
