@@ -234,7 +234,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         span.label_ = PLACE_LABEL
     organisations = found[ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
-    spans = places + list(_context_candidates(doc, taken, sentences))
+    heads = [s.start for s in found[PLACE_LABEL] if s.start not in place_starts and _heads_a_longer_toponym(s)]
+    spans = places + list(_context_candidates(doc, taken, sentences, heads))
     spans.sort(key=lambda s: s.start)
     hints = _list_kind_hints(doc, spans, [_kind_hint(span) for span in spans])
     mentions = []
@@ -507,6 +508,19 @@ def _described_as_a_person(doc: Doc, i: int) -> bool:
         if not (doc[k].is_alpha or doc[k].like_num or word in "-‐") or word in ("of", "in", "and", "who", "which"):
             return False
     return False
+
+
+#: Heads of place names that also open people's names and epithets ("Umm al-Khair", "Sheikh
+#: al-Islam", "Bani al-Abbas"): no longer name after them is taken for a place's.
+_PERSONAL_HEADS = frozenset(normalize(word) for word in ("umm", "shaykh", "bani"))
+
+
+def _heads_a_longer_toponym(span: Span) -> bool:
+    """True for a head word of place names that the gazetteer also has as a name ("Maaret",
+    "Kafr", "Tal") opening a longer name joined by a glued article, which the gazetteer lacks as
+    written ("Maaret al-Noaman"): that name is a place's, to be looked for by its near spellings."""
+    return len(span) == 1 and span.id_ in TOPONYM_HEADS and span.id_ not in _PERSONAL_HEADS \
+        and _before_a_glued_article(span) and span.doc[span.start].text[:1].isupper()
 
 
 def _before_a_glued_article(span: Span) -> bool:
@@ -795,9 +809,14 @@ def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
     return Span(doc, i, end, label="CANDIDATE")
 
 
-def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences) -> Iterable[Span]:
-    """Capitalised names the gazetteer lacks, in places where only a place name can stand."""
+def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences, heads: Sequence[int] = ()) -> Iterable[Span]:
+    """Capitalised names the gazetteer lacks, in places where only a place name can stand, and
+    those that open with a toponym's head word (``heads``: "Maaret al-Noaman", anywhere)."""
     found: dict[int, Span] = {}
+    for index in heads:
+        name = _name_at(doc, index, taken)
+        if name is not None and len(name) > 1:
+            found[index] = name
     lowers = doc.to_array(LOWER)
     # Words are compared as hashes and only tokens that can open a place context become Token
     # objects (creating one per token is slow); most "of"s follow no place noun.

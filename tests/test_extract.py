@@ -68,6 +68,17 @@ def test_seed_000_idlib_airstrike_and_background_capitals(extractor: Extractor, 
     assert damascus and all(e.role == "mention" for e in damascus), "a dateline is where the report was filed"
 
 
+
+def test_a_name_opened_by_a_toponym_head_is_a_candidate_anywhere(extractor: Extractor) -> None:
+    """"Maaret al-Noaman" opening a line: the gazetteer has neither the spelling nor "Maaret" alone
+    as the place meant; a toponym's head word joined by an article to a name makes the whole a
+    place's name, looked for by near spelling, where no preposition says so."""
+    text = ("Maaret al-Noaman: regime warplanes dropped barrel bombs on the market on Monday.\n\n"
+            "Maaret al-Noaman was shelled again on Tuesday, activists in Idlib province said.")
+    events = [e for e in _events(extractor, text, dt.date(2014, 5, 7)) if e.mention == "Maaret al-Noaman"]
+    assert [(e.place, e.role, e.date) for e in events] == [
+        ("Maarat al-Numan", "event", "2014-05-05"), ("Maarat al-Numan", "event", "2014-05-06")]
+
 # ------------------------------------------------------------------- rules, on our own texts
 
 def test_longest_match_airbase_over_town(extractor: Extractor) -> None:
