@@ -567,6 +567,19 @@ def _days_stated(lowered: str) -> list[tuple[int, int]]:
     return sorted(day for day in days if not _day_said(lowered, day[0]))
 
 
+#: What follows a chronology entry's date: a dash or a colon ("25 May 2012 – ", "April 2011: ").
+_ENTRY_MARK = re.compile(r"\s*[–—:-]\s")
+
+
+def opens_with_its_date(sentence: str) -> bool:
+    """True for an entry of a chronology: a sentence that opens with its date, then a dash or a
+    colon ("25 May 2012 – More than 100 villagers are killed in Houla"), which tells what happened
+    that day however long ago."""
+    head = sentence.lstrip()[:40]
+    first = next(_explicit_matches(" " + _ascii_lower(head)), None)
+    return first is not None and first.start() == 0 and _ENTRY_MARK.match(head, first.end() - 1) is not None
+
+
 def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, EventDate]]:
     """The dates of the clauses of a sentence that states different days for different places:
     ``(offset, date)`` for each clause, in order; empty when one date dates the whole sentence.

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import EventDate, date_clauses, date_event
+from .dates import EventDate, date_clauses, date_event, opens_with_its_date
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
@@ -99,6 +99,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     header_end = _header_end(article.text)
     lead: list[EventDate | None] = []  # the lead's day, read once when a headline needs it
     history: dict[tuple[str | None, str | None], bool] = {}  # by date and precision: long before the report
+    entries: set[int] = set()  # the sentences that open with their date: a chronology's entries
     places_in = collections.Counter(item.mention.sentence_start for item in resolved)
     read_up_to = 0  # the sentences that open before this offset need not be read for a day again
     for item in resolved:
@@ -135,6 +136,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                     if shift:
                         story_date = last_day = when  # the story has moved on a day
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
+            if stated and opens_with_its_date(mention.sentence):
+                entries.add(mention.sentence_start)  # a chronology's entry: what happened that day, however long ago
             if not stated:
                 unstated.add(mention.sentence_start)
             # Only where the sentence stated a day and names more than one place can its clauses differ.
@@ -150,7 +153,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 when = _carried(when, -earlier)
         if (when.date, when.precision) not in history:
             history[(when.date, when.precision)] = _long_before(when, article.published)
-        role = "mention" if history[(when.date, when.precision)] else mention.role
+        role = "mention" if history[(when.date, when.precision)] and mention.sentence_start not in entries else mention.role
         key = (place.id, when.date, event_type, role)
         if key in events:
             reports[key] += 1

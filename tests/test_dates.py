@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geomap.dates import EventDate, date_clauses, date_event, iter_full_dates
+from geomap.dates import EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date
 
 THU = dt.date(2018, 1, 11)  # a Thursday
 
@@ -399,3 +399,15 @@ def test_never_raises(sentence: str, published: dt.date | None) -> None:
 )
 def test_never_raises_on_date_like_text(sentence: str, published: dt.date | None) -> None:
     date_event(sentence, published)
+
+
+@pytest.mark.parametrize(("sentence", "entry"), [
+    ("25 May 2012 – More than 100 villagers are killed in Houla.", True),
+    ("April 2011: The army besieges Baniyas.", True),
+    ("March 3, 2013 - Rebels take Raqqa.", True),
+    ("On 25 May 2012 more than 100 villagers were killed.", False),
+    ("In July 2018, militants killed 20 people.", False),
+    ("25 May 2012 was the worst day.", False),
+])
+def test_a_chronology_entry_opens_with_its_date_and_a_dash_or_colon(sentence: str, entry: bool) -> None:
+    assert opens_with_its_date(sentence) is entry

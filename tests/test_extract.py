@@ -759,6 +759,19 @@ def test_places_dated_long_before_the_report_are_background(extractor: Extractor
     assert [(e.date, e.role) for e in undated] == [("2014-01-01", "event")]
 
 
+def test_a_chronologys_entries_are_events_however_long_ago(extractor: Extractor) -> None:
+    """A line that opens with its date and a dash or colon is an entry of a timeline: what happened
+    that day, an event however long before the report; the same date inside prose is history."""
+    text = ("Syria's war: a timeline\n10 December 2024\n\n"
+            "25 May 2012 – More than 100 villagers are killed in Houla, in Homs province.\n"
+            "April 2011: The army besieges Baniyas as the protests spread.\n"
+            "Activists recall that on 21 August 2013 rockets hit Zamalka.\n")
+    found = [(e.mention, e.date, e.role) for e in _events(extractor, text, published=dt.date(2024, 12, 10))
+             if e.mention != "Syria"]
+    assert found == [("Houla", "2012-05-25", "event"), ("Homs", "2012-05-25", "mention"),
+                     ("Baniyas", "2011-04-01", "event"), ("Zamalka", "2013-08-21", "mention")]
+
+
 def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
     """"raids hit Hass" is a place context like "struck"; a region inside one governorate
     ("Eastern Ghouta") is context for a misspelled name beside it ("Kafarbatna" is Kafr Batna)."""
