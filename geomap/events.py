@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import EventDate, date_clauses, date_event, opens_with_its_date
+from .dates import EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
@@ -91,6 +91,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     last_day: EventDate | None = None  # the last day any sentence stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = -1
+    headings = _date_headings(article.text, date_lines)
+    heading_starts = [start for start, _ in headings]
+    passed = 0  # the date headings above the last paragraph read
 
     def opening(index: int) -> int:  # where paragraph number ``index`` begins
         return paragraph_breaks[index - 1] if index > 0 else 0
@@ -110,6 +113,10 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 paragraph = this_paragraph
                 if not _news_day(story_date, article.published):
                     story_date = None  # an older day was background; the news day goes on
+                above = bisect.bisect_left(heading_starts, mention.sentence_start)
+                if above and (above > passed or story_date is None):
+                    story_date = last_day = headings[above - 1][1]  # a live blog's "Friday, 29 November 2024"
+                passed = above
             sentence = _without(mention.sentence, mention.sentence_start, date_lines)
             when = date_event(sentence, article.published)
             stated = when.source in ("sentence", "relative")
@@ -237,6 +244,29 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
         if _a_day_the_story_goes_on_from(told):
             return told
     return None
+
+
+#: A line that is a date alone, perhaps after its weekday: a live blog's or a chronicle's heading
+#: over the entries of that day ("Friday, 29 November 2024"). Lines short enough and ending in a
+#: year are found first, in one pass: reading every date of a text costs ten times more.
+_SHORT_LINE_ENDING_IN_A_YEAR = re.compile(r"^[^\n]{4,40}(?<![\d/.-])(?:1[89]|20)\d\d[ \t]*$", re.MULTILINE)
+_DATE_HEADING = re.compile(r"[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?(?P<date>.{6,30}?)[ \t]*",
+                           re.IGNORECASE)
+
+
+def _date_headings(text: str, date_lines: Sequence[tuple[int, int]]) -> list[tuple[int, EventDate]]:
+    """Where each date heading of a text begins, and its day, in text order; not the article's own
+    date line, which says when it was published."""
+    headings = []
+    for line in _SHORT_LINE_ENDING_IN_A_YEAR.finditer(text):
+        heading = _DATE_HEADING.fullmatch(line.group())
+        dates = list(iter_full_dates(heading.group("date"))) if heading else []
+        if len(dates) == 1 and dates[0][:2] == (0, len(heading.group("date"))):
+            start = line.start()
+            if not any(a <= start + heading.start("date") < b for a, b in date_lines):
+                day = dates[0][2].isoformat()
+                headings.append((start, EventDate(day, "day", "sentence", f"the date heading above: {day}")))
+    return headings
 
 
 def _a_day_the_story_goes_on_from(when: EventDate) -> bool:

@@ -772,6 +772,20 @@ def test_a_chronologys_entries_are_events_however_long_ago(extractor: Extractor)
                      ("Baniyas", "2011-04-01", "event"), ("Zamalka", "2013-08-21", "mention")]
 
 
+def test_a_date_heading_dates_the_entries_below_it(extractor: Extractor) -> None:
+    """A live blog's heading, a line that is a date alone ("Friday, 29 November 2024"), dates the
+    entries under it up to the next heading, across blank lines; the page's own date line above
+    is when it was updated, and dates nothing."""
+    text = ("LIVE: Rebels push on\nLast updated: 1 December 2024\n\nFriday, 29 November 2024\n\n"
+            "14:05 GMT – Rebels captured Saraqib after heavy fighting.\n\n"
+            "19:45 GMT – Air strikes hit Sarmin, killing four civilians.\n\n"
+            "Saturday 30 Nov 2024\n\n11:15 GMT – Rebels have taken Khan Sheikhoun without a fight.\n")
+    found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2024, 12, 1))}
+    assert (found["Saraqib"], found["Sarmin"], found["Khan Sheikhoun"]) == ("2024-11-29", "2024-11-29", "2024-11-30")
+    no_heading = text.replace("Friday, 29 November 2024\n\n", "").replace("Saturday 30 Nov 2024\n\n", "")
+    assert {e.date for e in _events(extractor, no_heading, published=dt.date(2024, 12, 1))} == {"2024-12-01"}
+
+
 def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
     """"raids hit Hass" is a place context like "struck"; a region inside one governorate
     ("Eastern Ghouta") is context for a misspelled name beside it ("Kafarbatna" is Kafr Batna)."""
