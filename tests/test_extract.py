@@ -244,6 +244,11 @@ def test_outlets_and_offices_named_after_places_are_not_events(extractor: Extrac
     assert [(e.mention, e.role) for e in _events(extractor, text)] == [("Qamishli", "event"), ("Aleppo", "mention")]
     # A village written exactly as its name stays one, though it normalises like an outlet's name.
     assert [e.place for e in _events(extractor, "Fighting raged around Rodo and Anis on Tuesday.")] == ["Rodo", "Anis"]
+    # Outlets Syrian news quotes: Hezbollah's television, opposition agencies; the Russian parliament.
+    quoted = ("The army shelled Zabadani on Monday, Al-Manar reported. Activists told Shaam News Network and "
+              "Qasioun News Agency that jets struck Douma. The Russian Duma approved the deal.")
+    assert [e.mention for e in _events(extractor, quoted)] == ["Zabadani", "Douma"]
+    assert [e.place for e in _events(extractor, "Shells fell on al-Manara near Damascus on Monday.")][0] == "Al Manara"
 
 
 def test_foreign_places_can_be_events_when_something_happens_there(extractor: Extractor) -> None:
