@@ -1144,15 +1144,20 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 
 #: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",
 #: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
-#: Lusin". The flight happened where they fled from; not "returned to al-Waer", where they came home.
+#: Lusin"; where fighters retreated ("retreating east towards Sukhnah and Deir Ezzor"), where
+#: the wounded were taken ("taken to hospitals in Hasakeh and Kobani"). What happened,
+#: happened where they left; not "returned to al-Waer", where they came home.
 _REFUGE = re.compile(
-    r"\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge)"
+    r"\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge"
+    r"|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|(?:taken|transferred|rushed|admitted)(?=\s+to\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
-    r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+(?:city|town|village|camps?|area|province))?"
+    r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
+    r"(?:\s+(?:city|town|village|camps?|area|province))?"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:to\s+)?(?:the\s+)?))*$")
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " near ", " around ", " of ", " the ", ", ", " and ")
-_REFUGE_WORDS = ("fle", "displac", "evacu", "bussed", "relocat", "refuge")
+_REFUGE_WORDS = ("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred",
+                 "rushed", "admitted")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:

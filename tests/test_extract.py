@@ -1163,6 +1163,12 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
         "Raqqa": "mention", "al-Tabqa": "mention", "Ain Issa": "event"}
     assert roles("Civilians fled to Idlib, where an air strike killed five people on Monday.") == {"Idlib": "event"}
     assert roles("Hundreds of families returned to Saraqib on Monday after the shelling stopped.") == {"Saraqib": "event"}
+    # Where fighters withdrew or retreated to, and where the wounded were taken, likewise.
+    assert roles("Army troops captured Palmyra on Monday as ISIS fighters retreated east towards Sukhnah and Deir "
+                 "ez-Zor.") == {"Palmyra": "event", "Sukhnah": "mention", "Deir ez-Zor": "mention"}
+    assert roles("Shelling killed five people in Tal Abyad on Monday. The wounded were taken to hospitals in Raqqa "
+                 "and Kobani.") == {"Tal Abyad": "event", "Raqqa": "mention", "Kobani": "mention"}
+    assert roles("Rebels have taken Saraqib after heavy shelling on Monday.") == {"Saraqib": "event"}
 
 
 def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extractor: Extractor) -> None:
