@@ -322,8 +322,17 @@ def _as_date(value: dt.date | None) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _latest_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
-    """The most recent ``month``/``day`` not after ``ref`` (the same year or the one before)."""
+#: A day and month told as past this many days after the publication date are of its year: a
+#: live blog's or a thread's later updates ("UPDATE 15 Jul: jets struck …" under a first post of 14 July).
+_UPDATE_DAYS = 7
+
+
+def _the_day_meant(month: int, day: int, ref: dt.date) -> dt.date | None:
+    """The ``month``/``day`` a report published on ``ref`` tells of as past: the latest one not
+    after ``ref`` (this year's or last year's), unless this year's is at most a week after it."""
+    this_year = _make_date(ref.year, month, day)
+    if this_year is not None and 0 < (this_year - ref).days <= _UPDATE_DAYS:
+        return this_year
     for year in (ref.year, ref.year - 1, ref.year - 2):  # -2 only for 29 February
         d = _make_date(year, month, day)
         if d is not None and d <= ref:
@@ -411,7 +420,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             if published is None:
                 unusable = m
                 continue
-            date = _latest_on_or_before(month, day, published)
+            date = _the_day_meant(month, day, published)
             reason = "date in sentence: {!r} (year from publication date)"
         elif form == "my_y":
             date, reason = _make_date(int(g("my_y")), _month(g("my_m")), 1), "month in sentence: {!r}"

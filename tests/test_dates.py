@@ -82,6 +82,13 @@ def test_a_day_or_month_still_to_come_is_not_last_years(sentence: str) -> None:
     assert _d("Talks will resume in Geneva on January 20, 2018.")[0] == "2018-01-20"
 
 
+def test_a_day_a_few_days_after_publication_is_a_later_update_of_that_year() -> None:
+    """A live blog or a thread dated by its first post tells of later days as past ("UPDATE 15 Jul:
+    jets struck …"): within a week after the publication date a day is of its year, not last year's."""
+    assert _d("UPDATE 15 Jul: Israeli jets struck tanks near Sami'a.", dt.date(2025, 7, 14))[0] == "2025-07-15"
+    assert _d("UPDATE 15 Jul: Israeli jets struck tanks near Sami'a.", dt.date(2025, 6, 14))[0] == "2024-07-15"
+
+
 def test_day_and_month_without_publication_date_give_nothing() -> None:
     result = date_event("On January 11 the army entered the town.", None)
     assert result == EventDate(None, None, None, result.reason)
