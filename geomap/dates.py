@@ -71,6 +71,8 @@ class EventDate:
     #: The day something was said ("a monitor said on Sunday"), dating a sentence that names no
     #: other: not a day the story goes on from.
     said: bool = False
+    #: A day or month written without its year, which the publication date gave ("On 7 April").
+    year_assumed: bool = False
 
 
 #: Month names and abbreviations (lower case) → month number.
@@ -445,7 +447,8 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
             return None, None
         return None, f"{_said(padded, unusable)!r} has no year and there is no publication date"
     rank, date, reason, m = best
-    return EventDate(date.isoformat(), _PRECISIONS[rank], "sentence", reason.format(_said(padded, m))), None
+    return EventDate(date.isoformat(), _PRECISIONS[rank], "sentence", reason.format(_said(padded, m)),
+                     year_assumed=m.lastgroup in ("dm_m", "md_d", "mo_m")), None
 
 
 def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[EventDate | None, str | None]:

@@ -102,7 +102,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     header_end = _header_end(article.text)
     lead: list[EventDate | None] = []  # the lead's day, read once when a headline needs it
     history: dict[tuple[str | None, str | None], bool] = {}  # by date and precision: long before the report
-    entries: set[int] = set()  # the sentences that open with their date: a chronology's entries
+    entries: set[int] = set()  # the sentences of a chronology's entries: each opens its line with its date
+    entry_ends = 0  # where the last entry's line ends
     places_in = collections.Counter(item.mention.sentence_start for item in resolved)
     read_up_to = 0  # the sentences that open before this offset need not be read for a day again
     for item in resolved:
@@ -120,6 +121,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             sentence = _without(mention.sentence, mention.sentence_start, date_lines)
             when = date_event(sentence, article.published)
             stated = when.source in ("sentence", "relative")
+            if when.year_assumed and story_date is not None and _long_before(story_date, article.published):
+                when = _in_the_year_of(when, story_date, article.published)  # "4 April 2017 – … On 7 April, …"
             if stated:
                 if _a_day_the_story_goes_on_from(when):
                     story_date, read_up_to, last_day = when, mention.sentence_start, when
@@ -143,8 +146,12 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                     if shift:
                         story_date = last_day = when  # the story has moved on a day
             dated[mention.sentence_start] = (when, classify_event(mention.sentence))
-            if stated and opens_with_its_date(mention.sentence):
-                entries.add(mention.sentence_start)  # a chronology's entry: what happened that day, however long ago
+            if stated and opens_with_its_date(mention.sentence):  # a chronology's entry, to the end of its line
+                opens = mention.sentence_start + len(mention.sentence) - len(mention.sentence.lstrip())
+                line_end = article.text.find("\n", opens)
+                entry_ends = len(article.text) if line_end < 0 else line_end
+            if mention.sentence_start < entry_ends:
+                entries.add(mention.sentence_start)  # what happened that day, however long ago
             if not stated:
                 unstated.add(mention.sentence_start)
             # Only where the sentence stated a day and names more than one place can its clauses differ.
@@ -267,6 +274,19 @@ def _date_headings(text: str, date_lines: Sequence[tuple[int, int]]) -> list[tup
                 day = dates[0][2].isoformat()
                 headings.append((start, EventDate(day, "day", "sentence", f"the date heading above: {day}")))
     return headings
+
+
+def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None) -> EventDate:
+    """A day written without its year in a passage about an earlier year ("4 April 2017 – a sarin
+    attack … On 7 April, US cruise missiles strike Shayrat"): of the passage's year, not the
+    report's, unless that would put it after the report."""
+    try:
+        moved = dt.date.fromisoformat(when.date).replace(year=int(story.date[:4]))  # type: ignore[index, arg-type]
+    except ValueError:  # 29 February
+        return when
+    if published is not None and moved > published:
+        return when
+    return replace(when, date=moved.isoformat(), reason=f"{when.reason}, in the year of the passage it is told in")
 
 
 def _a_day_the_story_goes_on_from(when: EventDate) -> bool:

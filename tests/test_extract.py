@@ -777,6 +777,20 @@ def test_a_chronologys_entries_are_events_however_long_ago(extractor: Extractor)
                      ("Baniyas", "2011-04-01", "event"), ("Zamalka", "2013-08-21", "mention")]
 
 
+def test_a_day_without_its_year_in_a_passage_about_an_earlier_year_is_of_that_year(extractor: Extractor) -> None:
+    """"4 April 2017 – a sarin attack on Khan Sheikhoun … On 7 April, US cruise missiles strike
+    Shayrat airbase": 7 April 2017, not of the report's year, and part of the same entry; in a
+    story of this week, "on 7 April" stays this year's."""
+    text = ("Syria's war: a timeline\n10 December 2024\n\n"
+            "4 April 2017 – A sarin attack on Khan Sheikhoun kills more than 80 people. On 7 April, US cruise "
+            "missiles strike Shayrat airbase.\n")
+    found = [(e.mention, e.date, e.role) for e in _events(extractor, text, published=dt.date(2024, 12, 10))
+             if e.mention != "Syria"]
+    assert found == [("Khan Sheikhoun", "2017-04-04", "event"), ("Shayrat airbase", "2017-04-07", "event")]
+    news = "Jets struck Saraqib on Monday. On 7 April, missiles hit Shayrat airbase."
+    assert [e.date for e in _events(extractor, news, published=dt.date(2024, 4, 10))] == ["2024-04-08", "2024-04-07"]
+
+
 def test_a_date_heading_dates_the_entries_below_it(extractor: Extractor) -> None:
     """A live blog's heading, a line that is a date alone ("Friday, 29 November 2024"), dates the
     entries under it up to the next heading, across blank lines; the page's own date line above
