@@ -253,12 +253,16 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
     return None
 
 
-#: A line that is a date alone, perhaps after its weekday: a live blog's or a chronicle's heading
-#: over the entries of that day ("Friday, 29 November 2024"). Lines short enough and ending in a
-#: year are found first, in one pass: reading every date of a text costs ten times more.
-_SHORT_LINE_ENDING_IN_A_YEAR = re.compile(r"^[^\n]{4,40}(?<![\d/.-])(?:1[89]|20)\d\d[ \t]*$", re.MULTILINE)
-_DATE_HEADING = re.compile(r"[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?(?P<date>.{6,30}?)[ \t]*",
-                           re.IGNORECASE)
+#: A line that is a date alone, perhaps after its weekday or a report's label for the day its
+#: items tell of: a live blog's or a chronicle's heading over the entries of that day ("Friday, 29
+#: November 2024"), a situation report's "Incidents recorded on 27 May 2019 (06:00 to 06:00)".
+#: Lines short enough and ending in a year (and a time span) are found first, in one pass: reading
+#: every date of a text costs ten times more.
+_SHORT_LINE_ENDING_IN_A_YEAR = re.compile(r"^[^\n]{4,60}(?<![\d/.-])(?:1[89]|20)\d\d[ \t]*(?:\([^\n()]{0,30}\)[ \t]*)?$",
+                                          re.MULTILINE)
+_DATE_HEADING = re.compile(r"[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+"
+                           r"|(?:incidents?|events?|violations?|attacks?)[ \t]+(?:recorded|documented|reported)[ \t]+(?:on|for)[ \t]+)?"
+                           r"(?P<date>.{6,30}?)[ \t]*(?:\([^()]*\)[ \t]*)?", re.IGNORECASE)
 
 
 def _date_headings(text: str, date_lines: Sequence[tuple[int, int]]) -> list[tuple[int, EventDate]]:

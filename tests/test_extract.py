@@ -803,6 +803,12 @@ def test_a_date_heading_dates_the_entries_below_it(extractor: Extractor) -> None
     assert (found["Saraqib"], found["Sarmin"], found["Khan Sheikhoun"]) == ("2024-11-29", "2024-11-29", "2024-11-30")
     no_heading = text.replace("Friday, 29 November 2024\n\n", "").replace("Saturday 30 Nov 2024\n\n", "")
     assert {e.date for e in _events(extractor, no_heading, published=dt.date(2024, 12, 1))} == {"2024-12-01"}
+    # A situation report's label for the day its items tell of, under its own date line.
+    report = ("DAILY SITUATION REPORT\nReport date: 28 May 2019\nIncidents recorded on 27 May 2019 (06:00 to 06:00)\n\n"
+              "Summary: fighting went on along the front lines.\n\n"
+              "HAMA\n• Kafr Zita: Russian airstrikes on the western outskirts.\n• al-Latamneh: two missiles hit the town.\n")
+    found = {e.mention: e.date for e in _events(extractor, report, published=dt.date(2019, 5, 28))}
+    assert (found["Kafr Zita"], found["al-Latamneh"]) == ("2019-05-27", "2019-05-27")
 
 
 def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
