@@ -1012,6 +1012,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
     if _charged_or_urged(span):
         return "mention"  # "accused Damascus of 'savagery'": a government
+    if _previous_word_is(span, "told"):
+        return "mention"  # "told Qasioun", "told Damascus to stop": an outlet or a government listened
     if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=spoken_abroad) \
             or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_a_government(span, sentences, foreign=spoken_abroad) or _named_as_the_origin_of_forces(span, sentences) \

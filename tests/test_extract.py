@@ -249,6 +249,9 @@ def test_outlets_and_offices_named_after_places_are_not_events(extractor: Extrac
               "Qasioun News Agency that jets struck Douma. The Russian Duma approved the deal.")
     assert [e.mention for e in _events(extractor, quoted)] == ["Zabadani", "Douma"]
     assert [e.place for e in _events(extractor, "Shells fell on al-Manara near Damascus on Monday.")][0] == "Al Manara"
+    # Whom someone told: an outlet named alone ("told Qasioun" is no Mount Qasioun) or a government.
+    told = "Shelling hit Raqqa on Monday, an activist told Qasioun."
+    assert {e.mention: e.role for e in _events(extractor, told)} == {"Raqqa": "event", "Qasioun": "mention"}
 
 
 def test_foreign_places_can_be_events_when_something_happens_there(extractor: Extractor) -> None:
