@@ -519,8 +519,7 @@ def _heads_a_longer_toponym(span: Span) -> bool:
     """True for a head word of place names that the gazetteer also has as a name ("Maaret",
     "Kafr", "Tal") opening a longer name joined by a glued article, which the gazetteer lacks as
     written ("Maaret al-Noaman"): that name is a place's, to be looked for by its near spellings."""
-    return len(span) == 1 and span.id_ in TOPONYM_HEADS and span.id_ not in _PERSONAL_HEADS \
-        and _before_a_glued_article(span) and span.doc[span.start].text[:1].isupper()
+    return len(span) == 1 and span.id_ in TOPONYM_HEADS and span.id_ not in _PERSONAL_HEADS and _before_a_glued_article(span)
 
 
 def _before_a_glued_article(span: Span) -> bool:
