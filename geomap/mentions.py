@@ -1146,23 +1146,30 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",
 #: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
 #: Lusin"; where fighters retreated ("retreating east towards Sukhnah and Deir Ezzor"), where
-#: the wounded were taken ("taken to hospitals in Hasakeh and Kobani"). What happened,
-#: happened where they left; not "returned to al-Waer", where they came home.
+#: the wounded were taken ("taken to hospitals in Hasakeh and Kobani"); where people shelter
+#: ("sheltering in mosques in Idleb city and in tents in Atmeh") and where the dead were buried.
+#: What happened, happened where they left; not "returned to al-Waer", where they came home,
+#: nor "a school sheltering displaced families in al-Mansoura", the building that was hit, nor
+#: where people were killed "while sheltering in a basement in Douma".
 _REFUGE = re.compile(
-    r"\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge"
+    r"(?:\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge"
     r"|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|(?:taken|transferred|rushed|admitted)(?=\s+to\b))"
-    r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
+    r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
+    r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
+    r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:to\s+)?(?:the\s+)?))*$")
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
-_BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " near ", " around ", " of ", " the ", ", ", " and ")
+_BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
+                    " the ", ", ", " and ")
 _REFUGE_WORDS = ("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred",
-                 "rushed", "admitted")
+                 "rushed", "admitted", "shelter", "buried")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
-    """True for a place people fleeing went to (:data:`_REFUGE`): the flight is where they fled from."""
+    """True for a place people fleeing went to or shelter in (:data:`_REFUGE`): the flight is where they fled from."""
     sentence_start = sentences.of(span).start_char
     written = _written_start(sentences.text, span.start_char, sentence_start)  # before "al-Harra"
     start = max(written - 140, 0)
