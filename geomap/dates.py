@@ -592,6 +592,17 @@ def opens_with_its_date(sentence: str) -> bool:
     return first is not None and first.start() == 0 and _ENTRY_MARK.match(head, first.end() - 1) is not None
 
 
+def _joins_two_names(sentence: str, start: int, end: int) -> bool:
+    """True for a comma or "and" between two names ("hospitals in A'zaz and Ma'arrat al-Nu'man on
+    15 February"): a list the later day dates as a whole, not where its clause begins."""
+    before, after = sentence[:start].rsplit(None, 1), sentence[end:].split(None, 1)
+    return bool(before and after) and before[-1][:1].isupper() and _ARTICLE_GLUED.sub("", after[0])[:1].isupper()
+
+
+#: An Arabic article glued to the name after it ("al-Bab", "as-Safira").
+_ARTICLE_GLUED = re.compile(r"^(?:a[lnrsdtz]|el|ash)[-‐]", re.IGNORECASE)
+
+
 def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, EventDate]]:
     """The dates of the clauses of a sentence that states different days for different places:
     ``(offset, date)`` for each clause, in order; empty when one date dates the whole sentence.
@@ -613,7 +624,8 @@ def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, Ev
         if opening is not None:  # the clause opens with its day: it starts at its comma or conjunction
             cuts.append(opening.start())
             continue
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(lowered, previous_end, start) if m.group().strip()]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(lowered, previous_end, start)
+                  if m.group().strip() and (m.start() == previous_end or not _joins_two_names(sentence, m.start(), m.end()))]
         if not breaks:  # "forces on Sunday engaged in an offensive that began last Tuesday": one clause
             return []
         cuts.append(breaks[-1])

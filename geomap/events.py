@@ -123,9 +123,16 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             stated = when.source in ("sentence", "relative")
             if when.year_assumed and story_date is not None and _long_before(story_date, article.published):
                 when = _in_the_year_of(when, story_date, article.published)  # "4 April 2017 – … On 7 April, …"
+            # Only where the sentence stated a day and names more than one place can its clauses differ.
+            clauses[mention.sentence_start] = \
+                date_clauses(sentence, article.published) if stated and places_in[mention.sentence_start] > 1 else []
             if stated:
                 if _a_day_the_story_goes_on_from(when):
-                    story_date, read_up_to, last_day = when, mention.sentence_start, when
+                    # "… on 3 February, and … A'zaz and Ma'arrat on 15 February. On the same day, …": the
+                    # story goes on from the latest day its clauses state.
+                    latest = max((day for _, day in clauses[mention.sentence_start]), key=lambda day: day.date or "",
+                                 default=when)
+                    story_date, read_up_to, last_day = latest, mention.sentence_start, latest
             elif mention.sentence_start < header_end and when.source == "published":
                 # A headline says what the lead tells: "Syrian army captures Maarat al-Numan" is the
                 # day the lead gives ("took the town on Tuesday"), not the publication day.
@@ -154,9 +161,6 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 entries.add(mention.sentence_start)  # what happened that day, however long ago
             if not stated:
                 unstated.add(mention.sentence_start)
-            # Only where the sentence stated a day and names more than one place can its clauses differ.
-            clauses[mention.sentence_start] = \
-                date_clauses(sentence, article.published) if stated and places_in[mention.sentence_start] > 1 else []
         when, event_type = dated[mention.sentence_start]
         if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
             offset = mention.start_char - mention.sentence_start

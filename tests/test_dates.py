@@ -313,6 +313,9 @@ def test_relative_without_publication_date_gives_no_date(sentence: str) -> None:
          [("On Monday", "2018-01-08"), ("shelling", "2018-01-09")]),
         ("Jets struck Ariha on Monday; on Tuesday, rockets hit Binnish.", [("Jets", "2018-01-08"), ("; on Tuesday", "2018-01-09")]),
         ("Jets struck Ariha on Monday, killing five, and Binnish on Tuesday.", [("Jets", "2018-01-08"), ("Binnish", "2018-01-09")]),
+        # "and" between two names lists them: the list's day comes after it.
+        ("Jets struck Nubl on 3 January, and a week later A'zaz and Ma'arrat al-Nu'man on 10 January.",
+         [("Jets", "2018-01-03"), ("a week later", "2018-01-10")]),
     ],
 )
 def test_each_clause_takes_its_own_day(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -286,6 +286,16 @@ def test_each_place_takes_the_day_of_its_own_clause(extractor: Extractor) -> Non
         ("Kafr Nabl", "2018-01-03"), ("Saraqib", "2018-01-05")]
 
 
+def test_a_list_of_places_before_a_later_day_takes_that_day(extractor: Extractor) -> None:
+    """"… Nubl on 3 January, and … A'zaz and Ma'arrat al-Nu'man on 5 January": the "and" inside
+    the list does not open a clause; "On the same day" afterwards is the later of the two days."""
+    published = dt.date(2018, 1, 11)
+    text = ("Forces broke the siege of Nubl on 3 January, and a week later missiles struck hospitals in A'zaz "
+            "and Ma'arrat al-Nu'man on 5 January. On the same day, Kurdish-led forces captured Tal Rifaat.")
+    assert [(e.mention, e.date) for e in _events(extractor, text, published)] == [
+        ("Nubl", "2018-01-03"), ("A'zaz", "2018-01-05"), ("Ma'arrat al-Nu'man", "2018-01-05"), ("Tal Rifaat", "2018-01-05")]
+
+
 def test_that_day_and_the_next_day_follow_the_story_day(extractor: Extractor) -> None:
     published = dt.date(2018, 1, 20)
     text = ("Government forces entered Saraqib on 3 January 2018 after days of clashes.\n\n"
@@ -1192,6 +1202,17 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
     assert roles("Shelling killed five people in Tal Abyad on Monday. The wounded were taken to hospitals in Raqqa "
                  "and Kobani.") == {"Tal Abyad": "event", "Raqqa": "mention", "Kobani": "mention"}
     assert roles("Rebels have taken Saraqib after heavy shelling on Monday.") == {"Saraqib": "event"}
+    # Where people shelter, and where the dead were buried; not a building sheltering people that was hit.
+    assert roles("After the quake on Monday, families are sheltering in mosques in Idleb city and in tents in "
+                 "Atmeh and Kafr Lusin.") == {"Idleb": "mention", "Atmeh": "mention", "Kafr Lusin": "mention"}
+    assert roles("Shelling killed a girl in Saraqib on Monday. She was buried on Tuesday in the cemetery of "
+                 "Darat Izza.") == {"Saraqib": "event", "Darat Izza": "mention"}
+    assert roles("Families took refuge in Sarmada after air strikes on Maarat al-Numan on Monday.") == {
+        "Sarmada": "mention", "Maarat al-Numan": "event"}
+    assert roles("On Monday, an air strike hit a school sheltering displaced families in the town of Saraqib.") == {
+        "Saraqib": "event"}
+    assert roles("Five people were killed while sheltering in a basement in Douma on Monday.") == {"Douma": "event"}
+    assert roles("Shelling hit a shelter in Atmeh on Monday.") == {"Atmeh": "event"}
 
 
 def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extractor: Extractor) -> None:
