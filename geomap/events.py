@@ -210,20 +210,24 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 #: The first line of a text's body ends as a sentence does ("… the army said on Wednesday."); a
 #: headline, a byline or a date line does not.
 _BODY_LINE = re.compile(r".*[.!?][\"”'’)]?\s*$")
-#: Only so many lines open a text as its header.
+#: Only so many lines that are not blank open a text as its header.
 _HEADER_LINES = 6
 
 
 def _header_end(text: str) -> int:
     """The offset where a text's body begins: the first line that ends as a sentence does, among
-    the first few lines; 0 when the text opens with its body or runs on without line breaks
-    (then nothing is a headline)."""
+    the first few lines that are not blank (a page puts blank lines between its headline, byline
+    and date); 0 when the text opens with its body or runs on without line breaks (then nothing
+    is a headline)."""
     offset = 0
-    for number, line in enumerate(text.split("\n", _HEADER_LINES)):
-        if number == _HEADER_LINES:
-            return 0
-        if _BODY_LINE.match(line):
-            return offset
+    read = 0
+    for line in text.split("\n", 4 * _HEADER_LINES):
+        if line.strip():
+            if read == _HEADER_LINES:
+                return 0
+            if _BODY_LINE.match(line):
+                return offset
+            read += 1
         offset += len(line) + 1
     return 0
 

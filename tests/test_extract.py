@@ -749,6 +749,11 @@ def test_a_headline_takes_the_day_its_lead_states(extractor: Extractor) -> None:
             "army said on Wednesday.\n\nShelling hit Saraqib.")
     found = [(e.mention, e.date) for e in _events(extractor, text, published=dt.date(2020, 1, 29)) if e.role == "event"]
     assert found[0] == ("Maarat al-Numan", "2020-01-28")  # the headline: Tuesday, as its lead says
+    # A page's header with blank lines between its outlet, headline, dateline and date is a header still.
+    page = ("Enab Baladi\nDaraa: Former commander killed in Tafas\n\nEnab Baladi – Daraa\n\n16/03/2021\n\n"
+            "A former commander was killed on Monday by gunmen in the city of Tafas.")
+    assert {(e.mention, e.date) for e in _events(extractor, page, published=dt.date(2021, 3, 16))} == {
+        ("Daraa", "2021-03-15"), ("Tafas", "2021-03-15")}
     # A text that opens with its body has no headline: its first sentence keeps the publication day.
     body = _events(extractor, "Shelling hit Saraqib.\n\nOn Monday, jets struck Idlib.", published=dt.date(2020, 1, 29))
     assert [(e.mention, e.date) for e in body] == [("Saraqib", "2020-01-29"), ("Idlib", "2020-01-27")]
