@@ -388,6 +388,20 @@ def iter_written_days(text: str) -> Iterator[tuple[int, int, int | None]]:
         yield _month(m.group(month)), _day(m.group(day)), int(m.group(year)) if year else None
 
 
+#: A weekday's name, English or Arabic.
+_WEEKDAY_NAME = re.compile(r"\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b|"
+                           + "|".join(name for name in _WEEKDAYS if not name.isascii()))
+
+
+def iter_weekdays(text: str) -> Iterator[int]:
+    """Yield the weekday (Monday is 0) of every weekday named in ``text``.
+
+    Shared with :mod:`geomap.read`, which reads an ambiguous numeric date line by them too.
+    """
+    for m in _WEEKDAY_NAME.finditer(text):
+        yield _WEEKDAYS[m.group().lower()]
+
+
 def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[EventDate | None, str | None]:
     """The most precise explicit date (leftmost on ties); without one, why a date named without
     a year could not be used, if one was. ``lowered`` is ``_ascii_lower(sentence)``.

@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import itertools
 import json
 import logging
 import os
@@ -26,7 +27,7 @@ from html.parser import HTMLParser
 from itertools import chain
 from typing import Any, BinaryIO
 
-from .dates import MONTHS, iter_full_dates, iter_written_days
+from .dates import MONTHS, iter_full_dates, iter_weekdays, iter_written_days
 from .errors import InputError
 from .model import Article
 
@@ -756,19 +757,26 @@ _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/((
 _DAY_FIRST_SOURCE = re.compile(r"\b(?:SANA|Syrian Arab News Agency)\b[^\n\w]*$")
 #: A written day this many days before one reading of an ambiguous date, and not the other, decides it.
 _AMBIGUOUS_EVIDENCE_DAYS = 45
+#: The first weekdays a text names are its news days: the day it was published or the day before.
+_LEAD_WEEKDAYS = 2
 
 
 def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | None:
     """A date line such as "Published: 07/03/2023", read day first or month first as the days the
-    text writes out say: a report of 7 March 2023 tells of "February 19", not of June. None when
-    they do not tell the two readings apart: a guessed date would be an invented one."""
+    text writes out say: a report of 7 March 2023 tells of "February 19", not of June; else as the
+    weekdays its lead names say: a report of Thursday 3 April says "said Thursday". None when
+    neither tells the two readings apart: a guessed date would be an invented one."""
     m = _AMBIGUOUS_NUMERIC.search(head) if "/" in head else None  # most headers have no slash at all
     if m is None or m.group(1) == m.group(2):
         return None
     a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     readings = [dt.date(year, b, a), dt.date(year, a, b)]  # day first, month first
-    gaps = [_days_after_written_days(text[m.end():m.end() + 5000], reading) for reading in readings]
+    body = text[m.end():m.end() + 5000]
+    gaps = [_days_after_written_days(body, reading) for reading in readings]
     fits = [gap is not None and gap <= _AMBIGUOUS_EVIDENCE_DAYS for gap in gaps]
+    if fits[0] == fits[1]:  # else the weekdays of its lead: "said Thursday" is of a Thursday's report, or a Friday's
+        weekdays = set(itertools.islice(iter_weekdays(body), _LEAD_WEEKDAYS))
+        fits = [any((reading.weekday() - weekday) % 7 <= 1 for weekday in weekdays) for reading in readings]
     if fits[0] == fits[1]:
         if not fits[0] and _DAY_FIRST_SOURCE.search(head[max(0, m.start() - 40):m.start()]):
             return m.start(), m.end(), readings[0]  # "Aleppo, SANA – 10/11/2015": SANA writes day first

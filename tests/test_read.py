@@ -779,8 +779,13 @@ def test_a_date_line_with_no_space_after_the_comma_is_read() -> None:
         ("Published: 07/03/2023 - 10:22\n\nOn February 19, jets struck Kafr Sousa.", dt.date(2023, 3, 7)),
         ("Posted 07/03/2023\n\nFighting has raged since June 30.", dt.date(2023, 7, 3)),
         ("Published: 07/03/2023\n\nOn 1 March jets struck Idlib. On June 30 more fell.", None),  # both fit
-        ("Published: 07/03/2023\n\nJets struck Idlib on Tuesday.", None),  # nothing tells
-        ("Army breaks siege\n\nAleppo, SANA – 10/11/2015\n\nArmy units broke the siege on Tuesday.",
+        ("Published: 07/03/2023\n\nJets struck Idlib.", None),  # nothing tells
+        # The lead's weekday: the day of the report or the day before.
+        ("Published on: 03/04/2025 - 10:22\n\nNine people were killed near Nawa overnight, officials said Thursday.",
+         dt.date(2025, 4, 3)),  # Thursday 3 April, not Tuesday 4 March
+        ("Published: 07/03/2023\n\nJets struck Idlib on Sunday.", dt.date(2023, 7, 3)),  # Monday 3 July
+        ("Published: 07/03/2023\n\nJets struck Idlib on Monday.", None),  # Tuesday 7 March, or Monday 3 July
+        ("Army breaks siege\n\nAleppo, SANA – 10/11/2015\n\nArmy units broke the siege on Friday.",
          dt.date(2015, 11, 10)),  # SANA writes day first
         ("Aleppo, SANA – 10/11/2015\n\nOn September 20, army units began the advance.", dt.date(2015, 10, 11)),  # the text tells
     ],
