@@ -131,6 +131,30 @@ def _governorates_named(found: list[Candidate], *, exactly: bool = False) -> set
     return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match in matches}
 
 
+def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence: list[bool]) -> list[ResolvedMention]:
+    """One place per name in an article: where one sentence says where a town lies ("The Daraa
+    governorate said … near Nawa"), the same name elsewhere ("strikes near Syria's Nawa", "west of
+    Nawa") is that town, not a namesake near the article's other places. Only a sentence's other
+    names count, and only for a town, village or quarter asked for as the same kind, never against a
+    sentence that places its own mention or against a notable town."""
+    placed: dict[tuple[str, str | None], set[str]] = collections.defaultdict(set)  # by name as written and kind asked for
+    by_id: dict[str, Place] = {}
+    for item, grounded in zip(resolved, placed_by_its_sentence):
+        if grounded and item.place.kind not in AREA_KINDS:
+            placed[item.mention.text, item.mention.kind_hint].add(item.place.id)
+            by_id[item.place.id] = item.place
+    if not placed:
+        return resolved
+    out = []
+    for item, grounded in zip(resolved, placed_by_its_sentence):
+        ids = placed.get((item.mention.text, item.mention.kind_hint))
+        if ids is not None and len(ids) == 1 and not grounded and item.place.id not in ids \
+                and item.place.kind not in AREA_KINDS and not is_notable(item.place):  # "near Hama" is the city still
+            item = replace(item, place=by_id[next(iter(ids))])
+        out.append(item)
+    return out
+
+
 def _named_by_others(sentence_governorates: dict[int, dict[str, set[str]]], mention: Mention) -> set[str]:
     """The governorates the other names of a mention's sentence name."""
     named = sentence_governorates.get(mention.sentence_start, {})
@@ -279,6 +303,7 @@ class Resolver:
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
         resolved: list[ResolvedMention] = []
+        placed_by_its_sentence: list[bool] = []  # by resolved mention: its sentence's other names say where it lies
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
         for index, mention in enumerate(mentions):
@@ -309,7 +334,9 @@ class Resolver:
                     report.unresolved.append(mention.text)
                 continue
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
-        return resolved
+            around = local if contained else _named_by_others(sentence_governorates, mention)
+            placed_by_its_sentence.append(answer[0].admin1 in _with_enclaves(around))
+        return _one_place_per_name(resolved, placed_by_its_sentence)
 
     # ---------------------------------------------------------------- passes
 

@@ -1234,6 +1234,20 @@ def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extrac
     assert ("Aleppo", "settlement", "Aleppo") in found
 
 
+def test_a_name_placed_by_one_sentence_is_that_place_throughout(extractor: Extractor) -> None:
+    """One sentence says Nawa is Daraa's; the headline and a later "west of Nawa" are the same
+    town, not the hamlet of that name beside Hama, which the story also names. A notable town
+    stays itself: "near Hama" is the city though one sentence names a Hama in Rural Damascus."""
+    text = ("Israeli strikes near Syria's Nawa kill nine\n\nThe Daraa governorate said nine civilians were killed "
+            "in the bombardment near Nawa on Wednesday. Israeli warplanes also struck the Hama military airport and "
+            "the city of Hama. Tanks advanced towards the dam area west of Nawa.")
+    assert {e.admin1 for e in _events(extractor, text, published=dt.date(2025, 4, 3)) if e.mention == "Nawa"} == {"Daraa"}
+    text = ("Warplanes struck Hama in the Damascus countryside on Monday. "
+            "Heavy clashes broke out between government troops and rebels near Hama on Tuesday.")
+    found = [(e.place, e.admin1) for e in _events(extractor, text, published=dt.date(2025, 4, 3)) if e.mention == "Hama"]
+    assert found[-1] == ("Hama", "Hama")
+
+
 def test_a_neighbourhood_lies_in_the_city_its_sentence_names(extractor: Extractor) -> None:
     """The story names Damascus too, which has Arbin beside it; "In Hama, … the al-Arbaeen
     neighborhood" is Hama's."""
