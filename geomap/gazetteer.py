@@ -52,6 +52,8 @@ SKELETON_THRESHOLD = 70.0
 #: size, a capital, a country): spelled exactly as written it outranks places that only normalise
 #: alike, whatever the context, and its name alone shows what a story is about (see resolve.py).
 NOTABLE_IMPORTANCE = 0.4
+#: What a variant spelling loses, in context, beside an exact one inside the story's governorates.
+_VARIANT_BESIDE_EXACT = 0.1
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
 #: A city's neighbourhoods lie within this distance of its point (the farthest in the gazetteer,
@@ -319,8 +321,12 @@ class Gazetteer:
         if not scored:
             return []
         if admin1s or points:
-            scored = [(score + _context_bonus(place, admin1s, points, kind), place, how, matched)
-                      for score, place, how, matched in scored]
+            # A name spelled exactly as written inside the story's governorates is not outweighed by
+            # a village it only normalises like, near another of the story's places ("Thiban" in a
+            # round-up naming Deir ez-Zor is not Debbin by Homs).
+            exact_inside = admin1s and any(how in ("exact", "user") and place.admin1 in admin1s for _, place, how, _ in scored)
+            scored = [(score + _context_bonus(place, admin1s, points, kind) - (_VARIANT_BESIDE_EXACT if exact_inside and how == "variant" and not is_notable(place) else 0.0),
+                       place, how, matched) for score, place, how, matched in scored]
         best = heapq.nsmallest(limit, scored, key=_by_score_then_id) if limit < len(scored) else sorted(scored, key=_by_score_then_id)
         return [Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),
                           match=how, matched_name=matched)  # type: ignore[arg-type]

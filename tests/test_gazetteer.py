@@ -108,6 +108,17 @@ def test_nearby_place_context_pulls_candidates(gazetteer: Gazetteer) -> None:
     assert haversine_km(far.lat, far.lon, 37.0, 40.6) < 25
 
 
+def test_an_exact_spelling_inside_the_context_beats_a_variant_near_a_context_place(gazetteer: Gazetteer) -> None:
+    """"Thiban" in a round-up that names Deir ez-Zor, where a Thiban lies, and Homs and Palmyra:
+    not Debbin by Homs, which it only normalises like; a notable place spelled apart keeps its pull."""
+    context = ["Deir ez-Zor", "Homs", "Palmyra", "Karm al-Zeitoun"]
+    assert gazetteer.lookup("Thiban", limit=1)[0].match == "exact", "the test needs an exact Thiban"
+    assert any(c.place.name == "Debbin" for c in gazetteer.lookup("Thiban", limit=10)), "and a variant elsewhere"
+    best = gazetteer.lookup("Thiban", context=context, limit=1)[0]
+    assert (best.place.name, best.place.admin1) == ("Thiban", "Deir ez-Zor")
+    assert gazetteer.lookup("Sermin", context=["Idlib", "Saraqib"], limit=1)[0].place.name == "Sarmin"
+
+
 def test_settlement_before_airbase_unless_asked(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Abu al-Duhur", limit=1)[0].place.kind == "settlement"
     assert gazetteer.lookup("Abu al-Duhur", kind="airbase", limit=1)[0].place.kind == "airbase"
