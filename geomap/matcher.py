@@ -74,7 +74,7 @@ NOT_PLACES: tuple[str, ...] = (
     "Rudaw", "Middle East Eye", "North Press", "Syria Direct", "Asharq Al-Awsat", "Hawar News", "Daraa 24",
     "Suwayda 24", "Sweida 24", "Deir ez-Zor 24", "Autonomous Administration of North and East Syria", "AANES",
     "Asayish", "Quds Force", "Nowruz", "Newroz", "Al-Manar", "Al Manar", "Qasioun News", "Qasioun News Agency",
-    "Shaam News", "Shaam News Network", "Russian Duma",
+    "Shaam News", "Shaam News Network", "Russian Duma", "Zaman al-Wasl",
     # The same in Arabic: the SDF, HTS, the FSA, the National Army, the Islamic State, Hezbollah, the
     # Autonomous Administration, the Syrian Observatory, the Civil Defence, the Red Crescent
     "قوات سوريا الديمقراطية", "هيئة تحرير الشام", "الجيش السوري الحر", "الجيش الوطني السوري", "تنظيم الدولة",

@@ -133,7 +133,7 @@ SPEECH_WORDS = frozenset({
 #: "the Suqour al-Sham brigade"). Not "front" ("the Aleppo front" is a battle line), nor "news" or
 #: "agency" alone ("Idlib news" is news from Idlib, "the Atlanta agency" an office there).
 ORGANISATION_NOUNS = frozenset({"party", "movement", "legion", "brigade", "brigades", "battalion", "battalions",
-                                "newspaper", "family", "clan", "tribe"})  # "the Bisho family", "the Tayy tribe"
+                                "newspaper", "agency", "family", "clan", "tribe"})  # "the Bisho family", "the Hawar agency"
 #: Words that make a following "agency" or organisation noun a medium's name ("the Kurdish Hawar
 #: news agency", "Anadolu press agency").
 _MEDIA_WORDS = frozenset({"news", "press", "media"})
@@ -270,9 +270,10 @@ def _written_start(text: str, start: int, floor: int) -> int:
 
 
 #: A wire story's credit line, "(Reporting by Tom Perry and Laila Bassam in Beirut; Editing by Giles
-#: Elgood)", or a byline alone on its line: "By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom Perry",
+#: Elgood)", also alone on its line without brackets ("Editing by Hogir Al-Abdo"), or a byline alone on its line: "By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom Perry",
 #: "By Lina Haddad | Homs | 20 January 2026".
 _CREDIT_LINE = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\b[^()\n]{0,300}\)"
+                          r"|(?m:^[ \t]*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)[ \t]+by\b[^\n]{0,200}$)"
                           r"|(?m:^[ \t]*(?:By|BY)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.-]*|,[ \t]*[A-Z][\w'’.-]*){0,8}"
                           r"(?:[ \t]*[|•·][ \t]*[^|•·.\n]{1,40})*[ \t]*$)")
 
@@ -477,8 +478,11 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and _opens_organisation_noun(following):
         return False  # "Hawar news agency", "al-Baath party's"
-    if following is not None and following.text == "," and _described_as_a_person(doc, span.end + 1):
-        return False  # "Abu Omar, a teacher who had lived in al-Sukkari"
+    if following is not None and following.text == "," and _described_as_a_person(doc, span.end + 1) \
+            and not _after_place_word(span):
+        if surnames is not None and single is not None:
+            surnames.add(fold(span.text))  # "Abdi warned", after "Mazloum Abdi, the SDF commander"
+        return False  # "Abu Omar, a teacher who had lived in al-Sukkari"; not "shelling in Idlib, a spokesman said"
     if single is not None and following is not None and following.lower_ in SPEECH_WORDS \
             and not _after_place_word(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "… Afisi told al-Araby", "Al-Barazi whose comments"; "Damascus said" stays
@@ -494,18 +498,24 @@ _PERSON_NOUNS = frozenset({"teacher", "resident", "father", "mother", "doctor", 
                            "photographer", "lawyer", "engineer", "surgeon", "volunteer", "survivor", "witness",
                            "widow", "son", "daughter", "brother", "sister", "man", "woman", "boy", "girl",
                            "mechanic", "shopkeeper", "driver", "pharmacist", "researcher"})
+#: Nouns of a post, which "the" opens as often as "a": "Mazloum Abdi, the SDF commander-in-chief",
+#: "Ghazal Ghazal, the head of the Supreme Alawite Islamic Council".
+_POST_NOUNS = frozenset({"head", "leader", "chief", "commander", "spokesman", "spokeswoman", "founder", "director",
+                         "chairman", "president", "minister", "mufti", "cleric", "elder"})
 
 
 def _described_as_a_person(doc: Doc, i: int) -> bool:
     """True when the words from token ``i`` describe a person: "a teacher", "an activist", "a
-    34-year-old father", "a former fighter"."""
-    if i >= len(doc) or doc[i].lower_ not in ("a", "an"):
+    34-year-old father", "a former fighter", "the head of", "the SDF commander"."""
+    if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
         return False
+    nouns = _POST_NOUNS if doc[i].lower_ == "the" else _PERSON_NOUNS | _POST_NOUNS
     for k in range(i + 1, min(i + 8, len(doc))):
         word = doc[k].lower_
-        if word in _PERSON_NOUNS:
+        if word in nouns:
             return True
-        if not (doc[k].is_alpha or doc[k].like_num or word in "-‐") or word in ("of", "in", "and", "who", "which"):
+        # Digits by their text: the pipeline's vocabulary leaves out spaCy's number flag.
+        if not (doc[k].is_alpha or word.isdigit() or word in "-‐") or word in ("of", "in", "and", "who", "which"):
             return False
     return False
 

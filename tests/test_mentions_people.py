@@ -165,6 +165,25 @@ def test_a_name_described_as_a_person_is_a_person(extractor: Extractor) -> None:
                                     "Shelling hit Saraqib, a town in Idlib province. Turkey, a NATO member, sent troops.")
     assert "Abu Omar" not in mentions
     assert {"Aleppo", "Saraqib", "Turkey"} <= mentions
+    # With her age, or "the" and a post; the same name later is the same person's. A place
+    # after "in" stays a place before "the spokesman said".
+    mentions = _mentions(extractor, "Samira, a 51-year-old mother of three, said gunmen took her husband in Baniyas. "
+                                    "For Samira, the explanations mean little. Mazloum Abdi, the SDF commander-in-chief, "
+                                    "said Turkish strikes hit Qamishli. Abdi warned of a ground invasion. "
+                                    "Ghazal Ghazal, the head of the Alawite council, called for protests in Latakia. "
+                                    "Clashes went on in Idlib, the spokesman said.")
+    assert not mentions & {"Samira", "Abdi", "Ghazal", "Ghazal Ghazal"}
+    assert {"Baniyas", "Qamishli", "Latakia", "Idlib"} <= mentions
+
+
+def test_outlets_and_credit_lines_are_not_places(extractor: Extractor) -> None:
+    """"the Hawar agency", "Zaman al-Wasl" are outlets; "Editing by Hogir Al-Abdo" alone on its line
+    credits an editor."""
+    mentions = _mentions(extractor, "A drone hit a car near Sheikh Issa, according to the Hawar agency. "
+                                    "A Zaman al-Wasl investigation found trucks diverted in Jindires.\n\n"
+                                    "Reporting by Mohammed Hussein in Tal Tamr\nEditing by Hogir Al-Abdo\n")
+    assert not mentions & {"Hawar", "Zaman", "Zaman al-Wasl", "Mohammed Hussein", "Hussein", "Al-Abdo"}
+    assert {"Sheikh Issa", "Jindires", "Tal Tamr"} <= mentions
 
 
 def test_share_buttons_are_not_places(extractor: Extractor) -> None:
