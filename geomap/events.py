@@ -263,13 +263,15 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
 
 #: A line that is a date alone, perhaps after its weekday or a report's label for the day its
 #: items tell of: a live blog's or a chronicle's heading over the entries of that day ("Friday, 29
-#: November 2024"), a situation report's "Incidents recorded on 27 May 2019 (06:00 to 06:00)".
+#: November 2024"), a situation report's "Incidents recorded on 27 May 2019 (06:00 to 06:00)", an
+#: incident record's "Incident date: November 19, 2018".
 #: Lines short enough and ending in a year (and a time span) are found first, in one pass: reading
 #: every date of a text costs ten times more.
 _SHORT_LINE_ENDING_IN_A_YEAR = re.compile(r"^[^\n]{4,60}(?<![\d/.-])(?:1[89]|20)\d\d[ \t]*(?:\([^\n()]{0,30}\)[ \t]*)?$",
                                           re.MULTILINE)
 _DATE_HEADING = re.compile(r"[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+"
-                           r"|(?:incidents?|events?|violations?|attacks?)[ \t]+(?:recorded|documented|reported)[ \t]+(?:on|for)[ \t]+)?"
+                           r"|(?:incidents?|events?|violations?|attacks?)[ \t]+(?:recorded|documented|reported)[ \t]+(?:on|for)[ \t]+"
+                           r"|(?:incident|event|attack|strike)[ \t]+date[ \t]*:[ \t]*|date[ \t]+of[ \t]+(?:the[ \t]+)?(?:incident|event|attack|strike)[ \t]*:[ \t]*)?"
                            r"(?P<date>.{6,30}?)[ \t]*(?:\([^()]*\)[ \t]*)?", re.IGNORECASE)
 
 
@@ -449,7 +451,10 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
 
     def near_another(item: ResolvedMention) -> bool:
         located, m = previous.get(id(item)), item.mention
+        # Not after a governorate or its namesake city: "in the western countryside of As-Sweida, near
+        # Walgha" places the event by Walgha.
         return located is not None and located.mention.role == "event" and id(located) not in references \
+            and located.place.kind != "admin1" and located.place.name != located.place.admin1 \
             and _NEAR_ANOTHER.match(m.sentence[located.mention.end_char - m.sentence_start:m.start_char - m.sentence_start]) is not None
 
     references = {id(r) for r in resolved if r.mention.role == "event" and is_landmark(r)}

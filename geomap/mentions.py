@@ -1011,7 +1011,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     ``spoken_abroad``: the name is abroad or spelled as a city or country there, where officials speak
     from ("In Ankara, the minister warned") and governments sit ("the regimes in Riyadh and
     Ankara"), though a Syrian village folds alike (Anqarah)."""
-    if dateline or not sentences.triggered(span) or sentences.after_furniture(span):
+    if dateline or not (sentences.triggered(span) or _in_a_location_field(span, sentences)) or sentences.after_furniture(span):
         return "mention"  # filed there, or a sentence that tells of nothing happening
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -1032,6 +1032,18 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         before = _previous_word(span)
         return "event" if before is not None and before.lower_ in PLACE_PREPOSITIONS else "mention"
     return "event"
+
+
+#: The label of an incident record's place ("Location: al Susah, Deir ez Zor, Syria").
+_LOCATION_FIELD = re.compile(r"[ \t]*(?:(?i:incident|event|attack|strike)[ \t]+)?(?:Location|LOCATION|location|Place|PLACE)[ \t]*:")
+
+
+def _in_a_location_field(span: Span, sentences: _Sentences) -> bool:
+    """True for a place on an incident record's location line: where the record's event happened,
+    though the line tells of nothing happening."""
+    start = sentences.of(span).start_char
+    line_start = sentences.text.rfind("\n", start, span.start_char) + 1 or start
+    return _LOCATION_FIELD.match(sentences.text, line_start) is not None
 
 
 #: A web page's links and tags, which scraped text runs into the article: "Related Posts Army

@@ -286,6 +286,24 @@ def test_each_place_takes_the_day_of_its_own_clause(extractor: Extractor) -> Non
         ("Kafr Nabl", "2018-01-03"), ("Saraqib", "2018-01-05")]
 
 
+def test_an_incident_records_date_and_location_fields(extractor: Extractor) -> None:
+    """An incident record's "Incident date:" dates the record below it; its "Location:" line names
+    where the incident happened, though the line tells of nothing happening."""
+    text = ("CIVILIAN CASUALTY INCIDENTS\nPublished: March 11, 2019\n\n"
+            "Incident date: November 19, 2018\nLocation: al Susah, Deir ez Zor, Syria\nCivilians reported killed: 8-12\n\n"
+            "Summary:\nBetween eight and 12 civilians were reportedly killed by Coalition airstrikes on al Susah.")
+    found = {(e.mention, e.role, e.date) for e in _events(extractor, text) if e.mention == "al Susah"}
+    assert found == {("al Susah", "event", "2018-11-19")}
+
+
+def test_a_village_near_which_something_happened_in_a_governorates_countryside(extractor: Extractor) -> None:
+    """"in the western countryside of As-Sweida, near Walgha and Ed-Dour": the clashes were by the
+    villages; the governorate's city is no event they lie near."""
+    text = "Sporadic clashes were reported on 22 July in the western countryside of As-Sweida, near Walgha and Ed-Dour."
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2025, 7, 25))}
+    assert roles["Walgha"] == roles["Ed-Dour"] == "event"
+
+
 def test_a_list_of_places_before_a_later_day_takes_that_day(extractor: Extractor) -> None:
     """"… Nubl on 3 January, and … A'zaz and Ma'arrat al-Nu'man on 5 January": the "and" inside
     the list does not open a clause; "On the same day" afterwards is the later of the two days."""
