@@ -137,6 +137,8 @@ def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence:
     Nawa") is that town, not a namesake near the article's other places. Only a sentence's other
     names count, and only for a town, village or quarter asked for as the same kind, never against a
     sentence that places its own mention or against a notable town."""
+    if not any(placed_by_its_sentence):
+        return resolved
     placed: dict[tuple[str, str | None], set[str]] = collections.defaultdict(set)  # by name as written and kind asked for
     by_id: dict[str, Place] = {}
     for item, grounded in zip(resolved, placed_by_its_sentence):
@@ -315,7 +317,8 @@ class Resolver:
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
             contained = index in containers
             said = frozenset(spelled_governorates.get(mention.sentence_start, ()))
-            local = frozenset(containers[index] if contained else _named_by_others(sentence_governorates, mention) | said)
+            others = set() if contained else _named_by_others(sentence_governorates, mention)
+            local = frozenset(containers[index] if contained else others | said)
             cities_here = cities.get(index, ())
             listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
@@ -334,8 +337,8 @@ class Resolver:
                     report.unresolved.append(mention.text)
                 continue
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
-            around = local if contained else _named_by_others(sentence_governorates, mention)
-            placed_by_its_sentence.append(answer[0].admin1 in _with_enclaves(around))
+            around = local if contained else others
+            placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around))
         return _one_place_per_name(resolved, placed_by_its_sentence)
 
     # ---------------------------------------------------------------- passes
