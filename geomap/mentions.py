@@ -133,7 +133,7 @@ SPEECH_WORDS = frozenset({
 #: "the Suqour al-Sham brigade"). Not "front" ("the Aleppo front" is a battle line), nor "news" or
 #: "agency" alone ("Idlib news" is news from Idlib, "the Atlanta agency" an office there).
 ORGANISATION_NOUNS = frozenset({"party", "movement", "legion", "brigade", "brigades", "battalion", "battalions",
-                                "newspaper", "agency", "family", "clan", "tribe"})  # "the Bisho family", "the Hawar agency"
+                                "newspaper", "family", "clan", "tribe"})  # "the Bisho family", "the Tayy tribe"
 #: Words that make a following "agency" or organisation noun a medium's name ("the Kurdish Hawar
 #: news agency", "Anadolu press agency").
 _MEDIA_WORDS = frozenset({"news", "press", "media"})
@@ -478,6 +478,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and _opens_organisation_noun(following):
         return False  # "Hawar news agency", "al-Baath party's"
+    if following is not None and following.lower_ == "agency" and not (
+            _spelled_as_a_place(span, gazetteer, notable=True) or _spelled_as_a_place(span, gazetteer, abroad=True)):
+        return False  # "the Hawar agency" is an outlet (Hawar a hamlet's other name); "the Atlanta agency" is Atlanta's
     if following is not None and following.text == "," and _described_as_a_person(doc, span.end + 1) \
             and not _after_place_word(span):
         if surnames is not None and single is not None:

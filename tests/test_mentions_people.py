@@ -184,6 +184,8 @@ def test_outlets_and_credit_lines_are_not_places(extractor: Extractor) -> None:
                                     "Reporting by Mohammed Hussein in Tal Tamr\nEditing by Hogir Al-Abdo\n")
     assert not mentions & {"Hawar", "Zaman", "Zaman al-Wasl", "Mohammed Hussein", "Hussein", "Al-Abdo"}
     assert {"Sheikh Issa", "Jindires", "Tal Tamr"} <= mentions
+    # A city spelled as written stays itself before "agency".
+    assert "Atlanta" in _mentions(extractor, "In Georgia, a coalition led by the Atlanta agency will draft a plan.")
 
 
 def test_share_buttons_are_not_places(extractor: Extractor) -> None:
