@@ -1266,6 +1266,18 @@ def test_a_name_placed_by_one_sentence_is_that_place_throughout(extractor: Extra
     assert found[-1] == ("Hama", "Hama")
 
 
+def test_a_government_named_in_a_sentence_says_nothing_of_where_its_places_lie(extractor: Extractor) -> None:
+    """"Damascus government factions shell … Ashrafieh" is Aleppo's Ashrafieh, not Ashrafiet Sahnaya
+    by Damascus; "protesters in … Marea … against talk of 'reconciliation' with Damascus" is the
+    Aleppo town, which no Damascus-area spelling replaces."""
+    text = ("Damascus government factions shell Sheikh Maqsoud, Ashrafieh neighborhoods; civilians killed\n\n"
+            "ALEPPO – Factions shelled the Sheikh Maqsoud and Ashrafieh neighborhoods of Aleppo on Tuesday.")
+    assert {e.admin1 for e in _events(extractor, text) if e.mention == "Ashrafieh"} == {"Aleppo"}
+    text = ("Angry protesters in al-Bab, Qabasin, Marea and Azaz took to the streets on Saturday, chanting against "
+            "Turkey's talk of \"reconciliation\" with Damascus.")
+    assert {e.admin1 for e in _events(extractor, text) if e.mention == "Marea"} == {"Aleppo"}
+
+
 def test_a_neighbourhood_lies_in_the_city_its_sentence_names(extractor: Extractor) -> None:
     """The story names Damascus too, which has Arbin beside it; "In Hama, … the al-Arbaeen
     neighborhood" is Hama's."""
