@@ -325,7 +325,8 @@ class Gazetteer:
             # a village it only normalises like, near another of the story's places ("Thiban" in a
             # round-up naming Deir ez-Zor is not Debbin by Homs).
             exact_inside = admin1s and any(how in ("exact", "user") and place.admin1 in admin1s for _, place, how, _ in scored)
-            scored = [(score + _context_bonus(place, admin1s, points, kind) - (_VARIANT_BESIDE_EXACT if exact_inside and how == "variant" and not is_notable(place) else 0.0),
+            scored = [(score + _context_bonus(place, admin1s, points, kind)
+                       - (_VARIANT_BESIDE_EXACT if exact_inside and how == "variant" and not is_notable(place) else 0.0),
                        place, how, matched) for score, place, how, matched in scored]
         best = heapq.nsmallest(limit, scored, key=_by_score_then_id) if limit < len(scored) else sorted(scored, key=_by_score_then_id)
         return [Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),

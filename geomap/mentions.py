@@ -270,7 +270,8 @@ def _written_start(text: str, start: int, floor: int) -> int:
 
 
 #: A wire story's credit line, "(Reporting by Tom Perry and Laila Bassam in Beirut; Editing by Giles
-#: Elgood)", also alone on its line without brackets ("Editing by Hogir Al-Abdo"), or a byline alone on its line: "By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom Perry",
+#: Elgood)", also alone on its line without brackets ("Editing by Hogir Al-Abdo"), or a byline
+#: alone on its line: "By ZEINA KARAM, Associated Press", "By Orhan Qereman and Tom Perry",
 #: "By Lina Haddad | Homs | 20 January 2026".
 _CREDIT_LINE = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\b[^()\n]{0,300}\)"
                           r"|(?m:^[ \t]*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)[ \t]+by\b[^\n]{0,200}$)"
@@ -1014,7 +1015,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     ``spoken_abroad``: the name is abroad or spelled as a city or country there, where officials speak
     from ("In Ankara, the minister warned") and governments sit ("the regimes in Riyadh and
     Ankara"), though a Syrian village folds alike (Anqarah)."""
-    if dateline or not (sentences.triggered(span) or _in_a_location_field(span, sentences)) or sentences.after_furniture(span):
+    if dateline or not (sentences.triggered(span) or _in_a_location_field(span, sentences)) \
+            or sentences.after_furniture(span):
         return "mention"  # filed there, or a sentence that tells of nothing happening
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -1180,7 +1182,8 @@ _REFUGE = re.compile(
     r"(?:\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge"
     r"|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|(?:taken|transferred|rushed|admitted)(?=\s+to\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
-    r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
+    r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
+    r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
     r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
