@@ -303,12 +303,14 @@ class Resolver:
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
         named_by: dict[int, tuple[set[str], set[str]]] = {}  # by lookup: a repeated name shares one list
         for mention, found in zip(mentions, first):
-            if not found or _named_as_origin(mention) or _named_as_a_government(mention):
+            if not found or _named_as_origin(mention):
                 continue  # "fighters moving east from Daraa governorate seized al-Mazraa": not where al-Mazraa is
             if id(found) not in named_by:
                 named_by[id(found)] = (_governorates_named(found) or _sole_governorate(found),
                                        _governorates_named(found, exactly=True))
             named, spelled = named_by[id(found)]
+            if (named or spelled) and _named_as_a_government(mention):
+                continue  # "Damascus government factions shell … Ashrafieh": not where Ashrafieh is
             sentence_governorates[mention.sentence_start].setdefault(mention.text, set()).update(named)
             spelled_governorates[mention.sentence_start].update(spelled)
         # Closer still, the governorate named right after a place as what contains it: "a research
