@@ -469,6 +469,13 @@ class Resolver:
             if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
                 return self._geocode(mention, governorates, area)  # "Anbar province" is no Aleppo hamlet
+            if contained and not is_notable(best.place) and best.place.admin1 not in _with_enclaves(local) \
+                    and not any(c.place.admin1 in local for c in found) \
+                    and all(km_outside(best.place.lat, best.place.lon, named) > BORDER_KM for named in local):
+                # "the village of Taranja in Quneitra province": no place of that name lies there, so
+                # a near spelling there ("Tarnaja"), else the geocoder; not a Latakia namesake.
+                nearby = self._near_spelling_inside(mention, governorates, area, local, fits=fits, about_syria=about_syria)
+                return nearby or self._geocode(mention, governorates, area)
             one_word_variant = best.match == "variant" and _word_count(mention.text) == 1
             abroad = lies_abroad(best.place)
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and

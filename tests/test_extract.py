@@ -1278,6 +1278,13 @@ def test_a_government_named_in_a_sentence_says_nothing_of_where_its_places_lie(e
     assert {e.admin1 for e in _events(extractor, text) if e.mention == "Marea"} == {"Aleppo"}
 
 
+def test_a_village_named_in_a_governorate_where_no_place_of_its_name_lies(extractor: Extractor) -> None:
+    """"the village of Taranja in Quneitra province": the gazetteer spells Taranja only inside a
+    Latakia compound name; the sentence says where it lies, so the Quneitra near spelling (Tarnaja)."""
+    text = "On Wednesday, Israeli troops raided the village of Taranja in Quneitra province and detained two men."
+    assert [(e.place, e.admin1) for e in _events(extractor, text) if e.mention == "Taranja"] == [("Tarnaja", "Quneitra")]
+
+
 def test_a_neighbourhood_lies_in_the_city_its_sentence_names(extractor: Extractor) -> None:
     """The story names Damascus too, which has Arbin beside it; "In Hama, … the al-Arbaeen
     neighborhood" is Hama's."""
