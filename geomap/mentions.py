@@ -244,7 +244,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         kinds = gazetteer.kinds_for_key(span.id_) if origin == "gazetteer" else frozenset()
         foreign = bool(kinds) and kinds <= _FOREIGN_KINDS
         spoken_abroad = foreign or bool(kinds & _FOREIGN_KINDS) and _spelled_as_a_place_abroad(span, gazetteer)
-        role = _role(span, sentences, foreign=foreign, spoken_abroad=spoken_abroad, dateline=_inside(span, datelines))
+        government = _stands_for_a_government(span, sentences, foreign=spoken_abroad)
+        role = _role(span, sentences, foreign=foreign, spoken_abroad=spoken_abroad, dateline=_inside(span, datelines),
+                     government=government)
         sent = sentences.of(span)
         start = _written_start(article.text, span.start_char, sent.start_char)
         mentions.append(Mention(
@@ -252,6 +254,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
             sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=kind_hint,  # type: ignore[arg-type]
             sentence_start=sent.start_char,
             place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
+            government=government,
         ))
     return mentions
 
@@ -304,11 +307,13 @@ def merge_entity_mentions(doc: Doc, article: Article, mentions: list[Mention]) -
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in covered):
             continue
+        government = _stands_for_a_government(ent, sentences, foreign=False)
         extra.append(Mention(
             doc_id=article.id, text=ent.text, start_char=ent.start_char, end_char=ent.end_char,
-            sentence=sentences.of(ent).text, role=_role(ent, sentences, foreign=False, spoken_abroad=False, dateline=False),  # type: ignore[arg-type]
+            sentence=sentences.of(ent).text,
+            role=_role(ent, sentences, foreign=False, spoken_abroad=False, dateline=False, government=government),  # type: ignore[arg-type]
             origin="model", kind_hint="airbase" if ent.label_ == "FAC" else None,
-            sentence_start=sentences.of(ent).start_char,
+            sentence_start=sentences.of(ent).start_char, government=government,
         ))
     return sorted(mentions + extra, key=lambda m: m.start_char)
 
@@ -1010,7 +1015,16 @@ def _arabic_kind_word(word: str) -> str | None:
                  if word.startswith(p) and word[len(p):] in ARABIC_KIND_WORDS), None)
 
 
-def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bool, dateline: bool) -> str:
+def _stands_for_a_government(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:
+    """True for a name that stands for a government, or an outlet someone told: "accused Damascus
+    of 'savagery'", "told Qasioun", "the Damascus government", "loyal to Damascus" (``foreign``:
+    spelled as a place abroad, where governments sit)."""
+    return _charged_or_urged(span) or _previous_word_is(span, "told") or _followed_by_a_government_noun(span) \
+        or _named_as_a_government(span, sentences, foreign=foreign)
+
+
+def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bool, dateline: bool,
+          government: bool) -> str:
     """``event`` where something happened; ``mention`` for actors, modifiers and background.
     ``spoken_abroad``: the name is abroad or spelled as a city or country there, where officials speak
     from ("In Ankara, the minister warned") and governments sit ("the regimes in Riyadh and
@@ -1024,14 +1038,10 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"
     if _previous_word_is(span, "since") or _in_a_since_when_clause(span, sentences):
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
-    if _charged_or_urged(span):
-        return "mention"  # "accused Damascus of 'savagery'": a government
-    if _previous_word_is(span, "told"):
-        return "mention"  # "told Qasioun", "told Damascus to stop": an outlet or a government listened
-    if _names_a_body(span) or _where_words_were_said(span, sentences, foreign=spoken_abroad) \
-            or _followed_by_actor_verb(span, strict=not foreign) \
-            or _named_as_a_government(span, sentences, foreign=spoken_abroad) or _named_as_the_origin_of_forces(span, sentences) \
-            or _named_as_a_refuge(span, sentences):
+    if government or _names_a_body(span):
+        return "mention"  # a government, an outlet told something, a body of people
+    if _where_words_were_said(span, sentences, foreign=spoken_abroad) or _followed_by_actor_verb(span, strict=not foreign) \
+            or _named_as_the_origin_of_forces(span, sentences) or _named_as_a_refuge(span, sentences):
         return "mention"
     if foreign:
         before = _previous_word(span)
@@ -1123,18 +1133,20 @@ _CLAUSE_IN = re.compile(r"[,;]\s+(?:and\s+|while\s+)?in\s+$", re.IGNORECASE)
 
 
 #: Words before a place that make it a government or its backer: "forces loyal to Damascus", "a
-#: truce brokered by Moscow and Ankara", "the regime in Damascus"; a list of names may come between.
+#: truce brokered by Moscow and Ankara", "'reconciliation' with Damascus", "the regime in Damascus";
+#: a list of names may come between.
 _ACTOR_BEFORE = re.compile(r"(?i:\b(?:loyal\s+to|allied\s+(?:to|with)|(?:backed|brokered|sponsored|supported|mediated)\s+by"
+                           r"|(?:reconciliation|normali[sz]ation|rapprochement|talks|negotiations|deal|agreement)[\"”’']?\s+with"
                            r"|(?P<seat>(?:regimes?|governments?|authorities|leaderships?|rulers)\s+in)))\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 
 #: A word every match of :data:`_ACTOR_BEFORE` contains (as written, lower-case after a capital).
-_ACTOR_BEFORE_WORDS = ("oyal", "llied", "by ", "egime", "overnment", "uthorities", "eadership", "ulers")
+_ACTOR_BEFORE_WORDS = ("oyal", "llied", "by ", "egime", "overnment", "uthorities", "eadership", "ulers", "with")
 
 
 def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:
-    """True after "loyal to", "backed by", "brokered by" ("forces loyal to Damascus"), and after
+    """True after "loyal to", "backed by", "brokered by", "talks with" ("forces loyal to Damascus"), and after
     "the regime in" or "the authorities in" where that is a seat of government: a capital abroad
     or Damascus ("fighting the regime in Idlib" is fighting in Idlib)."""
     start = max(span.start_char - 80, 0)
@@ -1229,14 +1241,20 @@ _BODY_NOUNS = frozenset({"council", "committee", "committees", "command", "briga
                          "center", "centre", "office", "directorate", "department", "authority", "board"})
 
 
-def _names_a_body(span: Span) -> bool:
-    """True for a place that names a government or a body of people: "the Damascus government",
-    "the Deir ez-Zor Military Council", "Aleppo Police Command". Where the body sits is still a
-    clue to where the story is, so the place stays, as background."""
+def _followed_by_a_government_noun(span: Span) -> bool:
+    """True for a place that names a government: "the Damascus government", "Ankara authorities";
+    not "near Aleppo government forces advanced", a place, then troops."""
     doc = span.doc
-    following = doc[span.end].lower_ if span.end < len(doc) else ""
-    if following in _ACTOR_NOUNS:  # but "near Aleppo government forces advanced": a place, then troops
-        return span.end + 1 >= len(doc) or doc[span.end + 1].lower_ not in _TROOP_NOUNS
+    if span.end >= len(doc) or doc[span.end].lower_ not in _ACTOR_NOUNS:
+        return False
+    return span.end + 1 >= len(doc) or doc[span.end + 1].lower_ not in _TROOP_NOUNS
+
+
+def _names_a_body(span: Span) -> bool:
+    """True for a place that names a body of people: "the Deir ez-Zor Military Council", "Aleppo
+    Police Command". Where the body sits is still a clue to where the story is, so the place stays,
+    as background, and its governorate places the sentence's other names."""
+    doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].lower_ in _BODY_ADJECTIVES and doc[span.end].text[:1].isupper() \
         and doc[span.end + 1].text[:1].isupper() and doc[span.end + 1].lower_ in _BODY_NOUNS
 

@@ -124,6 +124,9 @@ class Mention:
     sentence_start: int = 0
     #: The words around say a place stands here ("in X", "X village", a list of places).
     place_context: bool = False
+    #: The name stands for a government ("the Damascus government", "loyal to Damascus",
+    #: "reconciliation with Damascus"): it says nothing of where its sentence's places lie.
+    government: bool = False
 
 
 @dataclass(frozen=True, slots=True)

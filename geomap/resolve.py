@@ -224,21 +224,6 @@ def _named_as_origin(mention: Mention) -> bool:
     return before.endswith(("from ", "from the ")) and _NAMED_AS_ORIGIN.search(before) is not None
 
 
-#: Words after a place that make it a government ("Damascus government factions shell …") and
-#: words before one that talk to it ("reconciliation with Damascus"): not where its sentence is.
-_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:government|regime|authorities|administration)\b", re.IGNORECASE)
-_TALKS_WITH = re.compile(r"\b(?:reconciliation|normali[sz]ation|rapprochement|talks|negotiations|deal|agreement)[\"”’']?\s+with\s+(?:the\s+)?$",
-                         re.IGNORECASE)
-
-
-def _named_as_a_government(mention: Mention) -> bool:
-    """True for a place named as a government: its governorate says nothing of where the
-    sentence's other places lie ("Damascus government factions shell … Ashrafieh")."""
-    start, end = mention.start_char - mention.sentence_start, mention.end_char - mention.sentence_start
-    return _GOVERNMENT_AFTER.match(mention.sentence, end) is not None \
-        or "with" in mention.sentence[max(start - 40, 0):start] and _TALKS_WITH.search(mention.sentence[max(start - 40, 0):start]) is not None
-
-
 def _named_next(mentions: Sequence[Mention], between: re.Pattern[str]) -> Iterator[int]:
     """The indexes of the mentions followed, in their sentence, by another mention with only
     ``between`` standing between the two ("Barzeh in Damascus", "Istiklal Street in Istanbul")."""
@@ -303,14 +288,14 @@ class Resolver:
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
         named_by: dict[int, tuple[set[str], set[str]]] = {}  # by lookup: a repeated name shares one list
         for mention, found in zip(mentions, first):
-            if not found or _named_as_origin(mention):
-                continue  # "fighters moving east from Daraa governorate seized al-Mazraa": not where al-Mazraa is
+            if not found or mention.government or _named_as_origin(mention):
+                # "Damascus government factions shell … Ashrafieh", "fighters moving east from Daraa
+                # governorate seized al-Mazraa": not where Ashrafieh or al-Mazraa is
+                continue
             if id(found) not in named_by:
                 named_by[id(found)] = (_governorates_named(found) or _sole_governorate(found),
                                        _governorates_named(found, exactly=True))
             named, spelled = named_by[id(found)]
-            if (named or spelled) and _named_as_a_government(mention):
-                continue  # "Damascus government factions shell … Ashrafieh": not where Ashrafieh is
             sentence_governorates[mention.sentence_start].setdefault(mention.text, set()).update(named)
             spelled_governorates[mention.sentence_start].update(spelled)
         # Closer still, the governorate named right after a place as what contains it: "a research
