@@ -54,6 +54,8 @@ from typing import Literal
 
 import ahocorasick
 
+from .names import ARTICLES
+
 __all__ = ["EventDate", "date_clauses", "date_event", "iter_full_dates", "MONTHS"]
 
 Precision = Literal["day", "month", "year"]
@@ -610,11 +612,10 @@ def _joins_two_names(sentence: str, start: int, end: int) -> bool:
     """True for a comma or "and" between two names ("hospitals in A'zaz and Ma'arrat al-Nu'man on
     15 February"): a list the later day dates as a whole, not where its clause begins."""
     before, after = sentence[:start].rsplit(None, 1), sentence[end:].split(None, 1)
-    return bool(before and after) and before[-1][:1].isupper() and _ARTICLE_GLUED.sub("", after[0])[:1].isupper()
-
-
-#: An Arabic article glued to the name after it ("al-Bab", "as-Safira").
-_ARTICLE_GLUED = re.compile(r"^(?:a[lnrsdtz]|el|ash)[-‐]", re.IGNORECASE)
+    if not (before and after and before[-1][:1].isupper()):
+        return False
+    article, hyphen, name = after[0].replace("‐", "-").partition("-")
+    return (name if hyphen and article.lower() in ARTICLES else after[0])[:1].isupper()  # "al-Bab", "as-Safira"
 
 
 def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, EventDate]]:

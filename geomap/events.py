@@ -454,7 +454,7 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
         # Not after a governorate or its namesake city: "in the western countryside of As-Sweida, near
         # Walgha" places the event by Walgha.
         return located is not None and located.mention.role == "event" and id(located) not in references \
-            and located.place.kind != "admin1" and located.place.name != located.place.admin1 \
+            and not _names_a_governorate(located.place) \
             and _NEAR_ANOTHER.match(m.sentence[located.mention.end_char - m.sentence_start:m.start_char - m.sentence_start]) is not None
 
     references = {id(r) for r in resolved if r.mention.role == "event" and is_landmark(r)}
@@ -469,9 +469,13 @@ def _names_a_smaller_place(item: ResolvedMention, before: str, after: str) -> bo
     sentence names otherwise: "Rebels left Daraya, ending the siege of the Damascus suburb"; not
     when the smaller place's name follows ("the Idlib town of Saraqib": see :func:`_contains`),
     nor for a place that is itself the neighbourhood ("the Jobar neighbourhood")."""
-    place = item.place
-    return (place.kind == "admin1" or place.name == place.admin1) and before.endswith(("the ", "The ")) \
+    return _names_a_governorate(item.place) and before.endswith(("the ", "The ")) \
         and _SMALLER_PLACE_AFTER.match(after) is not None
+
+
+def _names_a_governorate(place: Place) -> bool:
+    """True for a governorate or the city named like it ("Hama", "As-Suwayda")."""
+    return place.kind == "admin1" or place.name == place.admin1
 
 
 def _names_reference_point(before: str) -> bool:

@@ -16,7 +16,6 @@ import csv
 import datetime as dt
 import functools
 import io
-import itertools
 import json
 import logging
 import os
@@ -24,7 +23,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from html.parser import HTMLParser
-from itertools import chain
+from itertools import chain, islice
 from typing import Any, BinaryIO
 
 from .dates import MONTHS, iter_full_dates, iter_weekdays, iter_written_days
@@ -775,7 +774,7 @@ def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | 
     gaps = [_days_after_written_days(body, reading) for reading in readings]
     fits = [gap is not None and gap <= _AMBIGUOUS_EVIDENCE_DAYS for gap in gaps]
     if fits[0] == fits[1]:  # else the weekdays of its lead: "said Thursday" is of a Thursday's report, or a Friday's
-        weekdays = set(itertools.islice(iter_weekdays(body), _LEAD_WEEKDAYS))
+        weekdays = set(islice(iter_weekdays(body), _LEAD_WEEKDAYS))
         fits = [any((reading.weekday() - weekday) % 7 <= 1 for weekday in weekdays) for reading in readings]
     if fits[0] == fits[1]:
         if not fits[0] and _DAY_FIRST_SOURCE.search(head[max(0, m.start() - 40):m.start()]):
