@@ -131,6 +131,13 @@ def _governorates_named(found: list[Candidate], *, exactly: bool = False) -> set
     return {c.place.admin1 for c in found if c.place.kind == "admin1" and c.place.admin1 and c.match in matches}
 
 
+def _lies_outside(place: Place, governorates: Iterable[str]) -> bool:
+    """True for a place outside the governorates and more than :data:`BORDER_KM` from each: not a
+    border village filed in the neighbouring one."""
+    return place.admin1 not in _with_enclaves(governorates) \
+        and all(km_outside(place.lat, place.lon, governorate) > BORDER_KM for governorate in governorates)
+
+
 def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence: list[bool]) -> list[ResolvedMention]:
     """One place per name in an article: where one sentence says where a town lies ("The Daraa
     governorate said … near Nawa"), the same name elsewhere ("strikes near Syria's Nawa", "west of
@@ -454,9 +461,8 @@ class Resolver:
             if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
                 return self._geocode(mention, governorates, area)  # "Anbar province" is no Aleppo hamlet
-            if contained and not is_notable(best.place) and best.place.admin1 not in _with_enclaves(local) \
-                    and not any(c.place.admin1 in local for c in found) \
-                    and all(km_outside(best.place.lat, best.place.lon, named) > BORDER_KM for named in local):
+            if contained and not is_notable(best.place) and not any(c.place.admin1 in local for c in found) \
+                    and _lies_outside(best.place, local):
                 # "the village of Taranja in Quneitra province": no place of that name lies there, so
                 # a near spelling there ("Tarnaja"), else the geocoder; not a Latakia namesake.
                 nearby = self._near_spelling_inside(mention, governorates, area, local, fits=fits, about_syria=about_syria)
@@ -465,8 +471,7 @@ class Resolver:
             abroad = lies_abroad(best.place)
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and
             # Sarraf in Latakia countryside" is no Hasakah hamlet that only normalises like "Kels".
-            elsewhere_than_said = best.match == "variant" and bool(said) and best.place.admin1 not in _with_enclaves(said) \
-                and all(km_outside(best.place.lat, best.place.lon, named) > BORDER_KM for named in said)
+            elsewhere_than_said = best.match == "variant" and bool(said) and _lies_outside(best.place, said)
             if one_word_variant and (abroad or (not is_notable(best.place) and (
                     elsewhere_than_said or not self._inside(best.place, governorates, area)))):
                 # One word that only normalises like a place abroad ("Noma said" is not Nouméa), or
