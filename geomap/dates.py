@@ -160,7 +160,7 @@ _EXPLICIT_SOURCE = (
     rf"|(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})(?![\w:]|[.,]?[0-9])"
     r")|(?=(?:in|during|early|late|mid|last|of)[\s-])(?:"
     rf"(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
-    rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?,?\s*[0-9])"
+    rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?\s*[0-9]|[.,،]\s*(?:{_DAY}[,،]?\s+)?{_YEAR}\b)"
     rf"|(?P<yr_pre>(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<yr_y>{_YEAR})(?![\w/-]|[.,][0-9])"
     r")|(?=(?:the|its|their)\s)(?:"
     # A year naming what happened then: "its 2019 incursion", "the 2013 chemical attack" (not a

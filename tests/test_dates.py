@@ -107,6 +107,14 @@ def test_month_without_year_is_the_latest_such_month() -> None:
     assert _d("The siege tightened in March.", None)[0] is None
 
 
+def test_month_before_a_count_is_still_the_month() -> None:
+    # A count after the comma is not the day or year of the month: only a year (or day and year) is.
+    assert _d("During December, 200 civilians were killed.") == ("2017-12-01", "month", "sentence")
+    assert _d("In March, 15 people died in the shelling.") == ("2017-03-01", "month", "sentence")
+    assert _d("In March, 2017 the siege tightened.") == ("2017-03-01", "month", "sentence")
+    assert _d("The siege tightened in March 15, 2017.") == ("2017-03-15", "day", "sentence")
+
+
 def test_month_words_that_are_also_verbs() -> None:
     assert _d("Officials said dozens may die without aid.")[2] == "published"
     assert _d("Thousands march in the capital.")[2] == "published"
