@@ -481,6 +481,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
     if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span, sentences.text):
         return False  # "Riad Hijab", a photo credit "Hazem Sabbagh"; "al-Omar" is a family's or a place's
+    if _a_kunya(span) and _spoken_of_as_a_person(span, before, after) \
+            and not _spelled_as_a_place(span, gazetteer, notable=True):
+        return False  # "said Abu Omar", "the commander, Abu Hussein, said": a man called by his son
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and _opens_organisation_noun(following):
         return False  # "Hawar news agency", "al-Baath party's"
@@ -515,7 +518,10 @@ _POST_NOUNS = frozenset({"head", "leader", "chief", "commander", "spokesman", "s
 
 def _described_as_a_person(doc: Doc, i: int) -> bool:
     """True when the words from token ``i`` describe a person: "a teacher", "an activist", "a
-    34-year-old father", "a former fighter", "the head of", "the SDF commander"."""
+    34-year-old father", "a former fighter", "the head of", "the SDF commander", or an age set off
+    by commas before them or a clause ("45, a father of four", "32, who arrived")."""
+    if i + 2 < len(doc) and len(doc[i].text) <= 2 and doc[i].text.isdigit() and doc[i + 1].text == ",":
+        return doc[i + 2].lower_ in _AFTER_AN_AGE or _described_as_a_person(doc, i + 2)
     if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
         return False
     nouns = _POST_NOUNS if doc[i].lower_ == "the" else _PERSON_NOUNS | _POST_NOUNS
@@ -527,6 +533,29 @@ def _described_as_a_person(doc: Doc, i: int) -> bool:
         if not (doc[k].is_alpha or word.isdigit() or word in "-‐") or word in ("of", "in", "and", "who", "which"):
             return False
     return False
+
+
+#: Words after a person's age set off by commas: "Fatima, 32, who arrived", "Abu Omar, 45, said".
+_AFTER_AN_AGE = frozenset({"who", "whose", "said", "says", "told", "added", "from", "originally"})
+#: The first word of a kunya, a name after one's child ("Abu Omar", "Umm Khaled"), as keys.
+_KUNYA_HEADS = frozenset(normalize(word) for word in ("abu", "abou", "umm", "um", "om"))
+
+
+def _a_kunya(span: Span) -> bool:
+    """True for "Abu" or "Umm" and a given name ("Abu Hussein", "Umm Khaled"): how people are
+    called in Syria news, though villages bear such names too."""
+    doc = span.doc
+    words = [token for token in (doc[i] for i in range(span.start, span.end)) if token.lower_ not in ARTICLES and token.text not in "-‐"]
+    return len(words) == 2 and normalize(words[0].text) in _KUNYA_HEADS and _is_given_name(words[1])
+
+
+def _spoken_of_as_a_person(span: Span, before: Token | None, after: Token | None) -> bool:
+    """True when the words beside a name make it a speaker: "said X", "X told", "the commander, X,
+    said"; not "residents of X said" nor "in X"."""
+    if before is None or _in_place_context(span, frozenset(), frozenset()) or _has_place_word_after(span):
+        return False
+    return before.lower_ in SPEECH_WORDS or (after is not None and (
+        (after.lower_ in SPEECH_WORDS and before.lower_ != "of") or (before.text == "," and after.text == ",")))
 
 
 #: Heads of place names that also open people's names and epithets ("Umm al-Khair", "Sheikh
@@ -1041,7 +1070,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     if government or _names_a_body(span):
         return "mention"  # a government, an outlet told something, a body of people
     if _where_words_were_said(span, sentences, foreign=spoken_abroad) or _followed_by_actor_verb(span, strict=not foreign) \
-            or _named_as_the_origin_of_forces(span, sentences) or _named_as_a_refuge(span, sentences):
+            or _named_as_the_origin_of_forces(span, sentences) or _named_as_a_refuge(span, sentences) \
+            or _named_as_a_home(span, sentences):
         return "mention"
     if foreign:
         before = _previous_word(span)
@@ -1086,6 +1116,7 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
 _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"talks|summit|said|says|stated|declared|announced|(?:speech|statement|address)\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
+                      r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
@@ -1094,8 +1125,10 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
                                  r"voted|conference|reached|signed|agreed|negotiated|brokered|agreement|deal|accord)\s+(?:in|at)\s+$",
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib",
-#: "state television, broadcasting from Damascus".
-_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+#: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
+#: "reporting from Gaziantep", "said in a statement from Damascus".
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast|said|says|reporting|statement"
+                         r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
 #: Baghdad", "in a video from his home in the town of Qanawat".
 _RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé])s?\b[^.;:]{0,40}?"
@@ -1163,7 +1196,8 @@ def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) 
 #: (a displacement happens where they fled from) nor "most victims came from Zamalka".
 _ORIGIN_OF_FORCES = re.compile(
     r"\b(?i:reinforcements?|reinforced|convoys?|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
-    r"(?:\w+\s+){0,3}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed))"
+    r"(?:\w+\s+){0,3}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
+    r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+via\s+(?:the\s+)?))*$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
@@ -1222,6 +1256,36 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
 
 
 _WHERE_AFTER = re.compile(r"[^.;:!?]{0,30}?,?\s+where\b")
+
+#: Names before a place in a list: "from Homs, eastern Ghouta or", "linking Aleppo and".
+_NAMES_BEFORE = (r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
+                 r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*")
+#: Words before a place that name it as someone's home or an organisation's seat, not where
+#: anything happened: "originally from Kafr Sajna", "a teacher born in Homs", "who hails from
+#: Jableh", "a native of Daraa", "based in Gaziantep", "whose headquarters are in Damascus",
+#: "its operational centre for Syria in Brussels"; or as an end of a road: "the M5 highway that
+#: links Damascus to Aleppo", "the road connecting Saraqib and Ariha".
+_HOME = re.compile(
+    r"\b(?i:originally\s+(?:hails?\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
+    r"|based\s+in|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
+    r"|(?:links?|linking|connects?|connecting)(?:\s+(?:the\s+)?" + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
+    r"\s+(?:the\s+(?:(?i:town|city|village|province|governorate)\s+of\s+)?)?" + _NAMES_BEFORE + "$")
+#: A piece of a word every match of :data:`_HOME` contains.
+_HOME_WORDS = ("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect")
+
+
+def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
+    """True for a place named as where someone comes from, where a body sits, or where a road
+    ends (:data:`_HOME`)."""
+    sentence_start = sentences.of(span).start_char
+    written = _written_start(sentences.text, span.start_char, sentence_start)
+    start = max(written - 100, sentence_start)
+    before = sentences.text[start:written]
+    if not before.endswith((" ", "-")) or not any(word in before for word in _HOME_WORDS):
+        return False
+    if _WHERE_AFTER.match(sentences.text, span.end_char):
+        return False  # "a highway linking Masyaf with Wadi al-Uyun, where a car was burnt out"
+    return _HOME.search(before) is not None
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".

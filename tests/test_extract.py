@@ -193,6 +193,10 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("Jets struck Morek on Monday in violation of the ceasefire agreed in Astana.", "Astana"),
         ("Washington accused Damascus of 'savagery' after troops shelled Jisr al-Shughour.", "Damascus"),
         ("Turkey blamed Ankara's critics, and the UN urged Moscow to halt the strikes on Ariha.", "Moscow"),
+        ("President Erdogan said on Sunday in Istanbul that jets struck Maarat al-Numan.", "Istanbul"),
+        ("The antiquities directorate said in a statement from Damascus that strikes damaged the Ain Dara temple.", "Damascus"),
+        ("\"Tal Abyad is completely liberated,\" the YPG spokesman told AFP from Qamishli.", "Qamishli"),
+        ("Our correspondent, reporting from Gaziantep, said jets struck Atarib on Saturday.", "Gaziantep"),
 
     ],
 )
@@ -200,6 +204,31 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
     roles = {e.mention: e.role for e in _events(extractor, sentence)}
     assert roles[spoken_from] == "mention"
     assert "event" in {role for name, role in roles.items() if name != spoken_from}
+
+
+def test_a_home_a_seat_or_a_road_end_is_background(extractor: Extractor) -> None:
+    """Where someone comes from or was born, where a body is based, and where a road goes are not
+    where the news happened."""
+    def roles(text: str) -> dict[str, str]:
+        return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2019, 12, 24))}
+
+    assert roles("Shelling hit Dana on Monday, said a mother of five originally from Kafr Sajna.") == {
+        "Dana": "event", "Kafr Sajna": "mention"}
+    assert roles("The strike on Monday killed a teacher born in Homs and two others in Saraqib.") == {
+        "Homs": "mention", "Saraqib": "event"}
+    assert roles("Troops led by a general who was born in Jableh captured Kafr Nabuda on Monday.") == {
+        "Jableh": "mention", "Kafr Nabuda": "event"}
+    assert roles("Jets struck Ariha on Monday, said the rescue group, which is based in Gaziantep.") == {
+        "Ariha": "event", "Gaziantep": "mention"}
+    assert roles("Troops shelled Maarat al-Numan on Monday to regain the M5 highway that links Damascus to Aleppo.") == {
+        "Maarat al-Numan": "event", "Damascus": "mention", "Aleppo": "mention"}
+    assert roles("Strikes hit a highway linking Masyaf with the town of Wadi al-Uyun, where a car was burnt out on "
+                 "Monday.")["Wadi al-Uyun"] == "event"
+    # Forces moved from a place: where they went is the news.
+    assert roles("On Sunday, troops advancing along the highway from Palmyra captured the village of Kabajeb.") == {
+        "Palmyra": "mention", "Kabajeb": "event"}
+    assert roles("The group transferred hundreds of its fighters from Raqqa to attack Palmyra on Monday.") == {
+        "Raqqa": "mention", "Palmyra": "event"}
 
 
 def test_a_home_or_seat_is_where_something_happened_unless_words_were_recorded_there(extractor: Extractor) -> None:

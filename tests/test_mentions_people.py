@@ -176,6 +176,22 @@ def test_a_name_described_as_a_person_is_a_person(extractor: Extractor) -> None:
     assert {"Baniyas", "Qamishli", "Latakia", "Idlib"} <= mentions
 
 
+def test_a_kunya_said_or_set_off_by_commas_is_a_person(extractor: Extractor) -> None:
+    """"Abu" or "Umm" and a given name is how people are called ("said Abu Omar", "the commander,
+    Abu Hussein, said"), though villages bear such names; an age set off by commas says a person
+    too ("Fatima, 32, who arrived"). A village of that name in a place context stays a place."""
+    mentions = _mentions(extractor, "Rebels in Syria's Idlib province pushed east. \"The cellars are not safe,\" said Abu "
+                                    "Omar, 45, a father of four from Douma. The commander of Faylaq al-Sham in the area, Abu "
+                                    "Hussein, said that the factions stormed Tadef. \"We walked for days,\" said Fatima, 32, "
+                                    "who arrived in Akcakale. Umm Khaled told reporters the shelling hit Saraqib.")
+    assert not mentions & {"Abu Omar", "Abu Hussein", "Fatima", "Umm Khaled"}
+    assert {"Douma", "Tadef", "Akcakale", "Saraqib"} <= mentions
+    for text in ("Jets struck the village of Abu Omar in Syria's Idlib province on Monday.",
+                 "In Syria's Idlib province, Russian jets carried out raids on Abu Omar on Friday night.",
+                 "In Syria's Idlib province, residents of Abu Omar said the shelling went on."):
+        assert "Abu Omar" in _mentions(extractor, text)
+
+
 def test_outlets_and_credit_lines_are_not_places(extractor: Extractor) -> None:
     """"the Hawar agency", "Zaman al-Wasl" are outlets; "Editing by Hogir Al-Abdo" alone on its line
     credits an editor."""
