@@ -118,6 +118,8 @@ _MON = rf"(?:{_by_stem(list(MONTHS))})\.?"
 _MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+#: The space between a month and its day: not across a blank line ("since July.\n\n7 Aug 2016").
+_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 
 # Patterns run without IGNORECASE (several times faster) on ASCII-lower-cased text, which keeps
 # every offset, so the original text can still be asked whether a month was capitalised.
@@ -153,11 +155,11 @@ _EXPLICIT_SOURCE = (
     rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
     rf"|(?P<dmy_d>{_DAY})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON})[\s,،-]+(?P<dmy_y>{_YEAR})\b"
-    rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MON})(?![\w-])(?!\.?\s+{_DAY}(?:[,،]\s*|\s+){_YEAR}\b)"
+    rf"|(?P<dm_d>{_DAY})(?:\s+of)?{_GAP}(?P<dm_m>{_MON})(?![\w-])(?!\.?\s+{_DAY}(?:[,،]\s*|\s+){_YEAR}\b)"
     rf")|(?={'|'.join(_STEMS)})(?:"
-    rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>{_DAY})(?:[,،]\s*|\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
+    rf"(?P<mdy_m>{_MON}){_GAP}(?P<mdy_d>{_DAY})(?:[,،]\s*|\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
     rf"|(?P<my_m>{_MON})[,،]?\s+(?P<my_y>{_YEAR})\b"
-    rf"|(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})(?![\w:]|[.,]?[0-9])"
+    rf"|(?P<md_m>{_MON}){_GAP}(?P<md_d>{_DAY})(?![\w:]|[.,]?[0-9])"
     r")|(?=(?:in|during|early|late|mid|last|of)[\s-])(?:"
     rf"(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
     rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?\s*[0-9]|[.,،]\s*(?:{_DAY}[,،]?\s+)?{_YEAR}\b)"

@@ -734,13 +734,17 @@ def _header_full_dates(text: str) -> tuple[tuple[int, int, dt.date], ...]:
     return tuple(iter_full_dates(_header(text)))
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
 @functools.lru_cache(maxsize=16)  # the reader asks, then extraction asks again for the same text
 def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     if not isinstance(text, str) or not text:
         return None
     head = _header(text)
     for start, end, date in _header_full_dates(text):
-        words = re.findall(r"[^\W\d_]+", head[max(0, start - 60) : start].lower())
+        before = _PARAGRAPH_BREAK.split(head[max(0, start - 60) : start])[-1]  # not a headline's last word
+        words = re.findall(r"[^\W\d_]+", before.lower())
         if words and words[-1] in _EVENT_PREPOSITIONS:
             if not (len(words) >= 2 and words[-2] in _PUBLISHING_WORDS):
                 continue

@@ -747,6 +747,11 @@ def test_streaming_directory_reads_files_lazily(tmp_path: Path) -> None:
         ("Last updated at Jun 062016 Strikes hit the city.", dt.date(2016, 6, 6)),
         ("Sat Feb 28 2015 Hostages freed.", dt.date(2015, 2, 28)),
         ("North-west Syria: Situation Report No. 9\nAs of 26 February 2020\n\nHIGHLIGHTS", dt.date(2020, 2, 26)),
+        # A headline ending in a preposition, or in a month, is not part of the date line below it.
+        ("Rockets rain on Baba Amr as Lavrov flies in\n\n7 February 2012 Last updated at 14:02 GMT\n\nShells hit.",
+         dt.date(2012, 2, 7)),
+        ("Rebels open a route for the first time since July.\n\n7 Aug 2016\n\nRebels say the siege is broken.",
+         dt.date(2016, 8, 7)),
     ],
 )
 def test_find_published_date(text: str, expected: dt.date) -> None:
