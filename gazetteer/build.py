@@ -134,6 +134,8 @@ EXTRA_COMMON = frozenset({*MONTHS, *WEEKDAYS, "tell", "bath", "dead", "homes", "
 BLOCKED_NAMES = {
     # WOF lists "Kobanî" among Afrin's names; Kobani is Ayn al-Arab (OCHA C1946), about 140 km east.
     "ocha:C1366": {"Kobanî"},
+    # WOF gives Aleppo its classical names (Beroea), which fold onto Bara, an Idlib town (OCHA C4304).
+    "ocha:C1007": {"Berea", "Beria"},
 }
 ZIPF_COMMON = 3.5
 #: Common words even when they are also the name of a protected place ("Batman", a Turkish city).

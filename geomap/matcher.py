@@ -74,7 +74,7 @@ NOT_PLACES: tuple[str, ...] = (
     "Rudaw", "Middle East Eye", "North Press", "Syria Direct", "Asharq Al-Awsat", "Hawar News", "Daraa 24",
     "Suwayda 24", "Sweida 24", "Deir ez-Zor 24", "Autonomous Administration of North and East Syria", "AANES",
     "Asayish", "Quds Force", "Nowruz", "Newroz", "Al-Manar", "Al Manar", "Qasioun News", "Qasioun News Agency",
-    "Shaam News", "Shaam News Network", "Russian Duma", "Zaman al-Wasl",
+    "Shaam News", "Shaam News Network", "Russian Duma", "Zaman al-Wasl", "As-Safir", "Al-Safir", "Assafir",
     # The same in Arabic: the SDF, HTS, the FSA, the National Army, the Islamic State, Hezbollah, the
     # Autonomous Administration, the Syrian Observatory, the Civil Defence, the Red Crescent
     "قوات سوريا الديمقراطية", "هيئة تحرير الشام", "الجيش السوري الحر", "الجيش الوطني السوري", "تنظيم الدولة",
@@ -94,9 +94,12 @@ GROUP_HEADS = frozenset(
 MAX_CACHED_TOKENS = 200_000
 
 _ORG_KEYS = frozenset(normalize(name) for name in NOT_PLACES) - {""}
-#: The non-place names as written (folded): "Rudaw" is the outlet, though "Rodo", a village's
-#: name, normalises like it.
-_ORG_SPELLINGS = frozenset(fold(name) for name in NOT_PLACES)
+#: The non-place names as written (folded), also without their Arabic article, which a match
+#: starts after ("As-Safir" is matched from "Safir"): "Rudaw" is the outlet, though "Rodo", a
+#: village's name, normalises like it.
+_ORG_SPELLINGS = frozenset(spelling for name in NOT_PLACES
+                           for spelling in (fold(name), fold(name).partition(" ")[2] if fold(name).split(" ")[0] in ARTICLES else ""))
+_ORG_SPELLINGS -= {""}
 
 #: By token text: its key, capitalised, opens a name, a name goes on across it, proclitic length.
 _TokenInfo = tuple[str, bool, bool, bool, int]

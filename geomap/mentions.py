@@ -254,7 +254,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
             sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=kind_hint,  # type: ignore[arg-type]
             sentence_start=sent.start_char,
             place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
-            government=government,
+            government=government, abroad=_after_a_foreign_demonym(span),
         ))
     return mentions
 
@@ -1198,10 +1198,10 @@ _ORIGIN_OF_FORCES = re.compile(
     r"\b(?i:reinforcements?|reinforced|convoys?|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
     r"(?:\w+\s+){0,3}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units))"
-    r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?"
+    r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area)\s+of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+via\s+(?:the\s+)?))*$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
-_BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ")
+_BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = ("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits")
 
@@ -1226,10 +1226,12 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: where people were killed "while sheltering in a basement in Douma".
 _REFUGE = re.compile(
     r"(?:\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge"
-    r"|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|(?:taken|transferred|rushed|admitted)(?=\s+to\b))"
+    r"|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried"
+    r"|(?:taken|transferred|rushed|admitted)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
+    r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
     r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
@@ -1239,7 +1241,7 @@ _REFUGE = re.compile(
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
                     " the ", ", ", " and ")
 _REFUGE_WORDS = ("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred",
-                 "rushed", "admitted", "shelter", "buried")
+                 "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
@@ -1255,7 +1257,8 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
     return _REFUGE.search(before, max(sentence_start - start, 0)) is not None
 
 
-_WHERE_AFTER = re.compile(r"[^.;:!?]{0,30}?,?\s+where\b")
+_WHERE_AFTER = re.compile(r"[^.;:!?]{0,30}?,?\s+(?:where\b|which\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:\w+\s+)?"
+                          r"(?:shelled|bombed|struck|hit|attacked|targeted|raided|stormed|besieged|pounded)\b)")
 
 #: Names before a place in a list: "from Homs, eastern Ghouta or", "linking Aleppo and".
 _NAMES_BEFORE = (r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"

@@ -127,6 +127,8 @@ class Mention:
     #: The name stands for a government ("the Damascus government", "loyal to Damascus",
     #: "reconciliation with Damascus"): it says nothing of where its sentence's places lie.
     government: bool = False
+    #: A neighbour's adjective says the place lies abroad ("the Lebanese town of Hermel").
+    abroad: bool = False
 
 
 @dataclass(frozen=True, slots=True)

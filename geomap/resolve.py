@@ -318,8 +318,11 @@ class Resolver:
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
         for index, mention in enumerate(mentions):
-            if (not about_syria or index in abroad) and _syrian_only_by_chance(first[index]):
+            named_abroad = index in abroad or mention.abroad
+            if (not about_syria or named_abroad) and _syrian_only_by_chance(first[index]):
                 continue  # "Istiklal Street in Istanbul" is no Syrian quarter of that name
+            # "Hermel in Lebanon", "the Lebanese town of Hermel": the town abroad, not a Tartus namesake
+            named_abroad = named_abroad and any(lies_abroad(c.place) for c in first[index])
             if mention.origin != "gazetteer" and _ordinary_english(mention.text, vocabulary) and index not in containers:
                 continue  # "in Government-held areas": a capitalised phrase, not an unknown place; "Habit (Idleb)" is one
             own = anchor_of.get(index)
@@ -331,14 +334,14 @@ class Resolver:
             cities_here = cities.get(index, ())
             listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
-                    tuple(c.id for c in cities_here), listed_here)
+                    tuple(c.id for c in cities_here), listed_here, named_abroad)
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
                                            contained=contained, said=said, about_syria=about_syria, cities=cities_here,
-                                           listed_here=listed_here)
+                                           listed_here=listed_here, abroad=named_abroad)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -432,17 +435,21 @@ class Resolver:
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
-                     cities: Sequence[Place] = (), listed_here: bool = False) -> ResolvedMention | None:
+                     cities: Sequence[Place] = (), listed_here: bool = False, abroad: bool = False) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
         York" is not Nawa). A neighbourhood ("the X neighbourhood") must lie in one of the story's
-        ``cities``, or be filed as a neighbourhood when the story names no city."""
+        ``cities``, or be filed as a neighbourhood when the story names no city; one named as lying
+        ``abroad`` must lie abroad."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
             fits = (lambda place: _in_a_city(place, cities)) if cities else (lambda place: place.kind == "neighbourhood")
             elsewhere = bool(found) and not any(fits(c.place) for c in found)
+            found = [c for c in found if fits(c.place)]
+        if abroad:
+            fits = lies_abroad if fits is None else (lambda place, inside=fits: inside(place) and lies_abroad(place))
             found = [c for c in found if fits(c.place)]
         if mention.origin == "gazetteer" and found:
             ranked = self.gazetteer.lookup(mention.text, kind=mention.kind_hint, context=context, fuzzy=False,

@@ -229,6 +229,8 @@ def test_a_home_a_seat_or_a_road_end_is_background(extractor: Extractor) -> None
         "Palmyra": "mention", "Kabajeb": "event"}
     assert roles("The group transferred hundreds of its fighters from Raqqa to attack Palmyra on Monday.") == {
         "Raqqa": "mention", "Palmyra": "event"}
+    assert roles("IS fighters were coming from the direction of Jarablus when they attacked Kobani on Monday.") == {
+        "Jarablus": "mention", "Kobani": "event"}
 
 
 def test_a_home_or_seat_is_where_something_happened_unless_words_were_recorded_there(extractor: Extractor) -> None:
@@ -372,8 +374,10 @@ def test_a_place_named_as_lying_abroad_is_no_syrian_namesake(extractor: Extracto
             "Istiklal Street in Istanbul, and fighters returned to Hermel in Lebanon and Qandil in northern Iraq.")
     places = {e.mention: e.place for e in _events(extractor, text)}
     assert "Qamishli" in places and "Istanbul" in places
-    # Damascus and Sweida have an Istiqlal quarter, Hama a Harmal and Latakia a Qandil: none is meant
-    assert not {"Istiklal", "Hermel", "Qandil"} & set(places)
+    # Damascus and Sweida have an Istiqlal quarter, Hama a Harmal and Latakia a Qandil: none is meant;
+    # Hermel is the Lebanese town.
+    assert not {"Istiklal", "Qandil"} & set(places)
+    assert places["Hermel"] == "El Hermel"
     camps = _events(extractor, "Refugees live in the Zaatari and Azraq camps in Mafraq, Jordan.")
     assert all(e.admin1 is None for e in camps)  # not al-Azraq near Aleppo
 
@@ -1265,6 +1269,16 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
         "Saraqib": "event"}
     assert roles("Five people were killed while sheltering in a basement in Douma on Monday.") == {"Douma": "event"}
     assert roles("Shelling hit a shelter in Atmeh on Monday.") == {"Atmeh": "event"}
+    # Camps people live in, hospitals the wounded were ferried or taken to by a longer way.
+    assert roles("After the shelling of Jisr al-Shughour on Monday, thousands are living in camps in Turkey's Hatay "
+                 "province.") == {"Jisr al-Shughour": "event", "Turkey": "mention", "Hatay": "mention"}
+    assert roles("Jets bombed Azaz on Monday. The wounded were taken by car across the crossing to a hospital in "
+                 "Kilis.") == {"Azaz": "event", "Kilis": "mention"}
+    assert roles("Shelling hit Ras al-Ain on Monday. Ambulances ferried the wounded to a hospital in Ceylanpinar.") == {
+        "Ras al-Ain": "event", "Ceylanpinar": "mention"}
+    # Unless the place where they went was hit itself.
+    assert roles("Fighters fled Qusayr on Monday towards al-Dabaa and on to Buwaida al-Sharqiya, which was shelled on "
+                 "Wednesday.")["Buwaida al-Sharqiya"] == "event"
 
 
 def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extractor: Extractor) -> None:

@@ -70,6 +70,10 @@ SPELLINGS = [
     ("Albukamal", (34.455, 40.917), "settlement"), ("Qereqozax", (36.635, 38.21), "settlement"),
     ("al-Hosn", (34.786, 36.272), "settlement"), ("Beit Sahem", (33.471, 36.338), "settlement"),
     ("Harjalla", (33.372, 36.314), "settlement"),
+    # Spellings of Erbil and Hermel that Syrian hamlets share or fold onto; Aleppo's classical names
+    # are no longer its own, so Bara is the Idlib town; the activists' "Damascus Suburbs".
+    ("Irbil", (36.19, 44.01), "city"), ("Arbil", (36.19, 44.01), "city"), ("Hermel", (34.394, 36.385), "city"),
+    ("Bara", (35.68, 36.53), "settlement"), ("Damascus Suburbs", (33.60, 36.38), "admin1"),
 ]
 
 
