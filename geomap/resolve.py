@@ -32,7 +32,7 @@ import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside, lies_abroad
+from .gazetteer import NEAR_KM, URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside, lies_abroad
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
 from .names import TOPONYM_HEADS, fold, normalize
 
@@ -170,6 +170,10 @@ def _named_by_others(sentence_governorates: dict[int, dict[str, set[str]]], ment
     return {governorate for text, governorates in named.items() if text != mention.text for governorate in governorates}
 
 
+#: The importance of a town of some size (a population, or a district or sub-district centre):
+#: spelled as written, it outweighs a hamlet that only one source spells like it.
+_TOWN_IMPORTANCE = 0.15
+
 #: What joins the names of a list: "Shabki, Duma and Rami".
 _LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")
 
@@ -207,6 +211,11 @@ def _telling_words(name: str) -> int:
     """How many words of a name say which place it is: not articles, nor the generic word that
     opens many names ("Tell", "Kafr", "Deir")."""
     return sum(word not in TOPONYM_HEADS for word in normalize(name).split())
+
+
+def _near_any(place: Place, points: Sequence[tuple[float, float]]) -> bool:
+    """True when a place lies within :data:`NEAR_KM` of one of the points."""
+    return any(haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon in points)
 
 
 def _in_a_city(place: Place, cities: Sequence[Place]) -> bool:
@@ -456,6 +465,14 @@ class Resolver:
                                            limit=1 if fits is None else len(found))
             ranked = [c for c in ranked if fits is None or fits(c.place)]
             best = ranked[0] if ranked else found[0]
+            if best.match == "variant" and not is_notable(best.place) and best.place.admin1 not in _with_enclaves(local) \
+                    and not _near_any(best.place, context.points):
+                # Only the article's governorates favour a hamlet that one source spells like the name:
+                # a town spelled as written outweighs it ("al-Shadadi" is the Hasakah town, not an
+                # Aleppo hamlet also spelled "Shadād"); the sentence's own governorates or the
+                # article's places nearby would not ("the town of Safsafah near Al Tabqah").
+                best = next((c for c in found if c.match in ("exact", "user") and c.place.importance >= _TOWN_IMPORTANCE
+                             and (fits is None or fits(c.place))), best)
             if local and best.place.admin1 not in local and any(c.place.admin1 in local for c in found):
                 # The governorate named in the same sentence outweighs the rest of the article; the one
                 # named as its container outweighs the article's other places too.

@@ -1398,3 +1398,15 @@ def test_a_name_listed_among_villages_of_the_sentences_governorate_is_one_of_the
             "The attackers had held out in the desert since they were bussed out of the Yarmuk camp south of Damascus.")
     duma = next(e for e in _events(extractor, text, published=dt.date(2018, 7, 25)) if e.mention == "Duma")
     assert (duma.place, duma.admin1) == ("Duma", "As-Suwayda")
+
+
+def test_a_town_spelled_as_written_outweighs_a_hamlet_only_the_articles_governorates_favour(extractor: Extractor) -> None:
+    """"al-Shadadi" is the Hasakah town, though one source also spells an Aleppo hamlet "Shadād" and
+    the story names Aleppo province; the governorate a sentence names still places its hamlet ("Ar
+    Rasm in Idlib", not a Daraa town also called Rasm)."""
+    def places(text: str) -> dict[str, str | None]:
+        return {e.mention: e.admin1 for e in _events(extractor, text, published=dt.date(2016, 3, 28))}
+
+    assert places("Troops retook Palmyra on Sunday as fighting went on in Aleppo province. Washington says a "
+                  "coalition air strike killed a senior IS finance official near al-Shadadi last week.")["al-Shadadi"] == "Hasakah"
+    assert places("Pro-government forces captured Ar Rasm in Idlib overnight in Syria.")["Rasm"] == "Idlib"
