@@ -857,6 +857,11 @@ _PLACE_TITLE = rf"[{_UPPER}][\w'’.\-]+(?:[ ](?:{_GLUED_ARTICLE})?[{_UPPER}][\w
 _QUALIFIER = rf"(?:,[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}})?"
 _QUALIFIER_REQUIRED = rf",[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}}"
 _WHEN = rf"(?:,?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?)?"
+#: A date written day first after a dateline's place: "Amman/Brussels, 7 May 2019 -".
+_DAY_FIRST_WHEN = rf",[ ]+[0-9]{{1,2}}[ ]+(?i:{_MONTH_WORDS})\.?(?:,?[ ]+[0-9]{{4}})?"
+#: Words that open a line before such a date without being a place: "On 5 May 2019 -", "Monday, 7 May".
+_NOT_DATELINE_WORDS = frozenset({"on", "in", "since", "from", "until", "by", "posted", "published", "updated", "dated",
+                                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _AGENCY = r"\([A-Za-z][\w .,&'’/\-]{0,40}\)"  # an agency, or a date: "(AP)", "(March 3, 2019)"
 #: News agencies that make "PLACE (Agency)" a dateline even without a dash after it.
 _KNOWN_AGENCY = (
@@ -871,6 +876,7 @@ _DATELINE = re.compile(
     rf"(?P<upper>{_PLACE_UPPER}){_QUALIFIER}{_WHEN}[ ]*(?:{_ENDING}|{_SEPARATOR})"
     rf"|(?P<title>{_PLACE_TITLE}){_QUALIFIER}{_WHEN}[ ]*{_ENDING}"
     rf"|(?P<titled>{_PLACE_TITLE}){_QUALIFIER_REQUIRED}{_WHEN}[ ]*{_SEPARATOR}"
+    rf"|(?P<dated>{_PLACE_TITLE}(?:/{_PLACE_TITLE})?){_QUALIFIER}{_DAY_FIRST_WHEN}[ ]*{_SEPARATOR}"
     r")(?=[ \t]|$)[ \t]*",
     re.MULTILINE,
 )
@@ -897,8 +903,10 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         m = _DATELINE.match(head, start, end)
         if m is None:
             continue
-        place = m.group("upper") or m.group("title") or m.group("titled")
+        place = m.group("upper") or m.group("title") or m.group("titled") or m.group("dated")
         if any(word.strip(".-") in _NOT_PLACES for word in place.upper().replace("-", " ").split()):
+            continue
+        if m.group("dated") and place.split()[0].lower() in _NOT_DATELINE_WORDS:
             continue
         return start + (len(line) - len(line.lstrip())), m.end()
     return None

@@ -831,6 +831,9 @@ def test_seed_articles() -> None:
         ("Idlib, Syria (March 3, 2019) - Jets struck.", "Idlib, Syria (March 3, 2019) - "),
         ("Deir ez-Zor, Oct. 21 (SANA) – A mine went off.", "Deir ez-Zor, Oct. 21 (SANA) – "),
         ("Ras al-Ain, Hasakah (AFP) - Shells fell.", "Ras al-Ain, Hasakah (AFP) - "),
+        # A press release's places and its date written day first.
+        ("Amman/Brussels, 7 May 2019 - MSF is alarmed by the strikes.", "Amman/Brussels, 7 May 2019 - "),
+        ("Saraqib, 3 February — Shelling went on.", "Saraqib, 3 February — "),
     ],
 )
 def test_dateline(text: str, dateline: str) -> None:
@@ -857,6 +860,8 @@ def test_dateline_after_header_lines() -> None:
         "Aleppo - the city was quiet.",
         "Clashes in Deir ez-Zor - the city was quiet.",
         "Forces and al-Nusra, Hama - the city was quiet.",
+        "On 5 May 2019 - a Sunday - jets struck.",
+        "Monday, 5 May 2019 - jets struck.",
         "\n".join(["Line"] * 9) + "\nDAMASCUS: Jets struck.",
         "",
     ],
