@@ -486,6 +486,11 @@ def _speed_up_english_affixes(nlp: Language) -> None:
     tokenizer.infix_finditer = _guarded(tokenizer.infix_finditer, str.isalpha, ())
 
 
+#: Arabic words written with an apostrophe before a final "s", which the English tokenizer would
+#: split off as a possessive: "ra's" (head, cape) opens names such as Ra's al-'Ayn and Ra's al-Basit.
+_ARABIC_HEADS_WITH_S = tuple(f"{head}{mark}s" for head in ("Ra", "ra", "RA") for mark in ("'", "’", "ʼ"))
+
+
 def make_pipeline(*, model: str | None = None, places_file: str | None = None, gazetteer_dir: str | None = None) -> Language:
     """The extraction pipeline: ``spacy.blank("en")`` (or a named trained pipeline), a
     sentence splitter unless the model parses, and ``geomap_places``."""
@@ -500,6 +505,8 @@ def make_pipeline(*, model: str | None = None, places_file: str | None = None, g
         for attr in _UNUSED_LEXEME_ATTRS:
             nlp.vocab.lex_attr_getters.pop(attr, None)
         _speed_up_english_affixes(nlp)
+        for spelling in _ARABIC_HEADS_WITH_S:  # "Ra's al-'Ayn" is one name, not "Ra" and a possessive
+            nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("geomap_sentences")
     nlp.add_pipe("geomap_places", config={"places_file": places_file, "gazetteer_dir": gazetteer_dir})

@@ -1115,6 +1115,10 @@ def test_a_name_written_with_an_apostrophe_stays_whole(extractor: Extractor) -> 
     found = {e.mention: (e.place, e.admin1) for e in _events(extractor, text)}
     assert found["Ma'arat Harmah"] == ("Ma'arrat Hurmah", "Idlib")
     assert "Harmah" not in found and "Ma'arat" not in found
+    # "Ra's" (head, cape) is no "Ra" with a possessive.
+    text = "Kurdish fighters and rebels clashed in Ra's al-'Ayn on the Turkish border on Monday in Syria."
+    assert {e.mention: (e.place, e.admin1) for e in _events(extractor, text)} == {"Ra's al-'Ayn": ("Ras al-Ayn", "Hasakah"),
+                                                                                   "Syria": ("Syria", None)}
 
 
 def test_a_sentence_dense_with_names_is_no_headline(extractor: Extractor) -> None:
