@@ -1225,23 +1225,26 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: nor "a school sheltering displaced families in al-Mansoura", the building that was hit, nor
 #: where people were killed "while sheltering in a basement in Douma".
 _REFUGE = re.compile(
-    r"(?:\b(?i:fled|flee|flees|fleeing|displaced|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge|took\s+refuge"
-    r"|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried"
+    r"(?:\b(?i:fled|flee|flees|fleeing|displaced|displacement|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge"
+    r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed"
     r"|(?:taken|transferred|rushed|admitted)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
+    r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)"
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
-    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[\w -]{0,40}\(\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:to\s+)?(?:the\s+)?))*$")
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:to\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"
+    r"(?:[a-z]+\s+(?:in|of|near|around)\s+(?:the\s+)?)?)*$")
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
-                    " the ", ", ", " and ")
+                    " the ", ", ", " and ", " or ", "(")
 _REFUGE_WORDS = ("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred",
-                 "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents")
+                 "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
+                 "heading", "headed", "left", "leaving")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:

@@ -1280,6 +1280,16 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
                  "Kilis.") == {"Azaz": "event", "Kilis": "mention"}
     assert roles("Shelling hit Ras al-Ain on Monday. Ambulances ferried the wounded to a hospital in Ceylanpinar.") == {
         "Ras al-Ain": "event", "Ceylanpinar": "mention"}
+    # Displacement "towards" places, in brackets, with "or", and the province of a camp; crossing into camps.
+    assert roles("Shelling hit Kansafra on Monday. Civilian displacement from Kansafra towards the Turkish border "
+                 "(Atmeh, Deir Hassan and Qah camps) has been reported.") == {
+        "Kansafra": "event", "Atmeh": "mention", "Deir Hassan": "mention", "Qah": "mention"}
+    assert roles("Strikes hit Kafr Nabuda on Monday. IDPs are moving north towards Atmeh, Sarmada and areas in "
+                 "Afrin.") == {"Kafr Nabuda": "event", "Atmeh": "mention", "Sarmada": "mention", "Afrin": "mention"}
+    assert roles("Shelling hit Talbiseh on Monday. Civilians would not accept being displaced to Idlib or "
+                 "Jarablus.") == {"Talbiseh": "event", "Idlib": "mention", "Jarablus": "mention"}
+    assert roles("Shelling hit Jisr al-Shughur on Monday. Most have crossed into camps near Kilis in Hatay province.") == {
+        "Jisr al-Shughur": "event", "Kilis": "mention", "Hatay": "mention"}
     # Unless the place where they went was hit itself.
     assert roles("Fighters fled Qusayr on Monday towards al-Dabaa and on to Buwaida al-Sharqiya, which was shelled on "
                  "Wednesday.")["Buwaida al-Sharqiya"] == "event"
