@@ -1113,16 +1113,17 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
 #: Words before a place where something was said or met about, not done: "said in a speech in
 #: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva"; not "a
 #: meeting in Idlib", which an air strike may hit.
-_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|told\s+reporters|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"talks|summit|said|says|stated|declared|announced|(?:speech|statement|address)\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
+                      r"(?:\s+on\s+(?:its|his|her|their)\s+(?:official\s+)?(?:website|telegram(?:\s+channel)?|channel|account|page))?"
                       r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
                                  r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
-                                 r"voted|conference|reached|signed|agreed|negotiated|brokered|agreement|deal|accord)\s+(?:in|at)\s+$",
+                                 r"voted|conference|council|reached|signed|agreed|negotiated|brokered|agreement|deal|accord)\s+(?:in|at)\s+$",
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib",
 #: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
@@ -1273,11 +1274,13 @@ _NAMES_BEFORE = (r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:
 #: links Damascus to Aleppo", "the road connecting Saraqib and Ariha".
 _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
-    r"|based\s+in|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
+    r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from"
+    r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|(?:links?|linking|connects?|connecting)(?:\s+(?:the\s+)?" + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
-    r"\s+(?:the\s+(?:(?i:town|city|village|province|governorate)\s+of\s+)?)?" + _NAMES_BEFORE + "$")
+    r"\s+(?:the\s+(?:(?i:towns?|cit(?:y|ies)|villages?|provinces?|governorates?|[a-z]+\s+checkpoint)\s+(?:of\s+)?)?)?"
+    + _NAMES_BEFORE + "$")
 #: A piece of a word every match of :data:`_HOME` contains.
-_HOME_WORDS = ("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect")
+_HOME_WORDS = ("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

@@ -850,7 +850,7 @@ def _dateparser_date(value: str) -> dt.date | None:
 
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_PLACE_UPPER = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:[ ][{_UPPER}][{_UPPER}'’.\-]*){{0,3}}"
+_PLACE_UPPER = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:[ ][{_UPPER}][{_UPPER}'’.\-]*){{0,3}}(?:/[{_UPPER}][{_UPPER}'’.\-]+)?"
 #: A lower-case Arabic article glued to a word of a place's name: "Deir ez-Zor", "Ras al-Ain".
 _GLUED_ARTICLE = r"(?:[ae][lnrsdtz]|ash|ath|adh)[\-‐]"
 _PLACE_TITLE = rf"[{_UPPER}][\w'’.\-]+(?:[ ](?:{_GLUED_ARTICLE})?[{_UPPER}][\w'’.\-]+){{0,3}}"

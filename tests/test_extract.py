@@ -197,6 +197,9 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("The antiquities directorate said in a statement from Damascus that strikes damaged the Ain Dara temple.", "Damascus"),
         ("\"Tal Abyad is completely liberated,\" the YPG spokesman told AFP from Qamishli.", "Qamishli"),
         ("Our correspondent, reporting from Gaziantep, said jets struck Atarib on Saturday.", "Gaziantep"),
+        ("The defence ministry said on its website in Moscow that jets struck Idlib on Monday.", "Moscow"),
+        ("A Pentagon spokesman tells reporters in Washington that the strike hit a depot in Albu Kamal.", "Washington"),
+        ("The UN Security Council in New York met after the strike on Ariha on Monday.", "New York"),
 
     ],
 )
@@ -220,6 +223,12 @@ def test_a_home_a_seat_or_a_road_end_is_background(extractor: Extractor) -> None
         "Jableh": "mention", "Kafr Nabuda": "event"}
     assert roles("Jets struck Ariha on Monday, said the rescue group, which is based in Gaziantep.") == {
         "Ariha": "event", "Gaziantep": "mention"}
+    assert roles("The victims of Monday's shelling on Tafas were originally from the villages of Al-Sa'an and Sheikh "
+                 "Hilal.") == {"Tafas": "event", "Al-Sa'an": "mention", "Sheikh Hilal": "mention"}
+    assert roles("A gunman whose family comes from Quneitra shot two men in Jasim on Monday.") == {
+        "Quneitra": "mention", "Jasim": "event"}
+    assert roles("The Russians, who are based at the Izraa checkpoint, stayed out of the clashes in Daraa al-Balad on "
+                 "Monday.") == {"Izraa": "mention", "Daraa al-Balad": "event"}
     assert roles("Troops shelled Maarat al-Numan on Monday to regain the M5 highway that links Damascus to Aleppo.") == {
         "Maarat al-Numan": "event", "Damascus": "mention", "Aleppo": "mention"}
     assert roles("Strikes hit a highway linking Masyaf with the town of Wadi al-Uyun, where a car was burnt out on "

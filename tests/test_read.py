@@ -833,6 +833,7 @@ def test_seed_articles() -> None:
         ("Ras al-Ain, Hasakah (AFP) - Shells fell.", "Ras al-Ain, Hasakah (AFP) - "),
         # A press release's places and its date written day first.
         ("Amman/Brussels, 7 May 2019 - MSF is alarmed by the strikes.", "Amman/Brussels, 7 May 2019 - "),
+        ("BEIRUT/ANKARA (Reuters) - Turkish drones struck Kobani.", "BEIRUT/ANKARA (Reuters) - "),
         ("Saraqib, 3 February — Shelling went on.", "Saraqib, 3 February — "),
     ],
 )
