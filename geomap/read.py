@@ -742,15 +742,21 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     if not isinstance(text, str) or not text:
         return None
     head = _header(text)
+    told_on_a_weekday = None  # "reopened the museum on Wednesday, 1 October 2025": the day, if no date line says
     for start, end, date in _header_full_dates(text):
         before = _PARAGRAPH_BREAK.split(head[max(0, start - 60) : start])[-1]  # not a headline's last word
         words = re.findall(r"[^\W\d_]+", before.lower())
+        weekday = _WEEKDAY_BEFORE.search(head, max(0, start - 12), start)
+        found = (weekday.start() if weekday else start), end, date
+        if words and _WEEKDAY_BEFORE.fullmatch(words[-1]):
+            words.pop()  # "documented on Wednesday, 29 January … (published Thursday 30 January)"
+            if words and words[-1] in _EVENT_PREPOSITIONS and told_on_a_weekday is None:
+                told_on_a_weekday = found
         if words and words[-1] in _EVENT_PREPOSITIONS:
             if not (len(words) >= 2 and words[-2] in _PUBLISHING_WORDS):
                 continue
-        weekday = _WEEKDAY_BEFORE.search(head, max(0, start - 12), start)
-        return (weekday.start() if weekday else start), end, date
-    return _ambiguous_numeric_date(text, head)
+        return found
+    return told_on_a_weekday or _ambiguous_numeric_date(text, head)
 
 
 #: A numeric date whose day and month can both be either ("07/03/2023": 7 March or 3 July).

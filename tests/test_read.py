@@ -747,6 +747,12 @@ def test_streaming_directory_reads_files_lazily(tmp_path: Path) -> None:
         ("Last updated at Jun 062016 Strikes hit the city.", dt.date(2016, 6, 6)),
         ("Sat Feb 28 2015 Hostages freed.", dt.date(2015, 2, 28)),
         ("North-west Syria: Situation Report No. 9\nAs of 26 February 2020\n\nHIGHLIGHTS", dt.date(2020, 2, 26)),
+        # The day a list was documented on is not the day it was published.
+        ("Victims documented on Wednesday, 29 January 2020\nDocumentation Office (published Thursday 30 January 2020)"
+         "\n\nThe following civilians were killed yesterday.", dt.date(2020, 1, 30)),
+        # Else the day the lead tells with its weekday, as wire copy gives its own day.
+        ("Headline\n\nBEIRUT (AP) - Troops captured Qusair on Wednesday, June 5, 2013, ending an offensive.",
+         dt.date(2013, 6, 5)),
         # A headline ending in a preposition, or in a month, is not part of the date line below it.
         ("Rockets rain on Baba Amr as Lavrov flies in\n\n7 February 2012 Last updated at 14:02 GMT\n\nShells hit.",
          dt.date(2012, 2, 7)),
