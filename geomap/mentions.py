@@ -109,7 +109,8 @@ GIVEN_NAMES = frozenset({
     "salah", "amin", "jamal", "abbas", "hamed", "hamid", "nasser", "ghassan", "bassam", "hussam", "issam",
     "fouad", "mazen", "marwan", "mohannad", "muhannad", "firas", "feras", "louay", "sami", "hani", "tamer",
     "hazem", "hazim", "talal", "manar", "manal", "ammar", "bashir", "iyad", "eyad", "ghaith", "qusay", "wissam",
-    "wassim", "yahya", "khalil", "ismail", "fares",
+    "wassim", "yahya", "khalil", "ismail", "fares", "mazloum", "mazlum", "qassim", "qasem", "mariam", "miriam",
+    "nour", "noor", "zeinab", "zainab", "khadija", "lina", "dima", "reem", "rasha", "yara",
 })
 #: Titles, ranks and kinship words that stand before a person's name, in any case: a place name
 #: right after one is the person's ("Governor Diab", "Colonel Saleh", "Dr. Darwish", "his brother
@@ -530,7 +531,8 @@ def _described_as_a_person(doc: Doc, i: int) -> bool:
         if word in nouns:
             return True
         # Digits by their text: the pipeline's vocabulary leaves out spaCy's number flag.
-        if not (doc[k].is_alpha or word.isdigit() or word in "-‐") or word in ("of", "in", "and", "who", "which"):
+        if not (doc[k].is_alpha or word.isdigit() or word in "-‐" or word in ("'s", "’s")) \
+                or word in ("of", "in", "and", "who", "which"):
             return False
     return False
 
@@ -853,6 +855,8 @@ def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
             end += 2
         else:
             break
+    if end == i + 1 and len(doc[i].text) >= 3 and doc[i].text.isupper():
+        return None  # an acronym ("In Daraa, ACLED records"): a place the gazetteer lacks is not written so
     return Span(doc, i, end, label="CANDIDATE")
 
 

@@ -192,6 +192,16 @@ def test_a_kunya_said_or_set_off_by_commas_is_a_person(extractor: Extractor) -> 
         assert "Abu Omar" in _mentions(extractor, text)
 
 
+def test_a_post_with_a_possessive_and_more_given_names(extractor: Extractor) -> None:
+    """"Mazloum Abdi, the SDF's commander-in-chief" is a person (and so is "Abdi" later); an acronym
+    listed after a place ("In Daraa, ACLED records …") is no unknown place."""
+    mentions = _mentions(extractor, "Turkish strikes hit Qamishli in Syria on Monday. Mazloum Abdi, the SDF's "
+                                    "commander-in-chief, called it a war crime. Abdi, who was born in Kobani, spoke "
+                                    "on Tuesday. In Daraa, ACLED records 11 attacks this week.")
+    assert not mentions & {"Abdi", "Mazloum Abdi", "ACLED"}
+    assert {"Qamishli", "Kobani", "Daraa"} <= mentions
+
+
 def test_outlets_and_credit_lines_are_not_places(extractor: Extractor) -> None:
     """"the Hawar agency", "Zaman al-Wasl" are outlets; "Editing by Hogir Al-Abdo" alone on its line
     credits an editor."""
