@@ -233,6 +233,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         datelines = [*datelines, *credits]
     for span in places:
         span.label_ = PLACE_LABEL
+    places = _joined_hamlet_names(places, gazetteer)
     organisations = found[ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
     heads = [s.start for s in found[PLACE_LABEL] if s.start not in place_starts and _heads_a_longer_toponym(s)]
@@ -264,6 +265,32 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
 #: ("al-Bayda", "as-Safira") or, as "al"/"el" only, by a space ("Al Bab"): "at", "an" and "as"
 #: before a space are English words.
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")[-‐]|\b(?i:al|el) )$", re.IGNORECASE)
+
+
+def _joined_hamlet_names(places: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Two one-word names side by side that are each only a hamlet's ("Shir Mughar": Shir, a
+    Latakia hamlet, and a spelling of Maghara in Idlib) are one name the gazetteer lacks, left to
+    the near spellings and the geocoder; a notable place beside another keeps both ("Homs Akrameh
+    neighbourhood", a list that lost its commas)."""
+    starts, ends = {s.start for s in places}, {s.end for s in places}
+    joined: list[Span] = []
+    for span in places:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.end == span.start and len(previous) == 1 and len(span) == 1 \
+                and previous.label_ != "CANDIDATE" and previous.doc[previous.start].whitespace_ == " " \
+                and not _in_a_list(previous.start, span.end, starts, ends) \
+                and not _spelled_as_a_place(previous, gazetteer, notable=True) \
+                and not _spelled_as_a_place(span, gazetteer, notable=True):
+            joined[-1] = Span(span.doc, previous.start, span.end, label="CANDIDATE")
+        else:
+            joined.append(span)
+    return joined
+
+
+def _in_a_list(start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    """True when the names at tokens ``start``..``end`` stand among more names, perhaps joined by a
+    comma or "and" (a list that lost its commas: "in Kels Shahroura Sarraf and Hajjar")."""
+    return start in ends or end in starts or start - 1 in ends or end + 1 in starts
 
 
 def _written_start(text: str, start: int, floor: int) -> int:

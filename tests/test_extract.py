@@ -1433,3 +1433,15 @@ def test_a_town_spelled_as_written_outweighs_a_hamlet_only_the_articles_governor
     assert places("Troops retook Palmyra on Sunday as fighting went on in Aleppo province. Washington says a "
                   "coalition air strike killed a senior IS finance official near al-Shadadi last week.")["al-Shadadi"] == "Hasakah"
     assert places("Pro-government forces captured Ar Rasm in Idlib overnight in Syria.")["Rasm"] == "Idlib"
+
+
+def test_two_hamlet_names_side_by_side_are_one_name(extractor: Extractor) -> None:
+    """"Shir Mughar" is one village the gazetteer lacks, not Shir (Latakia) and a spelling of
+    Maghara (Idlib); a list that lost its commas stays a list, and a notable place keeps its name."""
+    events = _events(extractor, "The Turkish observation post in Shir Mughar, in the Jabal Shahshabu area, came under "
+                                "regime shelling on Monday in Syria.")
+    assert not {"Shir", "Mughar"} & {e.mention for e in events}
+    found = {e.mention for e in _events(extractor, "The army put the terrorists in its line of fire in Kels Shahroura "
+                                                   "Sarraf and Hajjar east of Rabia in Latakia on Thursday.")}
+    assert {"Shahroura", "Hajjar"} <= found and "Kels Shahroura" not in found
+    assert {"Homs", "Akrameh"} <= {e.mention for e in _events(extractor, "Shelling hit Homs Akrameh neighbourhood on Tuesday.")}
