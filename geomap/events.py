@@ -91,7 +91,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     last_day: EventDate | None = None  # the last day any sentence stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = -1
-    headings = _date_headings(article.text, date_lines)
+    headings = _date_headings(article.text, date_lines, article.published)
     heading_starts = [start for start, _ in headings]
     passed = 0  # the date headings above the last paragraph read
 
@@ -120,6 +120,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 passed = above
             sentence = _without(mention.sentence, mention.sentence_start, date_lines)
             when = date_event(sentence, article.published)
+            if when.source == "relative" and passed and headings[passed - 1][1].date < (article.published or dt.date.max).isoformat():
+                # "this morning", "yesterday" under a live blog's or a digest's day heading: of that day
+                when = date_event(sentence, dt.date.fromisoformat(headings[passed - 1][1].date))  # type: ignore[arg-type]
             stated = when.source in ("sentence", "relative")
             if when.year_assumed and story_date is not None and _long_before(story_date, article.published):
                 when = _in_the_year_of(when, story_date, article.published)  # "4 April 2017 – … On 7 April, …"
@@ -275,9 +278,10 @@ _DATE_HEADING = re.compile(r"[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day
                            r"(?P<date>.{6,30}?)[ \t]*(?:\([^()]*\)[ \t]*)?", re.IGNORECASE)
 
 
-def _date_headings(text: str, date_lines: Sequence[tuple[int, int]]) -> list[tuple[int, EventDate]]:
+def _date_headings(text: str, date_lines: Sequence[tuple[int, int]], published: dt.date | None) -> list[tuple[int, EventDate]]:
     """Where each date heading of a text begins, and its day, in text order; not the article's own
-    date line, which says when it was published."""
+    date line, which says when it was published. A heading without its year ("——— Saturday 15
+    October ———", a channel digest's) is of the latest such day up to the publication date."""
     headings = []
     for line in _SHORT_LINE_ENDING_IN_A_YEAR.finditer(text):
         heading = _DATE_HEADING.fullmatch(line.group())
@@ -287,7 +291,23 @@ def _date_headings(text: str, date_lines: Sequence[tuple[int, int]]) -> list[tup
             if not any(a <= start + heading.start("date") < b for a, b in date_lines):
                 day = dates[0][2].isoformat()
                 headings.append((start, EventDate(day, "day", "sentence", f"the date heading above: {day}")))
+    if published is not None and any(mark in text for mark in _DAY_HEADING_MARKS):
+        for line in _DAY_HEADING_WITHOUT_YEAR.finditer(text):
+            told = date_event(line.group("day"), published)
+            if told.precision == "day" and told.source == "sentence" and told.date is not None:
+                headings.append((line.start(), EventDate(told.date, "day", "sentence", f"the date heading above: {told.date}")))
+        headings.sort(key=lambda heading: heading[0])
     return headings
+
+
+#: A day without its year set off as a heading by rules of dashes or stars: "——— Saturday 15 October ———",
+#: "*** Monday, March 4 ***"; a date alone on its line without them may be a headline's or a byline's.
+_DAY_HEADING_WITHOUT_YEAR = re.compile(
+    r"^[ \t]*[—–\-=*~_#]{2,}[ \t]*(?P<day>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+    r"(?:[0-3]?[0-9][ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+[0-3]?[0-9]))[ \t]*[—–\-=*~_#]{2,}[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
+#: What every such heading contains: most texts have none of them.
+_DAY_HEADING_MARKS = ("——", "--", "==", "**", "~~", "##", "––", "__")
 
 
 def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None) -> EventDate:

@@ -887,6 +887,13 @@ def test_a_date_heading_dates_the_entries_below_it(extractor: Extractor) -> None
               "HAMA\n• Kafr Zita: Russian airstrikes on the western outskirts.\n• al-Latamneh: two missiles hit the town.\n")
     found = {e.mention: e.date for e in _events(extractor, report, published=dt.date(2019, 5, 28))}
     assert (found["Kafr Zita"], found["al-Latamneh"]) == ("2019-05-27", "2019-05-27")
+    # A channel digest's day set off by rules, without its year; "this morning" under it is of that day.
+    digest = ("Channel digest – Monday 17 October 2022\n\n——— Saturday 15 October ———\n\n"
+              "[08:12] Heavy clashes since dawn in the city of Jasim in Daraa.\n\n"
+              "[11:05] Gunmen shot dead a former commander near Nawa this morning.\n\n"
+              "——— Sunday 16 October ———\n\n[10:10] An IED exploded on the Tafas road.\n")
+    found = {e.mention: e.date for e in _events(extractor, digest, published=dt.date(2022, 10, 17))}
+    assert (found["Jasim"], found["Nawa"], found["Tafas"]) == ("2022-10-15", "2022-10-15", "2022-10-16")
 
 
 def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
