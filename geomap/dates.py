@@ -200,7 +200,7 @@ def _may_name_date(lowered: str) -> bool:
 _REL_DAY = re.compile(
     r"(?<!\w)(?:"
     r"(?P<dby>the\s+day\s+before\s+yesterday)"
-    r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|since\s+(?:midnight|dawn|(?:the\s+)?early\s+morning))"
     r"|(?P<yday>yesterday|last\s+night|" + "|".join(_ARABIC_YESTERDAY) + ")"
     r"|(?P<ago_n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago"
@@ -211,7 +211,7 @@ _REL_DAY = re.compile(
 )
 #: Every match of :data:`_REL_DAY` contains one of these ("the day before yesterday", "last night",
 #: "this morning", "earlier this year", "two days ago", "on Monday").
-_RELATIVE_WORDS = _automaton(("today", "tonight", "yesterday", "this", "last", "ago", *_WEEKDAYS, *_ARABIC_YESTERDAY))
+_RELATIVE_WORDS = _automaton(("today", "tonight", "yesterday", "this", "last", "ago", "since", *_WEEKDAYS, *_ARABIC_YESTERDAY))
 
 
 def _may_be_relative(lowered: str) -> bool:

@@ -195,6 +195,8 @@ def test_a_month_beats_a_background_year() -> None:
     [
         ("Residents said jets struck today.", "2018-01-11", "day"),
         ("Jets struck the town this morning.", "2018-01-11", "day"),
+        ("Shelling on the town since midnight killed two.", "2018-01-11", "day"),
+        ("Heavy clashes since dawn in the city.", "2018-01-11", "day"),
         ("Jets struck the town yesterday.", "2018-01-10", "day"),
         ("Jets struck the town last night.", "2018-01-10", "day"),
         ("Jets struck the day before yesterday.", "2018-01-09", "day"),
