@@ -324,8 +324,10 @@ def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None
 
 
 def _a_day_the_story_goes_on_from(when: EventDate) -> bool:
-    """A day the sentence states itself, not the day something was said ("a monitor said on Sunday")."""
-    return when.source in ("sentence", "relative") and when.precision == "day" and not when.said
+    """A day the sentence states itself, not the day something was said ("a monitor said on Sunday")
+    nor a day counted roughly back ("his arrest last week", "two weeks ago")."""
+    return when.source in ("sentence", "relative") and when.precision == "day" and not when.said \
+        and "(approximate" not in when.reason
 
 
 #: Words that date a sentence by the story's day: the same day ("that day", "later that day",

@@ -422,8 +422,11 @@ def split_sentences(doc: Doc) -> Doc:
             last = strings[orths[i - 1]]
             line_length = doc[i].idx - doc[line_start].idx
             blank_line = newline.count("\n") >= 2
-            header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and strings[orths[following]][:1].isupper()
-            if blank_line or header_line:
+            first = strings[orths[following]]
+            header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and first[:1].isupper()
+            list_item = first in _BULLETS or (first.isdigit() and len(first) <= 3 and following + 1 < n
+                                              and strings[orths[following + 1]] in (".", ")"))
+            if blank_line or header_line or list_item:
                 starts.add(following)
             line_start = following
     flags = numpy.full(n, -1, dtype=numpy.int64)
@@ -443,6 +446,10 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 _UNUSED_LEXEME_ATTRS = tuple(attrs.IDS[name] for name in (
     "SHAPE", "PREFIX", "SUFFIX", "LIKE_URL", "LIKE_EMAIL", "LIKE_NUM", "IS_CURRENCY", "IS_BRACKET", "IS_QUOTE",
     "IS_RIGHT_PUNCT", "IS_ASCII", "IS_DIGIT", "IS_TITLE", "IS_UPPER", "IS_LOWER", "LANG"))
+
+#: Marks that open a list's item on its line: each item is a sentence of its own ("1. Fatima, 34
+#: (Maarzita) – barrel bomb", "• Kafr Zita: airstrikes").
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "●", "◦", "‣"})
 
 _FINAL_PUNCT_HASHES = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
 

@@ -1452,3 +1452,15 @@ def test_two_hamlet_names_side_by_side_are_one_name(extractor: Extractor) -> Non
                                                    "Sarraf and Hajjar east of Rabia in Latakia on Thursday.")}
     assert {"Shahroura", "Hajjar"} <= found and "Kels Shahroura" not in found
     assert {"Homs", "Akrameh"} <= {e.mention for e in _events(extractor, "Shelling hit Homs Akrameh neighbourhood on Tuesday.")}
+
+
+def test_each_item_of_a_list_is_a_sentence_of_its_own(extractor: Extractor) -> None:
+    """A numbered or bulleted item opens its own sentence, so one item's "last week" does not date
+    the items around it, which take the day the list's heading sentence tells."""
+    text = ("The following civilians were killed yesterday in the southern Idlib countryside:\n"
+            "1. Ahmad al-Omar, 46 (Hish) - airstrike on his house\n"
+            "2. Samir Darwish, 39 (Kafr Sajna) - shot dead days after his arrest last week\n"
+            "3. Fatima al-Ali, 34 (Maarzita) - barrel bomb\n"
+            "- Khaled Hamid, 28 (Khan al-Subul) - airstrike on the motorway\n")
+    found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2020, 1, 30))}
+    assert (found["Hish"], found["Maarzita"], found["Khan al-Subul"]) == ("2020-01-29", "2020-01-29", "2020-01-29")

@@ -155,12 +155,14 @@ def test_the_guarded_tokenizer_serialises_as_spacys_own(extractor: Extractor) ->
 
 
 _FINAL_MARKS = {".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"}
+_BULLET_MARKS = {"-", "–", "—", "•", "*", "·", "▪", "●", "◦", "‣"}
 
 
 def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
     """The rules of ``geomap_sentences``, token by token: a sentence starts at the first word after
-    a final mark, or at an opening bracket or quote after a space; and after a blank line, or a
-    line break that ends a short line with no closing punctuation before a capitalised word."""
+    a final mark, or at an opening bracket or quote after a space; and after a blank line, a line
+    break that ends a short line with no closing punctuation before a capitalised word, or a line
+    break before a list's bullet or number ("- ", "• ", "2. ")."""
     starts, after_final = [0], False
     for token in doc:
         opens = token.is_left_punct and token.i > 0 and bool(doc[token.i - 1].whitespace_)
@@ -177,7 +179,10 @@ def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
             following += 1
         if following < len(doc) and token.i > 0:
             short_line = token.idx - doc[line_start].idx < 80 and not doc[token.i - 1].text.endswith((".", ",", ";", ":"))
-            if token.text.count("\n") >= 2 or (short_line and doc[following].text[:1].isupper()):
+            first = doc[following].text
+            list_item = first in _BULLET_MARKS or (first.isdigit() and len(first) <= 3 and following + 1 < len(doc)
+                                                   and doc[following + 1].text in (".", ")"))
+            if token.text.count("\n") >= 2 or (short_line and first[:1].isupper()) or list_item:
                 starts.append(following)
         line_start = following
     return sorted(set(starts))
@@ -186,7 +191,8 @@ def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
 SENTENCE_PIECES = st.sampled_from(["Idlib", "hit", ".", "!", "?", "...", "…", "(", ")", "\"", "“", "”", "'", " ", ",",
                                    "Mr.", "U.S.", "3.5", "?!", "؟", "«", "»", "\n", "\n\n", " \n ", "\t", "Wed 05 Apr 2017",
                                    "Idlib Daily, a short header of some fifty letters", ".\"", "hit.“Idlib", "!(", ".«",
-                                   "a line of text that goes on and on well past the eighty characters a header has"])
+                                   "a line of text that goes on and on well past the eighty characters a header has",
+                                   "-", "•", "2", "12.", "3)", "1234."])
 
 
 @settings(max_examples=300, deadline=None)
