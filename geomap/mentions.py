@@ -1124,8 +1124,9 @@ def _in_a_location_field(span: Span, sentences: _Sentences) -> bool:
 
 #: A web page's links and tags, which scraped text runs into the article: "Related Posts Army
 #: units eliminate terrorists in Homs", "Tags: Jableh, Tartus". Case matters: "related to" is prose.
-_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?i:posts|articles|news|stories|topics)|:)|RELATED|Tags?:|Read\s+(?:more|also)\b"
-                             r"|Also\s+read|See\s+also|More\s+on\s+this)")
+_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?i:posts|articles|news|stories|topics|content)|:|(?=[ \t]*\n))|RELATED|Tags?:"
+                             r"|Read\s+(?:more|also)\b|Also\s+read|See\s+also|More\s+on\s+this|More\s+stories"
+                             r"|Most\s+(?:read|popular|viewed|shared)\b|MOST\s+READ|You\s+may\s+also\s+like|Trending(?=[ \t]*:?[ \t]*\n))")
 def _list_end(text: str, after: int) -> int:
     """Where the lines headed by a link or tag list's heading end (the next blank line), when the
     heading ends its line ("Related news", "Read more:"); else ``after``: a heading run into prose."""
@@ -1138,7 +1139,7 @@ def _list_end(text: str, after: int) -> int:
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 #: A word every match of :data:`_PAGE_FURNITURE` contains: most sentences have none.
-_FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More")
+_FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", "Most", "MOST", "You may", "Trending")
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in

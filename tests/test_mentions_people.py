@@ -145,6 +145,12 @@ def test_a_related_links_heading_on_its_own_line_heads_the_links_below_it(extrac
             "Shelling also hit Saraqib on Monday.")
     roles = {e.mention: e.role for e in _events(extractor, text)}
     assert roles == {"Ariha": "event", "Qamishli": "mention", "Suwayda": "mention", "Saraqib": "event"}
+    # "Related" alone, "Most read": the same.
+    text = ("Jets struck Ariha on Monday, killing five people.\n\nRelated\n"
+            "- Turkey says observation post near Morek targeted again\n\nMost read\n"
+            "- Military Operations Command announces curfew in Homs\n")
+    assert {e.mention: e.role for e in _events(extractor, text)} == {"Ariha": "event", "Turkey": "mention", "Morek": "mention",
+                                                                  "Homs": "mention"}
 
 
 def test_an_unknown_word_opening_a_sentence_before_a_name_makes_it_a_person(extractor: Extractor) -> None:
