@@ -146,6 +146,12 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             else:
                 told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
                                         dated, date_lines)
+                if told is None and story_date is None and article.published and read_up_to < opening(paragraph):
+                    # Before the story has a day, a news day told in an earlier paragraph ("Wednesday's
+                    # attacks began before dawn." before the paragraphs that name the villages).
+                    earlier = _day_told_before(article, bounds, opening(paragraph), max(read_up_to, header_end),
+                                               dated, date_lines)
+                    told = earlier if _news_day(earlier, article.published) else None
                 read_up_to = mention.sentence_start
                 story_date = told or story_date
                 shift = _days_after_the_story_day(mention.sentence)

@@ -1464,3 +1464,14 @@ def test_each_item_of_a_list_is_a_sentence_of_its_own(extractor: Extractor) -> N
             "- Khaled Hamid, 28 (Khan al-Subul) - airstrike on the motorway\n")
     found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2020, 1, 30))}
     assert (found["Hish"], found["Maarzita"], found["Khan al-Subul"]) == ("2020-01-29", "2020-01-29", "2020-01-29")
+
+
+def test_a_day_told_before_the_first_place_dates_the_next_paragraphs(extractor: Extractor) -> None:
+    """"Wednesday's attacks began before dawn." names no place; the paragraphs after it tell of
+    that day until another is stated, as a sentence in the same paragraph would."""
+    text = ("The death toll from suicide bombings in Syria's south has risen to 215, a monitor said.\n\n"
+            "Wednesday's coordinated attacks began before dawn, and fighters went from house to house.\n\n"
+            "Three suicide bombers blew themselves up in Sweida city near the vegetable market.\n\n"
+            "In the village of al-Shbiki, at least 38 people were killed.")
+    found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2018, 7, 26))}
+    assert (found["Sweida"], found["al-Shbiki"]) == ("2018-07-25", "2018-07-25")
