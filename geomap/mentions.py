@@ -480,6 +480,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     if single is not None and single.text.strip("()-–—:") in _AGENCY_ACRONYMS:
         return False  # "DAMASCUS, (SANA)-": the state news agency, not al-Sinaa nor As-Saan
+    if single is not None and _MIXED_CASE_ACRONYM.fullmatch(single.text):
+        return False  # "Government of Syria (GoS) forces": no spelling of Kas Kaskan
     if single is not None and span.id_ in TOPONYM_HEADS and _before_a_glued_article(span):  # id_: the matched key
         return False  # "Jabal al-Arab", which the gazetteer lacks: "Jabal" alone is no place
     before = _previous_word(span)
@@ -605,6 +607,8 @@ def _before_a_glued_article(span: Span) -> bool:
     return span.end + 1 < len(doc) and doc[span.end].lower_ in ARTICLES and doc[span.end + 1].text in "-‐"
 
 
+#: An acronym written in mixed case ("GoS", "GoI", "NSAGs" is all capitals): no place is spelled so.
+_MIXED_CASE_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{1,3}s?")
 #: News agencies whose acronyms fold onto village names.
 _AGENCY_ACRONYMS = frozenset({"SANA", "ANHA", "SMART", "QNA", "IRNA"})
 

@@ -203,8 +203,9 @@ def test_a_post_with_a_possessive_and_more_given_names(extractor: Extractor) -> 
     listed after a place ("In Daraa, ACLED records …") is no unknown place."""
     mentions = _mentions(extractor, "Turkish strikes hit Qamishli in Syria on Monday. Mazloum Abdi, the SDF's "
                                     "commander-in-chief, called it a war crime. Abdi, who was born in Kobani, spoke "
-                                    "on Tuesday. In Daraa, ACLED records 11 attacks this week.")
-    assert not mentions & {"Abdi", "Mazloum Abdi", "ACLED"}
+                                    "on Tuesday. In Daraa, ACLED records 11 attacks this week. Government of Syria (GoS) "
+                                    "forces shelled Kafr Nabudah.")
+    assert not mentions & {"Abdi", "Mazloum Abdi", "ACLED", "GoS"}
     assert {"Qamishli", "Kobani", "Daraa"} <= mentions
 
 
