@@ -410,12 +410,35 @@ class _Sentences:
         return self._title_case[index]
 
     def triggered(self, span: Span) -> bool:
-        """True when the span's sentence says something happened."""
-        index = self._index(span)
+        """True when the span's sentence says something happened, or is an item of a list whose
+        heading sentence does ("Killed today in Idlib:" over "- 1 woman in Kansafra")."""
+        return self._triggered_at(self._index(span))
+
+    def _triggered_at(self, index: int) -> bool:
         if index not in self._triggered:
-            text = self.text_of(self.of(span))
-            self._triggered[index] = reports_event(text)
+            text = self._text_at(index)
+            told = reports_event(text)
+            heading, item = index, False
+            while heading > 0:  # past the list's items, not read, to the sentence that heads them
+                before = self._text_at(heading - 1).strip()
+                if _NUMBER_MARK.fullmatch(before):
+                    heading -= 2  # "1." is a sentence of its own before its item
+                elif text.lstrip()[:1] in _BULLET_MARKS:
+                    heading -= 1
+                else:
+                    break
+                item = True
+                text = self._text_at(heading) if heading >= 0 else ""
+            if not told and item and heading >= 0:
+                told = reports_event(text)
+            self._triggered[index] = told
         return self._triggered[index]
+
+    def _text_at(self, index: int) -> str:
+        """The text of sentence number ``index``."""
+        doc = self.doc
+        start, end = self.starts[index], self.ends[index]
+        return self.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
 
     def after_furniture(self, span: Span) -> bool:
         """True when a page's link or tag list (:data:`_PAGE_FURNITURE`) opens before the span in
@@ -433,6 +456,11 @@ class _Sentences:
             return False
         start, list_end = self._furniture[i]
         return start >= self.of(span).start_char or span.start_char < list_end
+
+
+#: A list item's number, a sentence of its own before the item ("2."), and the bullets that open one.
+_NUMBER_MARK = re.compile(r"[0-9]{1,3}[.)]")
+_BULLET_MARKS = frozenset("-–—•*·▪●◦‣")
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

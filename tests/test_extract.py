@@ -1464,6 +1464,12 @@ def test_each_item_of_a_list_is_a_sentence_of_its_own(extractor: Extractor) -> N
             "- Khaled Hamid, 28 (Khan al-Subul) - airstrike on the motorway\n")
     found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2020, 1, 30))}
     assert (found["Hish"], found["Maarzita"], found["Khan al-Subul"]) == ("2020-01-29", "2020-01-29", "2020-01-29")
+    # An item with no word of its own for what happened tells of what its list's heading says; a
+    # sibling item's words do not count.
+    text = ("Civilians killed today in the Idlib countryside by regime shelling:\n- 1 woman in Kansafra\n"
+            "- 2 children in Ariha\n\nTop lines\n- Strikes hit Saraqib\n- Aid convoy reaches Sarmada\n")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2020, 1, 30))}
+    assert (roles["Kansafra"], roles["Ariha"], roles["Saraqib"], roles["Sarmada"]) == ("event", "event", "event", "mention")
 
 
 def test_a_day_told_before_the_first_place_dates_the_next_paragraphs(extractor: Extractor) -> None:
