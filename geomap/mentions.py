@@ -1177,17 +1177,19 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 #: Words before a place where something was said or met about, not done: "said in a speech in
 #: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva"; not "a
 #: meeting in Idlib", which an air strike may hit.
-_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"talks|summit|said|says|stated|declared|announced|(?:speech|statement|address)\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
-                      r"(?:\s+on\s+(?:its|his|her|their)\s+(?:official\s+)?(?:website|telegram(?:\s+channel)?|channel|account|page))?"
+                      r"(?:\s+on\s+(?:its|his|her|their)\s+(?:official\s+)?(?:website|telegram(?:\s+channel)?|channel|account|page)"
+                      r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
                       r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
                                  r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
-                                 r"voted|conference|council|reached|signed|agreed|negotiated|brokered|agreement|deal|accord)\s+(?:in|at)\s+$",
+                                 r"voted|conference|council|reached|signed|agreed|negotiated|brokered|agreement|deal|accord"
+                                 r"|un|u\.n\.|united\s+nations|headquarters)\s+(?:in|at)\s+$",
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib",
 #: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
@@ -1265,15 +1267,17 @@ def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) 
 #: "militia fighters were on their way from Iraq via the Albukamal crossing". Not people who fled
 #: (a displacement happens where they fled from) nor "most victims came from Zamalka".
 _ORIGIN_OF_FORCES = re.compile(
-    r"\b(?i:reinforcements?|reinforced|convoys?|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
-    r"(?:\w+\s+){0,3}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
+    r"\b(?i:reinforcements?|reinforced|convoys?|infiltrat(?:ed|ing|ors?)|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
+    r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units))"
-    r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area)\s+of\s+(?:the\s+)?)?"
-    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+via\s+(?:the\s+)?))*$")
+    r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
+    r"(?:(?i:countryside|outskirts|area)\s+of\s+(?:the\s+)?)?|\s+via\s+(?:the\s+)?))*$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
 _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
-_ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits")
+_ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
+                                  "nfiltrat")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
@@ -1299,22 +1303,22 @@ _REFUGE = re.compile(
     r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed"
     r"|(?:taken|transferred|rushed|admitted)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
-    r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)"
+    r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
-    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[\w -]{0,40}\(\s*)?"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as)\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:to\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"
     r"(?:[a-z]+\s+(?:in|of|near|around)\s+(?:the\s+)?)?)*$")
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
-                    " the ", ", ", " and ", " or ", "(")
+                    " the ", ", ", " and ", " or ", "(", " including ", " as ")
 _REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
-                        "heading", "headed", "left", "leaving")
+                        "heading", "headed", "left", "leaving", "head")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:

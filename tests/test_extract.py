@@ -200,6 +200,9 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("The defence ministry said on its website in Moscow that jets struck Idlib on Monday.", "Moscow"),
         ("A Pentagon spokesman tells reporters in Washington that the strike hit a depot in Albu Kamal.", "Washington"),
         ("The UN Security Council in New York met after the strike on Ariha on Monday.", "New York"),
+        ("The spokeswoman said in a statement in Moscow that the bombings in Jableh aimed to derail talks.", "Moscow"),
+        ("A US official told the Associated Press in Washington that Israel struck Albu Kamal on Monday.", "Washington"),
+        ("The ministry sent letters to the U.N. in New York after the rebel offensive on Kessab.", "New York"),
 
     ],
 )
@@ -240,6 +243,8 @@ def test_a_home_a_seat_or_a_road_end_is_background(extractor: Extractor) -> None
         "Raqqa": "mention", "Palmyra": "event"}
     assert roles("IS fighters were coming from the direction of Jarablus when they attacked Kobani on Monday.") == {
         "Jarablus": "mention", "Kobani": "event"}
+    assert roles("The attackers who stormed the prison in Hasakah on Monday had infiltrated from Iraq and from the "
+                 "countryside of Deir ez-Zor.") == {"Hasakah": "event", "Iraq": "mention", "Deir ez-Zor": "mention"}
 
 
 def test_a_home_or_seat_is_where_something_happened_unless_words_were_recorded_there(extractor: Extractor) -> None:
@@ -1302,6 +1307,11 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
         "Kansafra": "event", "Atmeh": "mention", "Deir Hassan": "mention", "Qah": "mention"}
     assert roles("Strikes hit Kafr Nabuda on Monday. IDPs are moving north towards Atmeh, Sarmada and areas in "
                  "Afrin.") == {"Kafr Nabuda": "event", "Atmeh": "mention", "Sarmada": "mention", "Afrin": "mention"}
+    assert roles("After the shelling of Kafr Nabuda on Monday, the newly displaced have moved to areas near the "
+                 "Turkish border, including Atmeh, Sarmada and Dana.") == {
+        "Kafr Nabuda": "event", "Atmeh": "mention", "Sarmada": "mention", "Dana": "mention"}
+    assert roles("Shelling hit Homs on Monday. Others said they would head for Rastan and Talbiseh.") == {
+        "Homs": "event", "Rastan": "mention", "Talbiseh": "mention"}
     assert roles("Shelling hit Talbiseh on Monday. Civilians would not accept being displaced to Idlib or "
                  "Jarablus.") == {"Talbiseh": "event", "Idlib": "mention", "Jarablus": "mention"}
     assert roles("Shelling hit Jisr al-Shughur on Monday. Most have crossed into camps near Kilis in Hatay province.") == {
