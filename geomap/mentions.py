@@ -1178,10 +1178,10 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 #: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva"; not "a
 #: meeting in Idlib", which an air strike may hit.
 _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
-                      r"talks|summit|said|says|stated|declared|announced|(?:speech|statement|address)\s+"
+                      r"talks|summit|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
-                      r"(?:\s+on\s+(?:its|his|her|their)\s+(?:official\s+)?(?:website|telegram(?:\s+channel)?|channel|account|page)"
+                      r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
                       r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
@@ -1338,7 +1338,7 @@ _WHERE_AFTER = re.compile(r"[^.;:!?]{0,30}?,?\s+(?:where\b|which\s+(?:was|were|h
                           r"(?:shelled|bombed|struck|hit|attacked|targeted|raided|stormed|besieged|pounded)\b)")
 
 #: Names before a place in a list: "from Homs, eastern Ghouta or", "linking Aleppo and".
-_NAMES_BEFORE = (r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
+_NAMES_BEFORE = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)?(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
                  r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*")
 #: Words before a place that name it as someone's home or an organisation's seat, not where
 #: anything happened: "originally from Kafr Sajna", "a teacher born in Homs", "who hails from
@@ -1346,12 +1346,12 @@ _NAMES_BEFORE = (r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:
 #: "its operational centre for Syria in Brussels"; or as an end of a road: "the M5 highway that
 #: links Damascus to Aleppo", "the road connecting Saraqib and Ariha".
 _HOME = re.compile(
-    r"\b(?i:originally\s+(?:hails?\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
+    r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
     r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|(?:links?|linking|connects?|connecting)(?:\s+(?:the\s+)?" + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+(?:the\s+(?:(?i:towns?|cit(?:y|ies)|villages?|provinces?|governorates?|[a-z]+\s+checkpoint)\s+(?:of\s+)?)?)?"
-    + _NAMES_BEFORE + "$")
+    + _NAMES_BEFORE + r"(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent")
 

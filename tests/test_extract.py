@@ -203,6 +203,8 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("The spokeswoman said in a statement in Moscow that the bombings in Jableh aimed to derail talks.", "Moscow"),
         ("A US official told the Associated Press in Washington that Israel struck Albu Kamal on Monday.", "Washington"),
         ("The ministry sent letters to the U.N. in New York after the rebel offensive on Kessab.", "New York"),
+        ("Russia said on its foreign ministry website in Moscow that the strike on Mezzeh was unacceptable.", "Moscow"),
+        ("Clashes hit Dhiban on Monday. Regime-affiliated media in Damascus portrayed them as an uprising.", "Damascus"),
 
     ],
 )
@@ -228,6 +230,8 @@ def test_a_home_a_seat_or_a_road_end_is_background(extractor: Extractor) -> None
         "Ariha": "event", "Gaziantep": "mention"}
     assert roles("The victims of Monday's shelling on Tafas were originally from the villages of Al-Sa'an and Sheikh "
                  "Hilal.") == {"Tafas": "event", "Al-Sa'an": "mention", "Sheikh Hilal": "mention"}
+    assert roles("Jets struck Ariha on Monday. Most had originally fled from Hama, Eastern Ghouta and southern "
+                 "Idlib.") == {"Ariha": "event", "Hama": "mention", "Eastern Ghouta": "mention", "Idlib": "mention"}
     assert roles("A gunman whose family comes from Quneitra shot two men in Jasim on Monday.") == {
         "Quneitra": "mention", "Jasim": "event"}
     assert roles("The Russians, who are based at the Izraa checkpoint, stayed out of the clashes in Daraa al-Balad on "
