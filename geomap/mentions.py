@@ -1269,15 +1269,19 @@ def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) 
 _ORIGIN_OF_FORCES = re.compile(
     r"\b(?i:reinforcements?|reinforced|convoys?|infiltrat(?:ed|ing|ors?)|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
-    r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units))"
+    r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
+    r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
+    r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around)\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
     r"(?:(?i:countryside|outskirts|area)\s+of\s+(?:the\s+)?)?|\s+via\s+(?:the\s+)?))*$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
-_BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ")
+_BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ", "in ", "near ", "around ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
-                                  "nfiltrat")
+                                  "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplanes", "jets",
+                                  "ircraft", "planes", "elicopters", "drones")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
@@ -1347,13 +1351,14 @@ _NAMES_BEFORE = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)?(?:(?i:a
 #: links Damascus to Aleppo", "the road connecting Saraqib and Ariha".
 _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
-    r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from"
+    r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|e)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|(?:links?|linking|connects?|connecting)(?:\s+(?:the\s+)?" + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+(?:the\s+(?:(?i:towns?|cit(?:y|ies)|villages?|provinces?|governorates?|[a-z]+\s+checkpoint)\s+(?:of\s+)?)?)?"
     + _NAMES_BEFORE + r"(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)?$")
 #: A piece of a word every match of :data:`_HOME` contains.
-_HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent")
+_HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
+                      "perat")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

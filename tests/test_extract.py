@@ -247,6 +247,13 @@ def test_a_home_a_seat_or_a_road_end_is_background(extractor: Extractor) -> None
         "Raqqa": "mention", "Palmyra": "event"}
     assert roles("IS fighters were coming from the direction of Jarablus when they attacked Kobani on Monday.") == {
         "Jarablus": "mention", "Kobani": "event"}
+    # Where fire came from, where aircraft took off, where partners operate from.
+    assert roles("Shells fired from Kafr Nabl hit Hish on Monday. Fire also came from regime positions near "
+                 "Maarat al-Numan.") == {"Kafr Nabl": "mention", "Hish": "event", "Maarat al-Numan": "mention"}
+    assert roles("Russian warplanes taking off from the Hmeimim airbase struck al-Huwayz on Tuesday.") == {
+        "Hmeimim airbase": "mention", "al-Huwayz": "event"}
+    assert roles("Partners operating from Gaziantep are assessing needs after the strikes on Atarib on Monday.") == {
+        "Gaziantep": "mention", "Atarib": "event"}
     assert roles("The attackers who stormed the prison in Hasakah on Monday had infiltrated from Iraq and from the "
                  "countryside of Deir ez-Zor.") == {"Hasakah": "event", "Iraq": "mention", "Deir ez-Zor": "mention"}
 
