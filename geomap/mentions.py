@@ -1134,7 +1134,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"  # a government, an outlet told something, a body of people
     if _where_words_were_said(span, sentences, foreign=spoken_abroad) or _followed_by_actor_verb(span, strict=not foreign) \
             or _named_as_the_origin_of_forces(span, sentences) or _named_as_a_refuge(span, sentences) \
-            or _named_as_a_home(span, sentences):
+            or _named_as_a_home(span, sentences) or _told_as_long_before(span, sentences):
         return "mention"
     if foreign:
         before = _previous_word(span)
@@ -1340,6 +1340,19 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
 
 _WHERE_AFTER = re.compile(r"[^.;:!?]{0,30}?,?\s+(?:where\b|which\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:\w+\s+)?"
                           r"(?:shelled|bombed|struck|hit|attacked|targeted|raided|stormed|besieged|pounded)\b)")
+
+#: What happened months or years before the news, named to compare: "almost exactly a year after a
+#: sarin attack on Khan Sheikhoun", "two years since the siege of Madaya".
+_LONG_BEFORE = re.compile(r"\b(?i:a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}|several|many)\s+(?i:years?|months?)"
+                          r"\s+(?i:after|since)\b[^.;:!?,]{0,80}$")
+
+
+def _told_as_long_before(span: Span, sentences: _Sentences) -> bool:
+    """True for a place in a clause about what happened months or years before (:data:`_LONG_BEFORE`)."""
+    start = sentences.of(span).start_char
+    before = sentences.text[max(start, span.start_char - 100):span.start_char]
+    return ("after" in before or "since" in before) and _LONG_BEFORE.search(before) is not None
+
 
 #: Names before a place in a list: "from Homs, eastern Ghouta or", "linking Aleppo and".
 _NAMES_BEFORE = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)?(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"

@@ -1274,6 +1274,17 @@ def test_what_a_comparison_goes_back_to_is_background(extractor: Extractor) -> N
     assert roles("Fighting has gone on since Monday, when jets struck Saraqib.") == {"Saraqib": "event"}
 
 
+def test_what_happened_months_or_years_before_is_background(extractor: Extractor) -> None:
+    """"… a year after a sarin attack on Khan Sheikhoun" compares with history; "two days after
+    shelling on Hish" is still the news."""
+    def roles(text: str) -> dict[str, str]:
+        return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2018, 4, 8))}
+
+    assert roles("Rescuers said gas killed dozens in Douma in Syria's Eastern Ghouta on Saturday. The reports came "
+                 "almost exactly a year after a sarin attack on Khan Sheikhoun.")["Khan Sheikhoun"] == "mention"
+    assert roles("The strike on Ariha on Saturday came two days after shelling on Hish in Idlib province.")["Hish"] == "event"
+
+
 def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
     """A flight happens where people fled from; where they went is background, unless something
     happened there too ("fled to Idlib, where an air strike killed five"). Coming home is news."""
