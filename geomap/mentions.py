@@ -248,7 +248,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         spoken_abroad = foreign or bool(kinds & _FOREIGN_KINDS) and _spelled_as_a_place_abroad(span, gazetteer)
         government = _stands_for_a_government(span, sentences, foreign=spoken_abroad)
         role = _role(span, sentences, foreign=foreign, spoken_abroad=spoken_abroad, dateline=_inside(span, datelines),
-                     government=government)
+                     government=government, witnessed=not kinds & _FOREIGN_KINDS and _where_a_witness_is(span))
         sent = sentences.of(span)
         start = _written_start(article.text, span.start_char, sent.start_char)
         mentions.append(Mention(
@@ -1116,11 +1116,12 @@ def _stands_for_a_government(span: Span, sentences: _Sentences, *, foreign: bool
 
 
 def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bool, dateline: bool,
-          government: bool) -> str:
+          government: bool, witnessed: bool = False) -> str:
     """``event`` where something happened; ``mention`` for actors, modifiers and background.
     ``spoken_abroad``: the name is abroad or spelled as a city or country there, where officials speak
     from ("In Ankara, the minister warned") and governments sit ("the regimes in Riyadh and
-    Ankara"), though a Syrian village folds alike (Anqarah)."""
+    Ankara"), though a Syrian village folds alike (Anqarah). ``witnessed``: someone there tells of it
+    ("our reporter in Saraqib says …"), so what follows the name is no place speaking."""
     if dateline or not (sentences.triggered(span) or _in_a_location_field(span, sentences)) \
             or sentences.after_furniture(span):
         return "mention"  # filed there, or a sentence that tells of nothing happening
@@ -1132,7 +1133,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
     if government or _names_a_body(span):
         return "mention"  # a government, an outlet told something, a body of people
-    if _where_words_were_said(span, sentences, foreign=spoken_abroad) or _followed_by_actor_verb(span, strict=not foreign) \
+    if _where_words_were_said(span, sentences, foreign=spoken_abroad) \
+            or (_followed_by_actor_verb(span, strict=not foreign) and not witnessed) \
             or _named_as_the_origin_of_forces(span, sentences) or _named_as_a_refuge(span, sentences) \
             or _named_as_a_home(span, sentences) or _told_as_long_before(span, sentences):
         return "mention"
@@ -1449,6 +1451,19 @@ def _charged_or_urged(span: Span) -> bool:
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "could", "should", "can", "did", "does"})
+
+
+#: People who tell the news from a place ("our correspondent in Marea says").
+_REPORTER_NOUNS = frozenset({"reporter", "reporters", "correspondent", "correspondents", "journalist", "activist", "activists",
+                             "source", "sources", "resident", "residents", "witness", "witnesses", "monitor", "doctor",
+                             "doctors", "medic", "medics"})
+
+
+def _where_a_witness_is(span: Span) -> bool:
+    """True after "reporter in", "activists in" (:data:`_REPORTER_NOUNS`): "our reporter in Saraqib
+    says …" tells the news from where it happens."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in ("in", "at") and doc[span.start - 2].lower_ in _REPORTER_NOUNS
 
 
 def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:

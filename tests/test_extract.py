@@ -1274,6 +1274,21 @@ def test_what_a_comparison_goes_back_to_is_background(extractor: Extractor) -> N
     assert roles("Fighting has gone on since Monday, when jets struck Saraqib.") == {"Saraqib": "event"}
 
 
+def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
+    """"Our reporter in Saraqib says fighters control the town", "SANA's reporter in Aleppo said six
+    civilians were killed": the news is there; a source abroad ("a security source in Baghdad said")
+    and a place that speaks ("Damascus said") are not."""
+    def roles(text: str) -> dict[str, str]:
+        return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2016, 9, 6))}
+
+    assert roles("Our reporter in Saraqib says opposition fighters are in full control of the town in Syria.") == {
+        "Saraqib": "event", "Syria": "mention"}
+    assert roles("SANA reporter in Aleppo said that six civilians were killed by rocket shells on Monday.") == {
+        "Aleppo": "event"}
+    assert roles("A security source in Baghdad said Iraqi aircraft were ready to strike inside Syria if needed.")[
+        "Baghdad"] == "mention"
+
+
 def test_what_happened_months_or_years_before_is_background(extractor: Extractor) -> None:
     """"… a year after a sarin attack on Khan Sheikhoun" compares with history; "two days after
     shelling on Hish" is still the news."""
