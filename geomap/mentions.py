@@ -916,7 +916,14 @@ def _name_at(doc: Doc, i: int, taken: set[int]) -> Span | None:
             break
     if end == i + 1 and len(doc[i].text) >= 3 and doc[i].text.isupper():
         return None  # an acronym ("In Daraa, ACLED records"): a place the gazetteer lacks is not written so
+    if end < len(doc) and doc[end].lower_ in _NOUNS_AFTER_A_PEOPLES_WORD:
+        return None  # a people's adjective: "in the Kazakh capital", "on the Lebanese side"
     return Span(doc, i, end, label="CANDIDATE")
+
+
+#: Nouns after which an unknown capitalised word is a people's adjective, not a place's name.
+_NOUNS_AFTER_A_PEOPLES_WORD = frozenset({"capital", "side", "army", "government", "authorities", "president", "minister",
+                                         "ministry", "officials", "people", "forces", "troops", "militias", "president's"})
 
 
 def _context_candidates(doc: Doc, taken: set[int], sentences: _Sentences, heads: Sequence[int] = ()) -> Iterable[Span]:

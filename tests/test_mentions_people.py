@@ -207,6 +207,11 @@ def test_a_post_with_a_possessive_and_more_given_names(extractor: Extractor) -> 
                                     "forces shelled Kafr Nabudah.")
     assert not mentions & {"Abdi", "Mazloum Abdi", "ACLED", "GoS"}
     assert {"Qamishli", "Kobani", "Daraa"} <= mentions
+    # A people's adjective before a noun is no unknown place; an operations room named after places is a group.
+    mentions = _mentions(extractor, "After talks in the Kazakh capital failed, jets struck Kafr Nabuda in Syria on Monday. "
+                                    "The Hawar Kilis operations room said its fighters took Qabasin.")
+    assert not mentions & {"Kazakh", "Hawar Kilis", "Hawar", "Kilis"}
+    assert {"Kafr Nabuda", "Qabasin"} <= mentions
 
 
 def test_outlets_and_credit_lines_are_not_places(extractor: Extractor) -> None:
