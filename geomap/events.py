@@ -299,7 +299,7 @@ def _date_headings(text: str, date_lines: Sequence[tuple[int, int]], published: 
                 headings.append((start, EventDate(day, "day", "sentence", f"the date heading above: {day}")))
     if published is not None and any(mark in text for mark in _DAY_HEADING_MARKS):
         for line in _DAY_HEADING_WITHOUT_YEAR.finditer(text):
-            told = date_event(line.group("day"), published)
+            told = date_event(line.group("day") or line.group("weekday"), published)
             if told.precision == "day" and told.source == "sentence" and told.date is not None:
                 headings.append((line.start(), EventDate(told.date, "day", "sentence", f"the date heading above: {told.date}")))
         headings.sort(key=lambda heading: heading[0])
@@ -309,11 +309,14 @@ def _date_headings(text: str, date_lines: Sequence[tuple[int, int]], published: 
 #: A day without its year set off as a heading by rules of dashes or stars: "——— Saturday 15 October ———",
 #: "*** Monday, March 4 ***"; a date alone on its line without them may be a headline's or a byline's.
 _DAY_HEADING_WITHOUT_YEAR = re.compile(
-    r"^[ \t]*[—–\-=*~_#]{2,}[ \t]*(?P<day>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
-    r"(?:[0-3]?[0-9][ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+[0-3]?[0-9]))[ \t]*[—–\-=*~_#]{2,}[ \t]*$",
+    r"^[ \t]*(?:[—–\-=*~_#]{2,}[ \t]*(?P<day>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+    r"(?:[0-3]?[0-9][ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+[0-3]?[0-9]))[ \t]*[—–\-=*~_#]{2,}"
+    # or its weekday too, alone on its line: a live blog's "Wednesday 18 July"
+    r"|(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+(?:[0-3]?[0-9][ \t]+[A-Za-z]{3,9}|[A-Za-z]{3,9}[ \t]+[0-3]?[0-9])))"
+    r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
 #: What every such heading contains: most texts have none of them.
-_DAY_HEADING_MARKS = ("——", "--", "==", "**", "~~", "##", "––", "__")
+_DAY_HEADING_MARKS = ("——", "--", "==", "**", "~~", "##", "––", "__", "day ", "DAY ")
 
 
 def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None) -> EventDate:

@@ -910,6 +910,12 @@ def test_a_date_heading_dates_the_entries_below_it(extractor: Extractor) -> None
               "——— Sunday 16 October ———\n\n[10:10] An IED exploded on the Tafas road.\n")
     found = {e.mention: e.date for e in _events(extractor, digest, published=dt.date(2022, 10, 17))}
     assert (found["Jasim"], found["Nawa"], found["Tafas"]) == ("2022-10-15", "2022-10-15", "2022-10-16")
+    # A live blog's weekday and day alone on a line, without rules.
+    blog = ("Syria offensive - as it happened\n\nLast modified on Thu 19 Jul 2018 18.05 BST\n\nWednesday 18 July\n\n"
+            "14.05 BST\nGovernment troops entered the town of Inkhil in northern Daraa.\n\nTuesday 17 July\n\n"
+            "19.00 BST\nRebels in Nawa have agreed to surrender after two days of strikes.\n")
+    found = {e.mention: e.date for e in _events(extractor, blog, published=dt.date(2018, 7, 19))}
+    assert (found["Inkhil"], found["Nawa"]) == ("2018-07-18", "2018-07-17")
 
 
 def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
