@@ -234,6 +234,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|slated|due\s+to\s+be|(?
 #: too ("... that jets struck on Saturday"). ("reported" is left out: "strikes were reported late
 #: Saturday" is when they happened.)
 _REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed|told(?:\s+[\w-]+){1,2}|in\s+a\s+statement)\s+$")
+#: Words of accusing right after the day, its subject before it: "The United States on Tuesday
+#: accused …". Not "said": "jets pounded Aleppo on Thursday, said the Observatory" is the strike's day.
+_REPORTED_AFTER = re.compile(r"\s+(?:accused|accuses|warned|condemned|condemns|denied|denies|blamed|blames)\b")
 #: A date after this word starts a period that runs up to the report ("killed since March 2011",
 #: "fighting since Tuesday"): it is not when the reported toll or state of things holds.
 _PERIOD_START = re.compile(r"since\s+$")
@@ -246,9 +249,10 @@ def _still_to_come(lowered: str, start: int) -> bool:
     return _FUTURE.search(lowered, max(start - 50, 0), start) is not None
 
 
-def _day_said(lowered: str, start: int) -> bool:
-    """Whether the day at ``start`` is when something was said (:data:`_REPORTED`)."""
-    return _REPORTED.search(lowered, max(start - 40, 0), start) is not None
+def _day_said(lowered: str, start: int, end: int) -> bool:
+    """Whether the day at ``start``..``end`` is when something was said: after a reporting word
+    (:data:`_REPORTED`) or before one ("The United States on Tuesday accused … of an attack on Sunday")."""
+    return _REPORTED.search(lowered, max(start - 40, 0), start) is not None or _REPORTED_AFTER.match(lowered, end) is not None
 
 
 def _starts_a_period(lowered: str, start: int) -> bool:
@@ -533,7 +537,7 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         if date is None:
             continue
         found = EventDate(date.isoformat(), precision, "relative", f"relative: {said!r}{note}")
-        if precision == "day" and _day_said(lowered, m.start()) and not (g("wd_s") or _POSSESSIVE.match(lowered, m.end())):
+        if precision == "day" and _day_said(lowered, m.start(), m.end()) and not (g("wd_s") or _POSSESSIVE.match(lowered, m.end())):
             # "said Wednesday's strike": the strike's day, not the day it was said
             reported = reported or dataclasses.replace(found, said=True)
             continue
@@ -594,7 +598,7 @@ def _days_stated(lowered: str) -> list[tuple[int, int]]:
     if _may_be_relative(lowered):
         days += [(m.start(), m.end()) for m in _REL_DAY.finditer(lowered)
                  if m.lastgroup in _RELATIVE_DAY_FORMS or (m.group("ago_u") or "").startswith("day")]
-    return sorted(day for day in days if not _day_said(lowered, day[0]))
+    return sorted(day for day in days if not _day_said(lowered, day[0], day[1]))
 
 
 #: What follows a chronology entry's date: a dash or a colon ("25 May 2012 – ", "April 2011: ").

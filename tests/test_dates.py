@@ -236,10 +236,16 @@ def test_weekday_of_publication_is_the_same_day_but_last_weekday_is_a_week_back(
         "The monitor said Thursday that the town was shelled, and the shelling began Monday.",
         "A commander told AFP on Thursday that his men lost the hill on Monday.",
         "The army said in a statement on Thursday that it had retaken the hill on Monday.",
+        "The United States on Thursday accused the regime of a chemical attack on Monday near Kabani.",
     ],
 )
 def test_the_day_something_was_said_yields_to_the_day_it_happened(sentence: str) -> None:
     assert _d(sentence) == ("2018-01-08", "day", "relative")
+
+
+def test_a_day_before_inverted_attribution_is_the_day_of_the_event() -> None:
+    # "…, said the Observatory" after the day is no day of speaking.
+    assert _d("Jets pounded Aleppo early on Monday, said the Observatory.")[0] == "2018-01-08"
 
 
 def test_the_day_something_was_said_dates_a_sentence_with_no_other_day() -> None:
