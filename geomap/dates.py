@@ -580,7 +580,7 @@ _OPENS_CLAUSE = re.compile(r"(?:[,;]|\b(?:and|while|but|then))\s*(?:(?:on|early|
 #: The relative forms of :data:`_REL_DAY` that name one day.
 _RELATIVE_DAY_FORMS = frozenset({"dby", "today", "yday", "wd"})
 #: Words that join two days into one span ("from 3 to 5 May", "on Monday and Tuesday"): no break there.
-_DAY_PAIR = re.compile(r",?\s*(?:-|–|(?:and\s+)?(?:to|into|until|till|through)|and|or)?\s*")
+_DAY_PAIR = re.compile(r",?\s*(?:-|–|(?:and\s+)?(?:to|into|until|till|through)|and|or|\()?\s*")
 
 
 #: A month's stem, a weekday or a relative day word: a sentence with fewer than two of them names

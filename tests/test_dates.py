@@ -332,6 +332,9 @@ def test_relative_without_publication_date_gives_no_date(sentence: str) -> None:
         # "and" between two names lists them: the list's day comes after it.
         ("Jets struck Nubl on 3 January, and a week later A'zaz and Ma'arrat al-Nu'man on 10 January.",
          [("Jets", "2018-01-03"), ("a week later", "2018-01-10")]),
+        # A day restated in brackets is one day: "yesterday (Wednesday)".
+        ("Monday evening, drones struck a car near Derik, and yesterday (Wednesday) a strike hit Kobani.",
+         [("Monday", "2018-01-08"), ("and yesterday", "2018-01-10")]),
     ],
 )
 def test_each_clause_takes_its_own_day(sentence: str, expected: list[tuple[str, str]]) -> None:
