@@ -425,7 +425,7 @@ def split_sentences(doc: Doc) -> Doc:
             blank_line = newline.count("\n") >= 2
             first = strings[orths[following]]
             header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and first[:1].isupper()
-            list_item = first in _BULLETS or (first.isdigit() and len(first) <= 3 and following + 1 < n
+            list_item = first in LIST_BULLETS or (first.isdigit() and len(first) <= 3 and following + 1 < n
                                               and strings[orths[following + 1]] in (".", ")"))
             if blank_line or header_line or list_item:
                 starts.add(following)
@@ -450,7 +450,7 @@ _UNUSED_LEXEME_ATTRS = tuple(attrs.IDS[name] for name in (
 
 #: Marks that open a list's item on its line: each item is a sentence of its own ("1. Fatima, 34
 #: (Maarzita) – barrel bomb", "• Kafr Zita: airstrikes").
-_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "●", "◦", "‣"})
+LIST_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "●", "◦", "‣"})
 
 _FINAL_PUNCT_HASHES = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
 

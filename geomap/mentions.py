@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .event_types import reports_event
 from .gazetteer import Gazetteer, is_notable, lies_abroad
-from .matcher import GROUP_HEADS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
+from .matcher import GROUP_HEADS, LIST_BULLETS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
 from .model import Article, Mention
 from .names import ARABIC_PROCLITICS, ARTICLES, TOPONYM_HEADS, fold, is_arabic, normalize
 
@@ -391,7 +391,10 @@ class _Sentences:
 
     def of(self, span: Span) -> Span:
         """The sentence a span starts in."""
-        index = self._index(span)
+        return self._at(self._index(span))
+
+    def _at(self, index: int) -> Span:
+        """Sentence number ``index``."""
         sent = self._spans.get(index)
         if sent is None:
             sent = self._spans[index] = self.doc[self.starts[index]:self.ends[index]]
@@ -423,7 +426,7 @@ class _Sentences:
                 before = self._text_at(heading - 1).strip()
                 if _NUMBER_MARK.fullmatch(before):
                     heading -= 2  # "1." is a sentence of its own before its item
-                elif text.lstrip()[:1] in _BULLET_MARKS:
+                elif text.lstrip()[:1] in LIST_BULLETS:
                     heading -= 1
                 else:
                     break
@@ -435,10 +438,7 @@ class _Sentences:
         return self._triggered[index]
 
     def _text_at(self, index: int) -> str:
-        """The text of sentence number ``index``."""
-        doc = self.doc
-        start, end = self.starts[index], self.ends[index]
-        return self.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+        return self.text_of(self._at(index))
 
     def after_furniture(self, span: Span) -> bool:
         """True when a page's link or tag list (:data:`_PAGE_FURNITURE`) opens before the span in
@@ -458,9 +458,8 @@ class _Sentences:
         return start >= self.of(span).start_char or span.start_char < list_end
 
 
-#: A list item's number, a sentence of its own before the item ("2."), and the bullets that open one.
+#: A list item's number, a sentence of its own before the item ("2."; bullets: matcher.LIST_BULLETS).
 _NUMBER_MARK = re.compile(r"[0-9]{1,3}[.)]")
-_BULLET_MARKS = frozenset("-–—•*·▪●◦‣")
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
