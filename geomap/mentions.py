@@ -245,10 +245,11 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
         origin = "gazetteer" if span.label_ == PLACE_LABEL else "context"
         kinds = gazetteer.kinds_for_key(span.id_) if origin == "gazetteer" else frozenset()
         foreign = bool(kinds) and kinds <= _FOREIGN_KINDS
-        spoken_abroad = foreign or bool(kinds & _FOREIGN_KINDS) and _spelled_as_a_place_abroad(span, gazetteer)
+        also_abroad = bool(kinds & _FOREIGN_KINDS)  # some place abroad has the name
+        spoken_abroad = foreign or also_abroad and _spelled_as_a_place_abroad(span, gazetteer)
         government = _stands_for_a_government(span, sentences, foreign=spoken_abroad)
         role = _role(span, sentences, foreign=foreign, spoken_abroad=spoken_abroad, dateline=_inside(span, datelines),
-                     government=government, witnessed=not kinds & _FOREIGN_KINDS and _where_a_witness_is(span))
+                     government=government, witnessed=not also_abroad and _where_a_witness_is(span))
         sent = sentences.of(span)
         start = _written_start(article.text, span.start_char, sent.start_char)
         mentions.append(Mention(
@@ -256,7 +257,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
             sentence=sentences.text_of(sent), role=role, origin=origin, kind_hint=kind_hint,  # type: ignore[arg-type]
             sentence_start=sent.start_char,
             place_context=origin == "context" or _has_place_word_after(span) or _in_place_context(span, place_starts, place_ends),
-            government=government, abroad=bool(kinds & _FOREIGN_KINDS) and _after_a_foreign_demonym(span),
+            government=government, abroad=also_abroad and _after_a_foreign_demonym(span),
         ))
     return mentions
 
@@ -602,6 +603,8 @@ _KUNYA_HEADS = frozenset(normalize(word) for word in ("abu", "abou", "umm", "um"
 def _a_kunya(span: Span) -> bool:
     """True for "Abu" or "Umm" and a given name ("Abu Hussein", "Umm Khaled"): how people are
     called in Syria news, though villages bear such names too."""
+    if span.id_.partition(" ")[0] not in _KUNYA_HEADS:  # the matched key: most names open with no kunya's word
+        return False
     doc = span.doc
     words = [token for token in (doc[i] for i in range(span.start, span.end)) if token.lower_ not in ARTICLES and token.text not in "-‐"]
     return len(words) == 2 and normalize(words[0].text) in _KUNYA_HEADS and _is_given_name(words[1])
@@ -1362,8 +1365,10 @@ def _told_as_long_before(span: Span, sentences: _Sentences) -> bool:
     return ("after" in before or "since" in before) and _LONG_BEFORE.search(before) is not None
 
 
+#: A word of direction before a name: "southern Idlib", "rural Damascus".
+_DIRECTION_WORD = r"(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)"
 #: Names before a place in a list: "from Homs, eastern Ghouta or", "linking Aleppo and".
-_NAMES_BEFORE = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)?(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
+_NAMES_BEFORE = (rf"(?:{_DIRECTION_WORD}?(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
                  r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*")
 #: Words before a place that name it as someone's home or an organisation's seat, not where
 #: anything happened: "originally from Kafr Sajna", "a teacher born in Homs", "who hails from
@@ -1376,7 +1381,7 @@ _HOME = re.compile(
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|(?:links?|linking|connects?|connecting)(?:\s+(?:the\s+)?" + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+(?:the\s+(?:(?i:towns?|cit(?:y|ies)|villages?|provinces?|governorates?|[a-z]+\s+checkpoint)\s+(?:of\s+)?)?)?"
-    + _NAMES_BEFORE + r"(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)?$")
+    + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "perat")
