@@ -27,6 +27,7 @@ from itertools import chain, islice
 from typing import Any, BinaryIO
 
 from .dates import MONTHS, iter_full_dates, iter_weekdays, iter_written_days
+from .names import ARTICLES
 from .errors import InputError
 from .model import Article
 
@@ -865,9 +866,6 @@ _QUALIFIER_REQUIRED = rf",[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+
 _WHEN = rf"(?:,?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?)?"
 #: A date written day first after a dateline's place: "Amman/Brussels, 7 May 2019 -".
 _DAY_FIRST_WHEN = rf",[ ]+[0-9]{{1,2}}[ ]+(?i:{_MONTH_WORDS})\.?(?:,?[ ]+[0-9]{{4}})?"
-#: Words that open a line before such a date without being a place: "On 5 May 2019 -", "Monday, 7 May".
-_NOT_DATELINE_WORDS = frozenset({"on", "in", "since", "from", "until", "by", "posted", "published", "updated", "dated",
-                                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _AGENCY = r"\([A-Za-z][\w .,&'’/\-]{0,40}\)"  # an agency, or a date: "(AP)", "(March 3, 2019)"
 #: News agencies that make "PLACE (Agency)" a dateline even without a dash after it.
 _KNOWN_AGENCY = (
@@ -912,10 +910,17 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         place = m.group("upper") or m.group("title") or m.group("titled") or m.group("dated")
         if any(word.strip(".-") in _NOT_PLACES for word in place.upper().replace("-", " ").split()):
             continue
-        if m.group("dated") and place.split()[0].lower() in _NOT_DATELINE_WORDS:
-            continue
+        if m.group("dated") and _opens_a_date_line(place.split()[0].lower()):
+            continue  # "On 5 May 2019 -", "Monday, 7 May -", "Published, 3 February 2019 -"
         return start + (len(line) - len(line.lstrip())), m.end()
     return None
+
+
+def _opens_a_date_line(word: str) -> bool:
+    """True for a word that opens a line before its date without being a place: a preposition or a
+    publishing word, not one that is also an Arabic article ("As Sweida, 3 May -"), or a weekday."""
+    return (word in _EVENT_PREPOSITIONS or word in _PUBLISHING_WORDS) and word not in ARTICLES \
+        or _WEEKDAY_BEFORE.fullmatch(word) is not None
 
 
 #: A dateline inside a page whose lines were run together: a place in capitals before a known

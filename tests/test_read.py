@@ -841,6 +841,7 @@ def test_seed_articles() -> None:
         ("Amman/Brussels, 7 May 2019 - MSF is alarmed by the strikes.", "Amman/Brussels, 7 May 2019 - "),
         ("BEIRUT/ANKARA (Reuters) - Turkish drones struck Kobani.", "BEIRUT/ANKARA (Reuters) - "),
         ("Saraqib, 3 February — Shelling went on.", "Saraqib, 3 February — "),
+        ("As Sweida, 3 May 2019 - Clashes went on.", "As Sweida, 3 May 2019 - "),  # "As" is an article here
     ],
 )
 def test_dateline(text: str, dateline: str) -> None:
