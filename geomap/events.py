@@ -297,7 +297,7 @@ def _date_headings(text: str, date_lines: Sequence[tuple[int, int]], published: 
             if not any(a <= start + heading.start("date") < b for a, b in date_lines):
                 day = dates[0][2].isoformat()
                 headings.append((start, EventDate(day, "day", "sentence", f"the date heading above: {day}")))
-    if published is not None and any(mark in text for mark in _DAY_HEADING_MARKS):
+    if published is not None:
         for line in _DAY_HEADING_WITHOUT_YEAR.finditer(text):
             told = date_event(line.group("day") or line.group("weekday"), published)
             if told.precision == "day" and told.source == "sentence" and told.date is not None:
@@ -315,8 +315,6 @@ _DAY_HEADING_WITHOUT_YEAR = re.compile(
     r"|(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+(?:[0-3]?[0-9][ \t]+[A-Za-z]{3,9}|[A-Za-z]{3,9}[ \t]+[0-3]?[0-9])))"
     r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
-#: What every such heading contains: most texts have none of them.
-_DAY_HEADING_MARKS = ("——", "--", "==", "**", "~~", "##", "––", "__", "day ", "DAY ")
 
 
 def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None) -> EventDate:

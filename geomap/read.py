@@ -27,9 +27,9 @@ from itertools import chain, islice
 from typing import Any, BinaryIO
 
 from .dates import MONTHS, iter_full_dates, iter_weekdays, iter_written_days
-from .names import ARTICLES
 from .errors import InputError
 from .model import Article
+from .names import ARTICLES
 
 __all__ = ["read_articles", "find_published_date", "dateline_end", "dateline_span", "dateline_spans",
            "SUPPORTED_EXTENSIONS"]
