@@ -350,7 +350,7 @@ class Resolver:
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
                                            contained=contained, said=said, about_syria=about_syria, cities=cities_here,
-                                           listed_here=listed_here, abroad=named_abroad)
+                                           listed_here=listed_here, named_abroad=named_abroad)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -444,20 +444,21 @@ class Resolver:
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
-                     cities: Sequence[Place] = (), listed_here: bool = False, abroad: bool = False) -> ResolvedMention | None:
+                     cities: Sequence[Place] = (), listed_here: bool = False,
+                     named_abroad: bool = False) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
         York" is not Nawa). A neighbourhood ("the X neighbourhood") must lie in one of the story's
-        ``cities``, or be filed as a neighbourhood when the story names no city; one named as lying
-        ``abroad`` must lie abroad."""
+        ``cities``, or be filed as a neighbourhood when the story names no city; one ``named_abroad``
+        must lie abroad."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
             fits = (lambda place: _in_a_city(place, cities)) if cities else (lambda place: place.kind == "neighbourhood")
             elsewhere = bool(found) and not any(fits(c.place) for c in found)
             found = [c for c in found if fits(c.place)]
-        if abroad:
+        if named_abroad:
             fits = lies_abroad if fits is None else (lambda place, inside=fits: inside(place) and lies_abroad(place))
             found = [c for c in found if fits(c.place)]
         if mention.origin == "gazetteer" and found:
