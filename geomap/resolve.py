@@ -254,8 +254,19 @@ def _named_next(mentions: Sequence[Mention], between: re.Pattern[str]) -> Iterat
 def _container_governorates(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, set[str]]:
     """The governorates named as containing a mention, by mention index: the next mention of its
     sentence, when only "in" or a comma stands between them and it names a governorate."""
-    named = ((index, _governorates_named(candidates[index + 1])) for index in _named_next(mentions, _CONTAINER_AFTER))
+    named = ((index, _governorates_named(candidates[index + 1]) or _countryside_governorate(mentions[index + 1], candidates[index + 1]))
+             for index in _named_next(mentions, _CONTAINER_AFTER))
     return {index: governorates for index, governorates in named if governorates}
+
+
+def _countryside_governorate(mention: Mention, found: list[Candidate]) -> set[str]:
+    """The governorate of a town or district named for its countryside ("al-Bayda in the Baniyas
+    countryside"), when its notable places of that spelling lie in one: its hamlet namesakes have
+    no countryside."""
+    if mention.kind_hint != "admin1":
+        return set()
+    governorates = {c.place.admin1 for c in found if c.match in ("exact", "user") and is_notable(c.place)}
+    return governorates if len(governorates) == 1 and None not in governorates else set()
 
 
 def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> set[int]:
@@ -483,6 +494,11 @@ class Resolver:
                 if nearer and nearer[0].place.admin1 in local and (fits is None or fits(nearer[0].place)) \
                         and (is_notable(nearer[0].place) or not famous_here or listed_here):
                     best = nearer[0]  # but a city spelled as written is not a hamlet that shares its name
+            if mention.kind_hint == "admin1" and not is_notable(best.place):
+                # "the Baniyas countryside": a town or a district has a countryside, a hamlet of the
+                # name (Banias in the Golan, in a story that names Quneitra too) has none
+                best = next((c for c in found if c.match in ("exact", "user") and c.place.kind in ("settlement", "city")
+                             and is_notable(c.place) and (fits is None or fits(c.place))), best)
             if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
                 return self._geocode(mention, governorates, area)  # "Anbar province" is no Aleppo hamlet

@@ -1499,6 +1499,17 @@ def test_a_town_spelled_as_written_outweighs_a_hamlet_only_the_articles_governor
     assert places("Pro-government forces captured Ar Rasm in Idlib overnight in Syria.")["Rasm"] == "Idlib"
 
 
+def test_a_countryside_belongs_to_a_town_not_to_a_hamlet_of_its_name(extractor: Extractor) -> None:
+    """"the Baniyas countryside" is the coastal town's, not that of a Golan hamlet also called Baniyas
+    though the story names Quneitra; a village "in the Baniyas countryside" lies in the town's
+    governorate (al-Bayda by Baniyas, not the Homs desert's)."""
+    text = ("Israeli troops advanced into the village of Kudna in the Quneitra countryside on Sunday.\n\n"
+            "Security forces arrested eleven men in a raid on the village of al-Bayda in the Baniyas countryside "
+            "on Monday, the Interior Ministry said.")
+    places = {e.mention: e.admin1 for e in _events(extractor, text, published=dt.date(2025, 3, 12))}
+    assert places["Baniyas"] == "Tartus" and places["al-Bayda"] == "Tartus"
+
+
 def test_two_hamlet_names_side_by_side_are_one_name(extractor: Extractor) -> None:
     """"Shir Mughar" is one village the gazetteer lacks, not Shir (Latakia) and a spelling of
     Maghara (Idlib); a list that lost its commas stays a list, and a notable place keeps its name."""
