@@ -477,13 +477,18 @@ class Resolver:
                                            limit=1 if fits is None else len(found))
             ranked = [c for c in ranked if fits is None or fits(c.place)]
             best = ranked[0] if ranked else found[0]
-            if best.match == "variant" and not is_notable(best.place) and best.place.admin1 not in _with_enclaves(local) \
-                    and not _near_any(best.place, context.points):
+            if best.match == "variant":
                 # Only the article's governorates favour a hamlet that one source spells like the name:
                 # a town spelled as written outweighs it ("al-Shadadi" is the Hasakah town, not an
                 # Aleppo hamlet also spelled "Shadād"); the sentence's own governorates or the
-                # article's places nearby would not ("the town of Safsafah near Al Tabqah").
+                # article's places nearby would not ("the town of Safsafah near Al Tabqah"). A city
+                # abroad spelled as written outweighs a Syrian town too, unless named as inside its
+                # governorate: "Erbil" is the Iraqi city, not Arbin by Damascus, which one source spells
+                # so, even beside Damascus.
+                hamlet_by_chance = not is_notable(best.place) and best.place.admin1 not in _with_enclaves(local) \
+                    and not _near_any(best.place, context.points)
                 best = next((c for c in found if c.match in ("exact", "user") and c.place.importance >= _TOWN_IMPORTANCE
+                             and (hamlet_by_chance or _is_abroad(c.place) and not contained)
                              and (fits is None or fits(c.place))), best)
             if local and best.place.admin1 not in local and any(c.place.admin1 in local for c in found):
                 # The governorate named in the same sentence outweighs the rest of the article; the one

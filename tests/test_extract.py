@@ -1499,6 +1499,15 @@ def test_a_town_spelled_as_written_outweighs_a_hamlet_only_the_articles_governor
     assert places("Pro-government forces captured Ar Rasm in Idlib overnight in Syria.")["Rasm"] == "Idlib"
 
 
+def test_a_city_abroad_spelled_as_written_outweighs_a_syrian_town_spelled_so_by_one_source(extractor: Extractor) -> None:
+    """"Erbil" is the Iraqi city, not Arbin by Damascus (which one source spells "Erbil"), even in a
+    sentence that names Damascus; "Arbin" is still the town."""
+    events = _events(extractor, "Air strikes hit Arbin in Eastern Ghouta on Sunday. The US envoy visited Damascus "
+                                "and Erbil last month to push the talks.", published=dt.date(2025, 10, 8))
+    places = {e.mention: (e.place, e.admin1) for e in events}
+    assert places["Erbil"] == ("Erbil", None) and places["Arbin"] == ("Arbin", "Rural Damascus")
+
+
 def test_a_countryside_belongs_to_a_town_not_to_a_hamlet_of_its_name(extractor: Extractor) -> None:
     """"the Baniyas countryside" is the coastal town's, not that of a Golan hamlet also called Baniyas
     though the story names Quneitra; a village "in the Baniyas countryside" lies in the town's
