@@ -218,9 +218,9 @@ def _near_any(place: Place, points: Sequence[tuple[float, float]]) -> bool:
     return any(haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon in points)
 
 
-def _in_a_city(place: Place, cities: Sequence[Place]) -> bool:
-    """True when a place lies within a neighbourhood's distance of one of the cities."""
-    return any(haversine_km(place.lat, place.lon, city.lat, city.lon) <= URBAN_KM for city in cities)
+def _in_a_city(place: Place, cities: Sequence[Place], km: float = URBAN_KM) -> bool:
+    """True when a place lies within a neighbourhood's distance (or ``km``) of one of the cities."""
+    return any(haversine_km(place.lat, place.lon, city.lat, city.lon) <= km for city in cities)
 
 
 def _syrian_only_by_chance(found: list[Candidate]) -> bool:
@@ -276,6 +276,40 @@ def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Cand
             if candidates[index + 1] and _is_abroad(candidates[index + 1][0].place)}
 
 
+def _names_told_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[str, list[Place]]:
+    """The names, as written, of the mentions in sentences that place what they tell abroad, with
+    the places abroad that do: another name there is a city or region abroad, spelled as written,
+    where something happened ("buildings collapsed in the cities of Kahramanmaraş, … Malatya and
+    Osmaniye"), and none is a Syrian place of note. A country says neither ("the al-Waleed crossing
+    with Iraq"), nor does a government, a place things came from ("shells fired from Kilis") or where
+    words were said ("the coalition, meeting in Istanbul, said shelling killed 30 in Zamalka"). One
+    name is one place in an article: the same name elsewhere is told abroad too."""
+    abroad: dict[int, list[tuple[str, Place]]] = collections.defaultdict(list)  # by sentence
+    at_home: set[int] = set()
+    for mention, found in zip(mentions, candidates):
+        if not found or mention.government or found[0].place.id == "country:SY":
+            continue
+        best = found[0]
+        if lies_abroad(best.place):
+            if mention.role == "event" and mention.place_context and best.match in ("exact", "user") \
+                    and best.place.kind != "country" and not _after_from(mention):
+                abroad[mention.sentence_start].append((mention.text, best.place))
+        elif is_notable(best.place):
+            at_home.add(mention.sentence_start)
+    told: dict[str, list[Place]] = {}
+    for mention in mentions:
+        if mention.sentence_start not in at_home:
+            places = [place for name, place in abroad.get(mention.sentence_start, ()) if name != mention.text]
+            if places:
+                told.setdefault(mention.text, []).extend(places)
+    return told
+
+
+def _after_from(mention: Mention) -> bool:
+    start = mention.start_char - mention.sentence_start
+    return mention.sentence[max(start - 10, 0):start].lower().endswith(("from ", "from the "))
+
+
 def _is_abroad(place: Place) -> bool:
     return lies_abroad(place) and place.kind in ("country", "city")
 
@@ -329,6 +363,7 @@ class Resolver:
         # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
         containers = _container_governorates(mentions, first)
         abroad = _named_as_abroad(mentions, first)
+        told_abroad = _names_told_abroad(mentions, first)
         listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
@@ -353,15 +388,17 @@ class Resolver:
             local = frozenset(containers[index] if contained else others | said)
             cities_here = cities.get(index, ())
             listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)
+            abroad_around = tuple(told_abroad.get(mention.text, ()))
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
-                    tuple(c.id for c in cities_here), listed_here, named_abroad)
+                    tuple(c.id for c in cities_here), listed_here, named_abroad, tuple(p.id for p in abroad_around))
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
                                            contained=contained, said=said, about_syria=about_syria, cities=cities_here,
-                                           listed_here=listed_here, named_abroad=named_abroad)
+                                           listed_here=listed_here, named_abroad=named_abroad,
+                                           told_abroad=abroad_around)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -456,13 +493,14 @@ class Resolver:
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
                      cities: Sequence[Place] = (), listed_here: bool = False,
-                     named_abroad: bool = False) -> ResolvedMention | None:
+                     named_abroad: bool = False, told_abroad: Sequence[Place] = ()) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
         York" is not Nawa). A neighbourhood ("the X neighbourhood") must lie in one of the story's
         ``cities``, or be filed as a neighbourhood when the story names no city; one ``named_abroad``
-        must lie abroad."""
+        must lie abroad, and so must a hamlet's namesake in a sentence set among places
+        ``told_abroad`` (:func:`_names_told_abroad`), unless near them or placed by the story."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
@@ -477,6 +515,14 @@ class Resolver:
                                            limit=1 if fits is None else len(found))
             ranked = [c for c in ranked if fits is None or fits(c.place)]
             best = ranked[0] if ranked else found[0]
+            if told_abroad and fits is None and not lies_abroad(best.place) and not is_notable(best.place) \
+                    and best.place.admin1 not in _with_enclaves(local) and not _near_any(best.place, context.points) \
+                    and not _in_a_city(best.place, told_abroad, NEAR_KM):
+                # "… in the cities of Kahramanmaraş, Gaziantep, Antakya, Adıyaman, Malatya and Osmaniye":
+                # Osmaniye is the Turkish city, not a hamlet by Aleppo the rest of the story is far from
+                return self._resolve_one(mention, found, governorates, area, context, local=local, contained=contained,
+                                         said=said, about_syria=about_syria, cities=cities, listed_here=listed_here,
+                                         named_abroad=True)
             if best.match == "variant":
                 # Only the article's governorates favour a hamlet that one source spells like the name:
                 # a town spelled as written outweighs it ("al-Shadadi" is the Hasakah town, not an

@@ -778,8 +778,8 @@ def test_a_kind_word_picks_the_place_of_that_kind(extractor: Extractor) -> None:
                                            "Warplanes struck villages in the Maarat al-Numan district."))
     assert found["Hasakeh"].kind == "admin1"
     assert (found["Maarat al-Numan"].kind, found["Maarat al-Numan"].place) == ("admin2", "Al Ma'ra")
-    abroad = {e.mention for e in _events(extractor, "Iraqi forces retook Ramadi in western Anbar province.")}
-    assert "Anbar" not in abroad  # a governorate the gazetteer lacks is no hamlet spelled so
+    abroad = {e.mention: e.admin1 for e in _events(extractor, "Iraqi forces retook Ramadi in western Anbar province.")}
+    assert abroad["Anbar"] is None  # Iraq's governorate, no Aleppo hamlet spelled so
     assert {e.mention for e in _events(extractor, "Idlib province, where Atmeh lies, was shelled.")} == {"Idlib", "Atmeh"}
 
 
@@ -1506,6 +1506,30 @@ def test_a_city_abroad_spelled_as_written_outweighs_a_syrian_town_spelled_so_by_
                                 "and Erbil last month to push the talks.", published=dt.date(2025, 10, 8))
     places = {e.mention: (e.place, e.admin1) for e in events}
     assert places["Erbil"] == ("Erbil", None) and places["Arbin"] == ("Arbin", "Rural Damascus")
+
+
+def test_a_sentence_set_among_places_abroad_keeps_its_names_there(extractor: Extractor) -> None:
+    """Among Turkish cities, "Osmaniye" is the Turkish city, not a hamlet by Aleppo; "Haditha in Anbar
+    province" is no Syrian village either. A city things came from, or one beside the village,
+    leaves a Syrian village its place ("shelled Sajo", by Kilis; "rockets fired from Kilis hit Abu Qalqal")."""
+    events = _events(extractor, "In Türkiye, thousands of buildings collapsed in the cities of Kahramanmaraş, "
+                                "Gaziantep, Antakya, Malatya and Osmaniye on Monday. ISIS attacked Haditha in "
+                                "Anbar province on Sunday.", published=dt.date(2023, 2, 7))
+    places = {e.mention: e.admin1 for e in events}
+    assert places["Osmaniye"] is None and places["Anbar"] is None and "Haditha" not in places
+    border = _events(extractor, "Syrian Kurdish fighters said Turkish artillery in Kilis shelled Sajo on Monday. "
+                                "Rockets fired from Kilis hit Abu Qalqal.", published=dt.date(2018, 1, 23))
+    assert {e.mention: e.admin1 for e in border if e.admin1} == {"Sajo": "Aleppo", "Abu Qalqal": "Aleppo"}
+
+
+def test_border_places_of_the_neighbours_are_not_syrian_villages(extractor: Extractor) -> None:
+    """Curated names of neighbouring regions, camps and towns that the world layer lacks: Wadi
+    Khaled and Akkar in Lebanon, Zaatari camp in Jordan, Beit She'an in Israel."""
+    events = _events(extractor, "Syrian shells hit Wadi Khaled in Akkar on Thursday. Most refugees live in Zaatari "
+                                "camp. An Iranian drone from Syria was shot down near Beit Shean.")
+    assert {e.mention: (e.place, e.admin1) for e in events if e.mention != "Syria"} == {
+        "Wadi Khaled": ("Wadi Khaled", None), "Akkar": ("Akkar", None), "Zaatari camp": ("Zaatari camp", None),
+        "Beit Shean": ("Beit She'an", None)}
 
 
 def test_a_countryside_belongs_to_a_town_not_to_a_hamlet_of_its_name(extractor: Extractor) -> None:
