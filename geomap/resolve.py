@@ -253,10 +253,16 @@ def _named_next(mentions: Sequence[Mention], between: re.Pattern[str]) -> Iterat
 
 def _container_governorates(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, set[str]]:
     """The governorates named as containing a mention, by mention index: the next mention of its
-    sentence, when only "in" or a comma stands between them and it names a governorate."""
+    sentence, when only "in" or a comma stands between them and it names a governorate. After a
+    governorate's own name a comma makes a list: "Quneitra, Daraa and Suwayda provinces"."""
     named = ((index, _governorates_named(candidates[index + 1]) or _countryside_governorate(mentions[index + 1], candidates[index + 1]))
-             for index in _named_next(mentions, _CONTAINER_AFTER))
+             for index in _named_next(mentions, _CONTAINER_AFTER)
+             if not (_governorates_named(candidates[index], exactly=True) and _comma_between(mentions[index], mentions[index + 1])))
     return {index: governorates for index, governorates in named if governorates}
+
+
+def _comma_between(mention: Mention, following: Mention) -> bool:
+    return "," in mention.sentence[mention.end_char - mention.sentence_start:following.start_char - mention.sentence_start]
 
 
 def _countryside_governorate(mention: Mention, found: list[Candidate]) -> set[str]:

@@ -1532,6 +1532,16 @@ def test_border_places_of_the_neighbours_are_not_syrian_villages(extractor: Extr
         "Beit Shean": ("Beit She'an", None)}
 
 
+def test_governorates_listed_with_commas_do_not_contain_each_other(extractor: Extractor) -> None:
+    """"Quneitra, Daraa and Suwayda provinces" is a list, not a Quneitra quarter of Daraa city
+    ("Tafas, Daraa" still places Tafas in Daraa)."""
+    places = {e.mention: (e.place, e.admin1, e.kind) for e in _events(
+        extractor, "Israel demands the demilitarisation of southern Syria, including Quneitra, Daraa and Suwayda "
+                   "provinces. Gunmen killed a man in Tafas, Daraa on Monday.")}
+    assert places["Quneitra"][1] == "Quneitra" and places["Quneitra"][2] != "neighbourhood"
+    assert places["Tafas"][1] == "Daraa"
+
+
 def test_a_countryside_belongs_to_a_town_not_to_a_hamlet_of_its_name(extractor: Extractor) -> None:
     """"the Baniyas countryside" is the coastal town's, not that of a Golan hamlet also called Baniyas
     though the story names Quneitra; a village "in the Baniyas countryside" lies in the town's
