@@ -145,7 +145,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
     "eliminat*", "losses", "gathered in", "searched", "searching houses", "house search*", "search operation*",
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
-    "returned to their homes", "loot*", "took positions",
+    "returned to their homes", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
     "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*",

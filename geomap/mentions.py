@@ -1470,11 +1470,22 @@ _REPORTER_NOUNS = frozenset({"reporter", "reporters", "correspondent", "correspo
                              "doctors", "medic", "medics"})
 
 
+#: The people of a place, who tell what happened there ("Residents of Baniyas said gunmen went from
+#: house to house").
+_RESIDENT_NOUNS = frozenset({"residents", "inhabitants", "locals", "villagers", "townspeople"})
+
+
 def _where_a_witness_is(span: Span) -> bool:
-    """True after "reporter in", "activists in" (:data:`_REPORTER_NOUNS`): "our reporter in Saraqib
-    says …" tells the news from where it happens."""
+    """True after "reporter in", "activists in" (:data:`_REPORTER_NOUNS`) or "residents of (the village
+    of)" (:data:`_RESIDENT_NOUNS`): "our reporter in Saraqib says …", "residents of Baniyas said …"
+    tell the news from where it happens."""
     doc = span.doc
-    return span.start > 1 and doc[span.start - 1].lower_ in ("in", "at") and doc[span.start - 2].lower_ in _REPORTER_NOUNS
+    before = [token.lower_ for token in doc[max(span.start - 5, 0):span.start]]
+    if before[-2:-1] and before[-1] in ("in", "at") and before[-2] in _REPORTER_NOUNS:
+        return True
+    if before[-1:] == ["of"] and before[-2:-1] and before[-2] in PLACE_NOUNS and before[-3:-2] == ["the"]:
+        before = before[:-3]  # "residents of the village of al-Hamidiyah"
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in _RESIDENT_NOUNS
 
 
 def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:

@@ -1286,8 +1286,9 @@ def test_what_a_comparison_goes_back_to_is_background(extractor: Extractor) -> N
 
 def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
     """"Our reporter in Saraqib says fighters control the town", "SANA's reporter in Aleppo said six
-    civilians were killed": the news is there; a source abroad ("a security source in Baghdad said")
-    and a place that speaks ("Damascus said") are not."""
+    civilians were killed", "Residents of Baniyas said gunmen went from house to house": the news is
+    there; a source abroad ("a security source in Baghdad said") and a place that speaks ("Damascus
+    said") are not. A sweep and tanks driving into a village happen somewhere too."""
     def roles(text: str) -> dict[str, str]:
         return {e.mention: e.role for e in _events(extractor, text, published=dt.date(2016, 9, 6))}
 
@@ -1297,6 +1298,11 @@ def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
         "Aleppo": "event"}
     assert roles("A security source in Baghdad said Iraqi aircraft were ready to strike inside Syria if needed.")[
         "Baghdad"] == "mention"
+    assert roles("Residents of Baniyas said gunmen went from house to house on Friday, killing men in Syria.")[
+        "Baniyas"] == "event"
+    assert roles("Residents of the village of Nawa told AFP that Israeli tanks drove into the village in Syria.")[
+        "Nawa"] == "event"
+    assert roles("Syrian army units launched a sweep on Sunday in the desert around al-Sukhnah.")["al-Sukhnah"] == "event"
 
 
 def test_what_happened_months_or_years_before_is_background(extractor: Extractor) -> None:
