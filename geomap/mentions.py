@@ -214,6 +214,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     found: dict[str, list[Span]] = {PLACE_LABEL: [], WEAK_PLACE_LABEL: [], ORG_LABEL: []}
     for span in doc.spans.get(spans_key, []):
         found.setdefault(span.label_, []).append(span)
+    found[PLACE_LABEL] = _without_parts_of_longer_names(found[PLACE_LABEL], gazetteer)
     listed = _listed_places(doc, found[PLACE_LABEL], gazetteer)
     people: set[str] = set()  # surnames, filled by _keep_place
     name_ends = {s.end - 1 for s in found[PLACE_LABEL]}
@@ -510,8 +511,8 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "DAMASCUS, (SANA)-": the state news agency, not al-Sinaa nor As-Saan
     if single is not None and _MIXED_CASE_ACRONYM.fullmatch(single.text):
         return False  # "Government of Syria (GoS) forces": no spelling of Kas Kaskan
-    if single is not None and span.id_ in TOPONYM_HEADS and _before_a_glued_article(span):  # id_: the matched key
-        return False  # "Jabal al-Arab", which the gazetteer lacks: "Jabal" alone is no place
+    if single is not None and span.id_ in TOPONYM_HEADS and _opens_a_longer_name(span):  # id_: the matched key
+        return False  # "Jabal al-Arab", "Jabal Shahshabu", which the gazetteer lacks: "Jabal" alone is no place
     before = _previous_word(span)
     if before is not None and _is_group_head(before.text):
         return False
@@ -624,11 +625,45 @@ def _spoken_of_as_a_person(span: Span, before: Token | None, after: Token | None
 _PERSONAL_HEADS = frozenset(normalize(word) for word in ("umm", "shaykh", "bani"))
 
 
+#: Head words that name the land itself (mountain, mound, village, spring, valley…): one before a
+#: capitalised word opens a longer name ("Jabal Shahshabu"), where "Abu", "Khan" or "Bab" may open a
+#: person's or stand alone.
+_LAND_HEADS = frozenset(normalize(word) for word in (
+    "jabal", "tal", "kafr", "dayr", "ayn", "wadi", "khirbet", "jisr", "marj", "sahl", "tulul", "qalaat", "maarat",
+    "rasm", "rajm", "jubb", "bir", "nahr", "mazraa", "mazraat", "qaryat", "hawsh"))
+
+
 def _heads_a_longer_toponym(span: Span) -> bool:
     """True for a head word of place names that the gazetteer also has as a name ("Maaret",
-    "Kafr", "Tal") opening a longer name joined by a glued article, which the gazetteer lacks as
-    written ("Maaret al-Noaman"): that name is a place's, to be looked for by its near spellings."""
-    return len(span) == 1 and span.id_ in TOPONYM_HEADS and span.id_ not in _PERSONAL_HEADS and _before_a_glued_article(span)
+    "Kafr", "Tal") opening a longer name that the gazetteer lacks as written ("Maaret al-Noaman",
+    "Jabal Shahshabu"): that name is a place's, to be looked for by its near spellings."""
+    return len(span) == 1 and span.id_ in TOPONYM_HEADS and span.id_ not in _PERSONAL_HEADS and _opens_a_longer_name(span)
+
+
+def _without_parts_of_longer_names(places: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """The names that are not the rest of a longer name a head word opens: in "Jabal Zain
+    al-Abidin", a hill the gazetteer lacks, "Zain" and "al-Abidin" are no hamlets of their own.
+    A place of note keeps its name ("Tal Tamr and Hasakah")."""
+    heads = [span for span in places if len(span) == 1 and span.id_ in _LAND_HEADS and _opens_a_longer_name(span)]
+    if not heads:
+        return places
+    inside: set[int] = set()
+    for head in heads:
+        name = _name_at(head.doc, head.start, set())
+        if name is not None:
+            inside.update(range(head.end, name.end))
+    return [span for span in places if span.start not in inside or _spelled_as_a_place(span, gazetteer, notable=True)]
+
+
+def _opens_a_longer_name(span: Span) -> bool:
+    """True when a head word runs into more of a name: a glued Arabic article ("Jabal al-Arab"), or,
+    for a head that names the land (:data:`_LAND_HEADS`), a capitalised word ("Jabal Zain al-Abidin"),
+    not a kind word ("Marjeh Square")."""
+    if _before_a_glued_article(span):
+        return True
+    doc = span.doc
+    return span.id_ in _LAND_HEADS and span.end < len(doc) and doc[span.end - 1].whitespace_ == " " \
+        and _is_name_token(doc[span.end]) and doc[span.end].lower_ not in KIND_WORDS and doc[span.end].lower_ not in PLACE_NOUNS
 
 
 def _before_a_glued_article(span: Span) -> bool:

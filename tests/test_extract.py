@@ -1559,6 +1559,19 @@ def test_a_countryside_belongs_to_a_town_not_to_a_hamlet_of_its_name(extractor: 
     assert places["Baniyas"] == "Tartus" and places["al-Bayda"] == "Tartus"
 
 
+def test_a_land_head_before_a_capitalised_word_opens_a_longer_name(extractor: Extractor) -> None:
+    """"Jabal Zain al-Abidin", a hill the gazetteer lacks, is not "Jabal" (Jbala, Idlib), "Zain" (Zeineh)
+    and "al-Abidin" (Abdin, Daraa), nor is "Jabal Shahshabu"; "Maarat Harma" is found by its near
+    spelling; a kind word after the head is no more of a name ("Marjeh Square")."""
+    found = {e.mention: e.place for e in _events(
+        extractor, "Regime forces pushed north of Hama on Tuesday. The decisive fighting took place on Jabal Zain "
+                   "al-Abidin, a strategic mountain overlooking the city. Rebels stormed Tal Malah and Jabal Shahshabu. "
+                   "A car bomb exploded near Marjeh Square in central Damascus.\n"
+                   "12 June 2021 | Maarat Harma | Idlib | Shelling | 1 | Elderly man killed in his home.")}
+    assert found["Maarat Harma"] == "Ma'arrat Hurmah" and found["Marjeh"] == "El Marjeh" and found["Tal Malah"] == "Tal Milh"
+    assert not {"Jabal", "Zain", "al-Abidin", "Abidin"} & set(found)
+
+
 def test_two_hamlet_names_side_by_side_are_one_name(extractor: Extractor) -> None:
     """"Shir Mughar" is one village the gazetteer lacks, not Shir (Latakia) and a spelling of
     Maghara (Idlib); a list that lost its commas stays a list, and a notable place keeps its name."""
