@@ -106,6 +106,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     entry_ends = 0  # where the last entry's line ends
     places_in = collections.Counter(item.mention.sentence_start for item in resolved)
     read_up_to = 0  # the sentences that open before this offset need not be read for a day again
+    read: list[tuple[ResolvedMention, EventDate, str, str]] = []  # each mention with its day, type and role
     for item in resolved:
         mention, place = item.mention, item.place
         if mention.sentence_start not in dated:
@@ -181,6 +182,11 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         if (when.date, when.precision) not in history:
             history[(when.date, when.precision)] = _long_before(when, article.published)
         role = "mention" if history[(when.date, when.precision)] and mention.sentence_start not in entries else mention.role
+        read.append((item, when, event_type, role))
+    if header_end:
+        read = _headline_places_dated_by_the_body(read, header_end, unstated, article.published)
+    for item, when, event_type, role in read:
+        mention, place = item.mention, item.place
         key = (place.id, when.date, event_type, role)
         if key in events:
             reports[key] += 1
@@ -214,6 +220,26 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _headline_places_dated_by_the_body(told: list[tuple[ResolvedMention, EventDate, str, str]], header_end: int,
+                                       unstated: set[int], published: dt.date | None) -> list[tuple[ResolvedMention, EventDate, str, str]]:
+    """A place the headline names without a day of its own takes the first news day the body states
+    for it ("… takes most of Aleppo city, Saraqib falls" over a lead dated Saturday and "Saraqib fell
+    on Friday" further down), not the lead's day nor the publication day; an older day the body
+    tells of is background ("the campaign began on 25 August")."""
+    body_day: dict[str, EventDate] = {}
+    for item, when, _, role in told:
+        mention = item.mention
+        if mention.sentence_start >= header_end and role == "event" and mention.sentence_start not in unstated \
+                and item.place.id not in body_day and _a_day_the_story_goes_on_from(when) and _news_day(when, published):
+            body_day[item.place.id] = when
+    if not body_day:
+        return told
+    return [(item, _carried(body_day[item.place.id], 0), event_type, role)
+            if item.mention.sentence_start < header_end and item.mention.sentence_start in unstated
+            and item.place.id in body_day else (item, when, event_type, role)
+            for item, when, event_type, role in told]
 
 
 #: The first line of a text's body ends as a sentence does ("… the army said on Wednesday."); a

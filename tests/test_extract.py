@@ -839,6 +839,21 @@ def test_a_headline_takes_the_day_its_lead_states(extractor: Extractor) -> None:
     assert [(e.mention, e.date) for e in body] == [("Saraqib", "2020-01-29"), ("Idlib", "2020-01-27")]
 
 
+def test_a_headline_place_takes_the_first_news_day_the_body_states_for_it(extractor: Extractor) -> None:
+    """"… takes Maarat al-Numan, Saraqib falls": Saraqib fell on Friday, as the body says, though the
+    lead dates the story Saturday; a day long before the report is background, not the headline's."""
+    text = ("Regime forces take Maarat al-Numan, Saraqib falls\n\nDamascus, 30 November 2024\n\n"
+            "Regime forces took Maarat al-Numan on Saturday, 30 November. Fighters had captured Saraqib on Friday "
+            "after heavy clashes.")
+    headline = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2024, 11, 30))
+                if e.start_char < text.index("Damascus")}
+    assert headline == {"Maarat al-Numan": "2024-11-30", "Saraqib": "2024-11-29"}
+    older = ("Security campaign in al-Hol camp enters third week\n\n12 September 2022\n\n"
+             "Forces began arresting suspects in al-Hol camp on 25 August, the SDF said.")
+    first = _events(extractor, older, published=dt.date(2022, 9, 12))[0]
+    assert (first.mention, first.date) == ("al-Hol camp", "2022-09-12")
+
+
 def test_the_publication_date_repeated_in_a_pages_header_dates_nothing(extractor: Extractor) -> None:
     text = ("Turkish-backed FSA clears Jandairis Date of publication 9 March 2018 Mehmet Emin Dogan | 09.03.2018 The "
             "statement said the town was taken on Thursday along with the villages of Sheikh Hadid and Qarmitlaq.")
