@@ -27,12 +27,17 @@ from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
 
 #: Kinds that a finer place in the same sentence makes background.
 _COARSE = AREA_KINDS
-#: Words before a place named as a landmark for another: "west of Qamishli", "10 km from Idlib".
+#: Words before a place named as what another faces across a border: "across the border from",
+#: "opposite", "facing".
+_FACING = r"\b(?:across\s+(?:the\s+border\s+)?from|(?:directly\s+|just\s+)?opposite|facing)"
+#: Between such words and the place's name: "the Syrian town of", "the YPG-held city of".
+_TO_THE_NAME = r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|border\s+town)\s+of\s+)?$"
+#: Words before a place named as a landmark for another: "west of Qamishli", "10 km from Idlib",
+#: "opposite Ras al-Ain".
 _REFERENCE_POINT = re.compile(
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
-    re.IGNORECASE,
-)
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)|" + _FACING + ")" + _TO_THE_NAME, re.IGNORECASE)
+_ACROSS_THE_BORDER = re.compile(_FACING + _TO_THE_NAME, re.IGNORECASE)
 _KIND_WORD = r"(?:towns?|villages?|city|cities|areas?|camps?|neighbou?rhoods?|districts?|countryside)"
 _LISTED_NAME = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?[A-Z][\w'’‐-]*"
 #: Between a place and a bracket that names what contains it: "Al-Yadudah town (Daraa)", and past the
@@ -477,11 +482,20 @@ def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
 def _demote_abroad(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
     """Make a place abroad a ``mention`` when its sentence has an event inside Syria: "Turkish
     forces shelled Tal Rifaat from the Kilis area", "In Moscow, the minister told Putin of the
-    recapture of Palmyra". Alone in its sentence it may still be where something happened."""
-    in_syria = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and r.place.admin1 is not None}
+    recapture of Palmyra". Alone in its sentence it may still be where something happened, and so
+    it may beside a Syrian town named only as what it faces ("In Akcakale, across the border from Tal
+    Abyad, a mortar shell hit a house")."""
+    in_syria = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and r.place.admin1 is not None
+                and not _faces_across_the_border(r.mention)}
     return [replace(r, mention=replace(r.mention, role="mention"))
             if r.mention.role == "event" and lies_abroad(r.place)
             and r.mention.sentence_start in in_syria else r for r in resolved]
+
+
+def _faces_across_the_border(mention: Mention) -> bool:
+    start = mention.start_char - mention.sentence_start
+    before = mention.sentence[max(start - 48, 0):start]
+    return before.rstrip().lower().endswith(("from", "opposite", "facing", "of")) and _ACROSS_THE_BORDER.search(before) is not None
 
 
 def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
@@ -534,9 +548,10 @@ def _names_a_governorate(place: Place) -> bool:
 
 
 def _names_reference_point(before: str) -> bool:
-    """True when ``before`` ends like "west of", "10 km from the town of". Only words ending in
-    "of", "from" or "the" and a space can, a test far cheaper than the expression's search."""
-    return before[-1:].isspace() and before.rstrip().lower().endswith(("of", "from", "the")) \
+    """True when ``before`` ends like "west of", "10 km from the town of", "across the border from",
+    "opposite", "facing the Syrian town of". Only words ending so and a space can, a test far cheaper
+    than the expression's search."""
+    return before[-1:].isspace() and before.rstrip().lower().endswith(("of", "from", "the", "opposite", "facing")) \
         and _REFERENCE_POINT.search(before) is not None
 
 

@@ -1247,8 +1247,9 @@ _SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|
 _RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé])s?\b[^.;:]{0,40}?"
                                  r"\bfrom\s+(?:his|her|its|their)\s+(?:home|house|headquarters|office|base|residence)\s+in\s+"
                                  r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
-#: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…").
-_SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
+#: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…"); not a
+#: word after a hyphen ("facing the YPG-held city").
+_SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?(?<![-‐])\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                            r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
                            r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
                            r"met|meets|convened|agreed|voted|adopted)\b", re.IGNORECASE)

@@ -700,6 +700,17 @@ def test_countryside_of_a_governorate_and_landmark_places_are_background(extract
     assert alone["Qamishli"].role == "event"  # the only place the report gives
 
 
+def test_a_town_across_the_border_is_where_the_shell_fell_not_the_syrian_town_it_faces(extractor: Extractor) -> None:
+    """"In Akcakale, across the border from Tal Abyad, a mortar shell hit a house": the event is in the
+    Turkish town; the Syrian town it faces only says where that lies."""
+    roles = {e.mention: e.role for e in _events(
+        extractor, "In Akcakale, across the border from Tal Abyad, a mortar shell hit a house on Monday. Mortar "
+                   "rounds landed in Ceylanpinar, opposite Ras al-Ain. In Nusaybin, facing the YPG-held city of "
+                   "Qamishli, shells killed five.", published=dt.date(2019, 10, 11))}
+    assert roles == {"Akcakale": "event", "Tal Abyad": "mention", "Ceylanpinar": "event", "Ras al-Ain": "mention",
+                     "Nusaybin": "event", "Qamishli": "mention"}
+
+
 def test_given_names_make_people_and_syrian_groups_make_syrian_stories(extractor: Extractor) -> None:
     """"Omar" is a village near Aleppo and "Omar Hassan" a man; a story about Ahrar al-Sham is
     Syrian even when it never says "Syria", so a variant spelling of a village stands in it."""
