@@ -576,8 +576,11 @@ class Resolver:
                 # like a minor village outside the story's area (or in a story with no area):
                 # "Sabbagh said", "Sajed hopes" are people, unless a place context says otherwise;
                 # then a near spelling inside the area ("Hanida" in a Raqqa story: Hunaydah)
-                # beats the namesake elsewhere (Hanadi, Latakia).
-                if not mention.place_context:
+                # beats the namesake elsewhere (Hanadi, Latakia). An English word is no other
+                # spelling of a place abroad, whatever its context ("Israel at War" is not Warri); one
+                # the words put abroad is in a place context ("fled to Arsal in Lebanon").
+                if not (mention.place_context or named_abroad) \
+                        or abroad and _ordinary_english(mention.text, self.gazetteer.english_vocabulary):
                     return None
                 nearby = self._near_spelling_inside(mention, governorates, area, said if elsewhere_than_said else frozenset(),
                                                     fits=fits, about_syria=about_syria)

@@ -1574,6 +1574,14 @@ def test_governorates_listed_with_commas_do_not_contain_each_other(extractor: Ex
     assert places["Tafas"][1] == "Daraa"
 
 
+def test_an_english_word_is_no_other_spelling_of_a_place_abroad(extractor: Extractor) -> None:
+    """A menu's "Israel at War" is not Warri in Nigeria, though "at" reads as a place context; a name
+    the words put abroad is in a place context ("fled to Arsal in Lebanon": Lebanon's Aarsâl)."""
+    places = {e.mention: e.place for e in _events(
+        extractor, "Israel at War\nHundreds of Syrian refugees fled to Arsal in Lebanon on Monday.")}
+    assert "War" not in places and places["Arsal"] == "Aarsâl"
+
+
 def test_a_countryside_belongs_to_a_town_not_to_a_hamlet_of_its_name(extractor: Extractor) -> None:
     """"the Baniyas countryside" is the coastal town's, not that of a Golan hamlet also called Baniyas
     though the story names Quneitra; a village "in the Baniyas countryside" lies in the town's
