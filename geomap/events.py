@@ -250,19 +250,24 @@ def _headline_places_dated_by_the_body(told: list[tuple[ResolvedMention, EventDa
 #: The first line of a text's body ends as a sentence does ("… the army said on Wednesday."); a
 #: headline, a byline or a date line does not.
 _BODY_LINE = re.compile(r".*[.!?][\"”'’)]?\s*$")
-#: Only so many lines that are not blank open a text as its header.
+#: Only so many lines that are not blank open a text as its header, not counting a page's menus,
+#: breadcrumbs and share or update lines (:data:`_PAGE_FURNITURE_LINE`, unless they end as a
+#: sentence does, as a table's rows may).
 _HEADER_LINES = 6
+#: A line of a web page's furniture: "News | UAE | World", "Home > World > Middle East", "Share:
+#: Facebook | Twitter", "Updated: May 27, 2012 01:12 AM", "Skip to main content".
+_PAGE_FURNITURE_LINE = re.compile(r"(?:[^|>›»\n]*[|>›»]){2}|\s*(?:Share\b|Skip\s+to\b|(?:Last\s+)?[Uu]pdated\b)")
 
 
 def _header_end(text: str) -> int:
     """The offset where a text's body begins: the first line that ends as a sentence does, among
-    the first few lines that are not blank (a page puts blank lines between its headline, byline
-    and date); 0 when the text opens with its body or runs on without line breaks (then nothing
-    is a headline)."""
+    the first few lines that are not blank nor a page's furniture (a page puts blank lines and menus
+    between its headline, byline and date); 0 when the text opens with its body or runs on without
+    line breaks (then nothing is a headline)."""
     offset = 0
     read = 0
     for line in text.split("\n", 4 * _HEADER_LINES):
-        if line.strip():
+        if line.strip() and not (_PAGE_FURNITURE_LINE.match(line) and not _BODY_LINE.match(line)):
             if read == _HEADER_LINES:
                 return 0
             if _BODY_LINE.match(line):

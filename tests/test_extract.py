@@ -865,6 +865,17 @@ def test_a_headline_place_takes_the_first_news_day_the_body_states_for_it(extrac
     assert (first.mention, first.date) == ("al-Hol camp", "2022-09-12")
 
 
+def test_a_scraped_pages_menus_and_share_lines_do_not_hide_its_headline(extractor: Extractor) -> None:
+    """Menus, breadcrumbs and "Updated"/"Share" lines above the body are not counted as header lines,
+    so the headline is still read as one (dated by its lead); a table's rows end the header."""
+    page = ("Skip to main content\nThe National\nNews | UAE | World | Business | Opinion\nHome > World > Middle East\n"
+            "At least 92 killed in Houla as UN monitors count the dead\nPhil Sands\nMay 27, 2012\n"
+            "Updated: May 27, 2012 01:12 AM\nShare: Facebook | Twitter | Email\n"
+            "Residents said government forces killed 92 people in Houla on Friday.")
+    headline = next(e for e in _events(extractor, page, published=dt.date(2012, 5, 27)) if e.mention == "Houla")
+    assert headline.start_char < page.index("Phil") and headline.date == "2012-05-25"
+
+
 def test_the_publication_date_repeated_in_a_pages_header_dates_nothing(extractor: Extractor) -> None:
     text = ("Turkish-backed FSA clears Jandairis Date of publication 9 March 2018 Mehmet Emin Dogan | 09.03.2018 The "
             "statement said the town was taken on Thursday along with the villages of Sheikh Hadid and Qarmitlaq.")
