@@ -588,10 +588,10 @@ _DAY_PAIR = re.compile(r",?\s*(?:-|–|(?:and\s+)?(?:to|into|until|till|through)
 _DAY_WORDS = _automaton(_STEMS + tuple(_WEEKDAYS) + ("today", "tonight", "yesterday", *_ARABIC_YESTERDAY))
 
 
-def _days_stated(lowered: str) -> list[tuple[int, int]]:
+def _days_stated(lowered: str, at_least: int = 2) -> list[tuple[int, int]]:
     """``(start, end)`` of every day a sentence names, written out or relative, leaving out the
-    day something was said: the candidates for :func:`date_clauses`."""
-    if len(list(itertools.islice(_DAY_WORDS.iter(lowered), 2))) < 2:
+    day something was said: the candidates for :func:`date_clauses` (none unless it names ``at_least``)."""
+    if len(list(itertools.islice(_DAY_WORDS.iter(lowered), at_least))) < at_least:
         return []
     days = [(m.start(), m.end() - 1) for m in _explicit_matches(" " + lowered) if _RANK[m.lastgroup] == 0] \
         if _may_name_date(lowered) else []  # type: ignore[index]
@@ -624,6 +624,11 @@ def _joins_two_names(sentence: str, start: int, end: int) -> bool:
     return (name if hyphen and article.lower() in ARTICLES else after[0])[:1].isupper()  # "al-Bab", "as-Safira"
 
 
+#: A day counted on from the day the sentence stated before: "two days later", "the next day".
+_DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|[1-9])\s+days?\s+later|the\s+(?:next|following)\s+day)\b")
+_LATER_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(n): n for n in range(1, 10)}}
+
+
 def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, EventDate]]:
     """The dates of the clauses of a sentence that states different days for different places:
     ``(offset, date)`` for each clause, in order; empty when one date dates the whole sentence.
@@ -634,12 +639,17 @@ def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, Ev
     own (:func:`date_event`), and unless every one gets a day of its own the sentence keeps one date.
     """
     lowered = _ascii_lower(sentence)
-    days = _days_stated(lowered)
+    later = {m.start(): _LATER_COUNTS.get(m.group("n") or "", 1) for m in _DAYS_LATER.finditer(lowered)} \
+        if "later" in lowered or "next day" in lowered or "following day" in lowered else {}
+    days = _days_stated(lowered, 1 if later else 2)
+    if later and days:  # "… on 14 February, and two days later government forces took Haritan"
+        days = sorted(days + [(start, start + 1) for start in later if start > days[0][0]])
+        later = {start: n for start, n in later.items() if start > days[0][0]}
     if len(days) < 2:
         return []
     cuts = [0]
     for (_, previous_end), (start, _) in zip(days, days[1:]):
-        if _DAY_PAIR.fullmatch(lowered, previous_end, start):
+        if start not in later and _DAY_PAIR.fullmatch(lowered, previous_end, start):
             continue  # "from 3 to 5 May", "on Monday and Tuesday": one span of days
         opening = _OPENS_CLAUSE.search(lowered, previous_end, start)
         if opening is not None:  # the clause opens with its day: it starts at its comma or conjunction
@@ -652,8 +662,14 @@ def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, Ev
         cuts.append(breaks[-1])
     if len(cuts) < 2:
         return []
-    clauses = [(first, date_event(sentence[first:last], published))
-               for first, last in zip(cuts, cuts[1:] + [len(sentence)])]
+    clauses: list[tuple[int, EventDate]] = []
+    for first, last in zip(cuts, cuts[1:] + [len(sentence)]):
+        shift = next((n for start, n in later.items() if first <= start < last), None)
+        if shift is not None and clauses and clauses[-1][1].date is not None:  # "two days later": the last day, moved on
+            day = dt.date.fromisoformat(clauses[-1][1].date) + dt.timedelta(days=shift)
+            clauses.append((first, EventDate(day.isoformat(), "day", "relative", f"{shift} day(s) after the clause before")))
+        else:
+            clauses.append((first, date_event(sentence[first:last], published)))
     if any(when.source not in ("sentence", "relative") or when.precision != "day" for _, when in clauses) \
             or len({when.date for _, when in clauses}) < 2:
         return []

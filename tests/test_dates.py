@@ -335,6 +335,11 @@ def test_relative_without_publication_date_gives_no_date(sentence: str) -> None:
         # A day restated in brackets is one day: "yesterday (Wednesday)".
         ("Monday evening, drones struck a car near Derik, and yesterday (Wednesday) a strike hit Kobani.",
          [("Monday", "2018-01-08"), ("and yesterday", "2018-01-10")]),
+        # A day counted on from the clause before: "two days later", "the next day".
+        ("A helicopter was downed over Urum al-Kubra on 4 January, and two days later troops took Haritan.",
+         [("A helicopter", "2018-01-04"), ("and two days later", "2018-01-06")]),
+        ("Jets struck Saraqib on Monday and the next day troops entered Nairab.",
+         [("Jets", "2018-01-08"), ("and the next day", "2018-01-09")]),
     ],
 )
 def test_each_clause_takes_its_own_day(sentence: str, expected: list[tuple[str, str]]) -> None:
