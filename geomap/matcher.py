@@ -75,7 +75,7 @@ NOT_PLACES: tuple[str, ...] = (
     "Suwayda 24", "Sweida 24", "Deir ez-Zor 24", "Autonomous Administration of North and East Syria", "AANES",
     "Asayish", "Quds Force", "Nowruz", "Newroz", "Al-Manar", "Al Manar", "Qasioun News", "Qasioun News Agency",
     "Shaam News", "Shaam News Network", "Russian Duma", "Zaman al-Wasl", "As-Safir", "Al-Safir", "Assafir",
-    "Hawar Kilis",
+    "Hawar Kilis", "Houthi", "Houthis", "TASS", "ISW", "Institute for the Study of War", "Critical Threats",
     # The same in Arabic: the SDF, HTS, the FSA, the National Army, the Islamic State, Hezbollah, the
     # Autonomous Administration, the Syrian Observatory, the Civil Defence, the Red Crescent
     "قوات سوريا الديمقراطية", "هيئة تحرير الشام", "الجيش السوري الحر", "الجيش الوطني السوري", "تنظيم الدولة",

@@ -212,6 +212,10 @@ def test_a_post_with_a_possessive_and_more_given_names(extractor: Extractor) -> 
                                     "The Hawar Kilis operations room said its fighters took Qabasin.")
     assert not mentions & {"Kazakh", "Hawar Kilis", "Hawar", "Kilis"}
     assert {"Kafr Nabuda", "Qabasin"} <= mentions
+    # An armed group abroad, a news agency and a think tank whose names fold onto villages.
+    mentions = _mentions(extractor, "Houthi forces attacked Marib in Yemen on Monday. Jets struck Kafr Nabl in Syria, "
+                                    "TASS said, and ISW analysts said the strikes hit Saraqib.")
+    assert not mentions & {"Houthi", "TASS", "ISW"} and {"Kafr Nabl", "Saraqib"} <= mentions
 
 
 def test_outlets_and_credit_lines_are_not_places(extractor: Extractor) -> None:
