@@ -74,6 +74,12 @@ SPELLINGS = [
     # are no longer its own, so Bara is the Idlib town; the activists' "Damascus Suburbs".
     ("Irbil", (36.19, 44.01), "city"), ("Arbil", (36.19, 44.01), "city"), ("Hermel", (34.394, 36.385), "city"),
     ("Bara", (35.68, 36.53), "settlement"), ("Damascus Suburbs", (33.60, 36.38), "admin1"),
+    # Damascus's Jobar, not the Homs village Jober; the neighbours' border regions, camps and towns.
+    ("Jobar", (33.526, 36.336), "neighbourhood"), ("Akkar", (34.53, 36.10), "region"),
+    ("Wadi Khaled", (34.62, 36.28), "region"), ("Anbar province", (33.40, 42.00), "region"),
+    ("Nineveh", (36.30, 42.60), "region"), ("Iraqi Kurdistan", (36.40, 44.20), "region"),
+    ("Mount Shingal", (36.37, 41.75), "region"), ("Zaatari", (32.30, 36.32), "landmark"),
+    ("Azraq camp", (31.91, 36.58), "landmark"), ("Beit Shean", (32.50, 35.50), "city"),
 ]
 
 
