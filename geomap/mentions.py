@@ -1318,13 +1318,14 @@ _ORIGIN_OF_FORCES = re.compile(
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
-    r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched))"
+    r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched|fired))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around)\s+(?:the\s+)?)?"
+    r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
     r"(?:(?i:countryside|outskirts|area)\s+of\s+(?:the\s+)?)?|\s+via\s+(?:the\s+)?))*$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
-_BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ", "in ", "near ", "around ")
+_BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ", "in ", "near ", "around ", "occupied ",
+                     "rebel-held ", "regime-held ", "besieged ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplanes", "jets",

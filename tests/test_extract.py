@@ -249,6 +249,8 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
          {"Kafr Nabl": "mention", "Hish": "event", "Maarat al-Numan": "mention"}),
         ("Russian warplanes taking off from the Hmeimim airbase struck al-Huwayz on Tuesday.",
          {"Hmeimim airbase": "mention", "al-Huwayz": "event"}),
+        ("Israeli jets fired six missiles from the direction of the occupied Golan Heights at a building in Mezzeh.",
+         {"Golan Heights": "mention", "Mezzeh": "event"}),
         ("Partners operating from Gaziantep are assessing needs after the strikes on Atarib on Monday.",
          {"Gaziantep": "mention", "Atarib": "event"}),
         ("The attackers who stormed the prison in Hasakah on Monday had infiltrated from Iraq and from the countryside of "
