@@ -1180,7 +1180,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     if _where_words_were_said(span, sentences, foreign=spoken_abroad) \
             or (_followed_by_actor_verb(span, strict=not foreign) and not witnessed) \
             or _named_as_the_origin_of_forces(span, sentences) or _named_as_a_refuge(span, sentences) \
-            or _named_as_a_home(span, sentences) or _told_as_long_before(span, sentences):
+            or _named_as_a_home(span, sentences) or _told_as_long_before(span, sentences) \
+            or _told_as_a_prospect(span, sentences):
         return "mention"
     if foreign:
         before = _previous_word(span)
@@ -1407,6 +1408,25 @@ _DIRECTION_WORD = r"(?:(?:north|south|east|west)(?:ern)?\s+|rural\s+)"
 #: Names before a place in a list: "from Homs, eastern Ghouta or", "linking Aleppo and".
 _NAMES_BEFORE = (rf"(?:{_DIRECTION_WORD}?(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
                  r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*")
+#: What is only threatened, planned or expected, and the few words to the place it is about: "Turkey
+#: threatened to launch an offensive on Manbij", "forces would continue east to Manbij, Kobani and",
+#: "the army's next target is expected to be Saraqeb". Not "could" or "might" ("the toll could rise in
+#: Douma" tells of Douma), nor a toll that "will rise".
+_PROSPECT_BEFORE = re.compile(
+    r"\b(?i:will|would|(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?"
+    r"|prepar(?:e|es|ed|ing)|seek(?:s|ing)?)\s+to|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely)\s+to|next\s+target)"
+    r"(?!\s+(?:likely\s+)?(?:rise|climb|increase|grow)\b)(?:\s+(?!(?i:and|but|while|after|before|when|where)\b)[\w'’-]+){0,6}?"
+    r"\s+(?i:on|to|towards?|into|against|at|in|from|be)\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$")
+
+
+def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
+    """True for a place that what is only threatened, planned or expected is about (:data:`_PROSPECT_BEFORE`)."""
+    start = sentences.of(span).start_char
+    before = sentences.text[max(start, span.start_char - 120):span.start_char]
+    return ("will" in before or "would" in before or " to " in before or "target" in before) \
+        and _PROSPECT_BEFORE.search(before) is not None
+
+
 #: Words before a place that name it as someone's home or an organisation's seat, not where
 #: anything happened: "originally from Kafr Sajna", "a teacher born in Homs", "who hails from
 #: Jableh", "a native of Daraa", "based in Gaziantep", "whose headquarters are in Damascus",

@@ -1323,6 +1323,19 @@ def test_what_a_comparison_goes_back_to_is_background(extractor: Extractor) -> N
     assert roles("Fighting has gone on since Monday, when jets struck Saraqib.") == {"Saraqib": "event"}
 
 
+def test_a_place_that_only_a_threat_plan_or_forecast_is_about_is_background(extractor: Extractor) -> None:
+    """"forces would continue east to Manbij, Kobani", "the advance will be … towards Hamdaniyeh" tell
+    of nothing that happened there, though the sentence tells of something else ("the city fell");
+    "the toll could rise in Saqba, where jets struck" does."""
+    roles = {e.mention: e.role for e in _events(
+        extractor, "Jets struck Afrin on Sunday. On the day the city fell, Erdogan said Turkish forces would continue "
+                   "east to Manbij, Kobani and the Iraqi border. The advance will be from Anadan towards Hamdaniyeh, a "
+                   "commander said. Activists said the toll could rise in Saqba, where jets struck a market.",
+        published=dt.date(2018, 3, 19))}
+    assert roles == {"Afrin": "event", "Manbij": "mention", "Kobani": "mention", "Anadan": "mention",
+                     "Hamdaniyeh": "mention", "Saqba": "event"}
+
+
 def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
     """"Our reporter in Saraqib says fighters control the town", "SANA's reporter in Aleppo said six
     civilians were killed", "Residents of Baniyas said gunmen went from house to house": the news is
