@@ -1361,7 +1361,7 @@ _REFUGE = re.compile(
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
-    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as)\s*)?"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:to\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"

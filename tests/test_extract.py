@@ -1415,6 +1415,8 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
     assert roles("After the shelling of Kafr Nabuda on Monday, the newly displaced have moved to areas near the "
                  "Turkish border, including Atmeh, Sarmada and Dana.") == {
         "Kafr Nabuda": "event", "Atmeh": "mention", "Sarmada": "mention", "Dana": "mention"}
+    assert roles("Jets struck Saraqib on Monday. Most of them fled north toward camps near the Turkish border, in the "
+                 "areas of Atmeh and Sarmada.") == {"Saraqib": "event", "Atmeh": "mention", "Sarmada": "mention"}
     assert roles("Shelling hit Homs on Monday. Others said they would head for Rastan and Talbiseh.") == {
         "Homs": "event", "Rastan": "mention", "Talbiseh": "mention"}
     assert roles("Shelling hit Talbiseh on Monday. Civilians would not accept being displaced to Idlib or "
