@@ -624,8 +624,9 @@ def _joins_two_names(sentence: str, start: int, end: int) -> bool:
     return (name if hyphen and article.lower() in ARTICLES else after[0])[:1].isupper()  # "al-Bab", "as-Safira"
 
 
-#: A day counted on from the day the sentence stated before: "two days later", "the next day".
-_DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|[1-9])\s+days?\s+later|the\s+(?:next|following)\s+day)\b")
+#: A day counted on from the day the sentence stated before: "two days later", "the next day"; or
+#: back from it: "a day after the SDF detained …" (what the clause tells came that day before).
+_DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|[1-9])\s+days?\s+(?P<how>later|after)|the\s+(?:next|following)\s+day)\b")
 _LATER_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(n): n for n in range(1, 10)}}
 
 
@@ -639,8 +640,9 @@ def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, Ev
     own (:func:`date_event`), and unless every one gets a day of its own the sentence keeps one date.
     """
     lowered = _ascii_lower(sentence)
-    later = {m.start(): _LATER_COUNTS.get(m.group("n") or "", 1) for m in _DAYS_LATER.finditer(lowered)} \
-        if "later" in lowered or "next day" in lowered or "following day" in lowered else {}
+    later = {m.start(): _LATER_COUNTS.get(m.group("n") or "", 1) * (-1 if m.group("how") == "after" else 1)
+             for m in _DAYS_LATER.finditer(lowered)} \
+        if "later" in lowered or "after" in lowered or "next day" in lowered or "following day" in lowered else {}
     days = _days_stated(lowered, 1 if later else 2)
     if later and days:  # "… on 14 February, and two days later government forces took Haritan"
         days = sorted(days + [(start, start + 1) for start in later if start > days[0][0]])
@@ -662,12 +664,23 @@ def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, Ev
         cuts.append(breaks[-1])
     if len(cuts) < 2:
         return []
+    # A clause told as a day before ends at its next comma, where the sentence's day resumes ("… on
+    # Thursday, a day after Ankara launched airstrikes, with heavy clashes reported around Serekaniye").
+    resumes = {comma for start, n in later.items() if n < 0
+               for comma in [lowered.find(", ", start)] if comma > 0 and comma not in cuts}
+    cuts = sorted({*cuts, *resumes})
     clauses: list[tuple[int, EventDate]] = []
+    stated = [start for start, _ in days if start not in later]
     for first, last in zip(cuts, cuts[1:] + [len(sentence)]):
+        if first in resumes and len(clauses) >= 2:
+            clauses.append((first, clauses[-2][1]))
+            continue
         shift = next((n for start, n in later.items() if first <= start < last), None)
+        if shift is not None and shift < 0 and any(first <= start < last for start in stated):
+            shift = None  # "came a day after the army took Kafr Nabuda on Tuesday": the clause's own day
         if shift is not None and clauses and clauses[-1][1].date is not None:  # "two days later": the last day, moved on
             day = dt.date.fromisoformat(clauses[-1][1].date) + dt.timedelta(days=shift)
-            clauses.append((first, EventDate(day.isoformat(), "day", "relative", f"{shift} day(s) after the clause before")))
+            clauses.append((first, EventDate(day.isoformat(), "day", "relative", f"{shift:+d} day(s) from the clause before")))
         else:
             clauses.append((first, date_event(sentence[first:last], published)))
     if any(when.source not in ("sentence", "relative") or when.precision != "day" for _, when in clauses) \

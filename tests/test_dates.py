@@ -340,6 +340,11 @@ def test_relative_without_publication_date_gives_no_date(sentence: str) -> None:
          [("A helicopter", "2018-01-04"), ("and two days later", "2018-01-06")]),
         ("Jets struck Saraqib on Monday and the next day troops entered Nairab.",
          [("Jets", "2018-01-08"), ("and the next day", "2018-01-09")]),
+        # Or back from it, to the clause's comma: "a day after the SDF detained him in Hasakah".
+        ("Clashes began in Dhiban on 5 January, a day after the SDF detained a commander in Hasakah.",
+         [("Clashes", "2018-01-05"), (", a day after", "2018-01-04")]),
+        ("Forces pushed into Ras al-Ain on Thursday, a day after Ankara launched airstrikes, with clashes around Tal Abyad.",
+         [("Forces", "2018-01-11"), (", a day after", "2018-01-10"), (", with clashes", "2018-01-11")]),
     ],
 )
 def test_each_clause_takes_its_own_day(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -360,6 +365,7 @@ def test_each_clause_takes_its_own_day(sentence: str, expected: list[tuple[str, 
         "Forces on Sunday attacked in an offensive that began last Tuesday near Manbij.",  # no clause break
         "Jets struck Ariha and Binnish on Monday, and rescuers arrived on Monday night.",  # the same day
         "Jets struck Ariha on 3 January and talks will resume on Monday.",  # a day still to come
+        "The strike came a day after the army took Kafr Nabuda on Tuesday.",  # the clause's own day
     ],
 )
 def test_one_date_for_the_whole_sentence(sentence: str) -> None:
