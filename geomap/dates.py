@@ -159,7 +159,7 @@ _EXPLICIT_SOURCE = (
     rf")|(?={'|'.join(_STEMS)})(?:"
     rf"(?P<mdy_m>{_MON}){_GAP}(?P<mdy_d>{_DAY})(?:[,،]\s*|\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
     rf"|(?P<my_m>{_MON})[,،]?\s+(?P<my_y>{_YEAR})\b"
-    rf"|(?P<md_m>{_MON}){_GAP}(?P<md_d>{_DAY})(?![\w:]|[.,]?[0-9])"
+    rf"|(?P<md_m>{_MON}){_GAP}(?P<md_d>{_DAY})(?![\w]|:[0-9]|[.,]?[0-9])"
     r")|(?=(?:in|during|early|late|mid|last|of)[\s-])(?:"
     rf"(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
     rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?\s*[0-9]|[.,،]\s*(?:{_DAY}[,،]?\s+)?{_YEAR}\b)"

@@ -150,6 +150,12 @@ def test_most_precise_explicit_date_wins() -> None:
     assert _d("The first raid on 5 May 2017 and the second on 9 May 2017.")[0] == "2017-05-05"
 
 
+def test_a_list_items_month_and_day_before_a_colon() -> None:
+    """"January 6: an airstrike hit the hospital" dates its item; a time after the day is no date's part."""
+    assert _d("January 6: an airstrike put the hospital in Kafr Nabl out of service.") == ("2018-01-06", "day", "sentence")
+    assert _d("On January 6 at 10:30, an airstrike hit Kafr Nabl.") == ("2018-01-06", "day", "sentence")
+
+
 def test_explicit_beats_relative() -> None:
     assert _d("Yesterday, 10 January 2018, jets returned.")[2] == "sentence"
     assert _d("Rebels entered the town on Monday, as they had in March 2017.")[0] == "2018-01-08"

@@ -330,7 +330,7 @@ _EXPLICIT_AS_WRITTEN = re.compile(
     rf"|(?P<dm_d>{_DAY_AS_WRITTEN})(?:\s+of)?{_GAP_AS_WRITTEN}(?P<dm_m>{_MON_AS_WRITTEN})(?![\w-])"
     rf"(?!\.?\s+{_DAY_AS_WRITTEN}(?:[,،]\s*|\s+){_YEAR_AS_WRITTEN}\b)"
     rf"|(?P<my_m>{_MON_AS_WRITTEN})[,،]?\s+(?P<my_y>{_YEAR_AS_WRITTEN})\b"
-    rf"|(?P<md_m>{_MON_AS_WRITTEN}){_GAP_AS_WRITTEN}(?P<md_d>{_DAY_AS_WRITTEN})(?![\w:]|[.,]?[0-9])"
+    rf"|(?P<md_m>{_MON_AS_WRITTEN}){_GAP_AS_WRITTEN}(?P<md_d>{_DAY_AS_WRITTEN})(?![\w]|:[0-9]|[.,]?[0-9])"
     rf"|(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
     rf"(?P<mo_m>{_MONTH_NAME_AS_WRITTEN})(?![\w-])(?!\.?\s*[0-9]|[.,،]\s*(?:{_DAY_AS_WRITTEN}[,،]?\s+)?{_YEAR_AS_WRITTEN}\b)"
     rf"|(?P<yr_pre>(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<yr_y>{_YEAR_AS_WRITTEN})(?![\w/-]|[.,][0-9])"
