@@ -251,6 +251,10 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
          {"Hmeimim airbase": "mention", "al-Huwayz": "event"}),
         ("Israeli jets fired six missiles from the direction of the occupied Golan Heights at a building in Mezzeh.",
          {"Golan Heights": "mention", "Mezzeh": "event"}),
+        ("WHO said airstrikes hit two hospitals in Kafr Nabl, which it supports from its country office in Damascus and "
+         "through cross-border operations from Gaziantep.", {"Kafr Nabl": "event", "Damascus": "mention", "Gaziantep": "mention"}),
+        ("Partners working out of Sweida treated the wounded after shelling hit Busra al-Harir on Monday.",
+         {"Sweida": "mention", "Busra al-Harir": "event"}),
         ("Partners operating from Gaziantep are assessing needs after the strikes on Atarib on Monday.",
          {"Gaziantep": "mention", "Atarib": "event"}),
         ("The attackers who stormed the prison in Hasakah on Monday had infiltrated from Iraq and from the countryside of "
