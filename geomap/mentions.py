@@ -662,8 +662,10 @@ def _opens_a_longer_name(span: Span) -> bool:
     if _before_a_glued_article(span):
         return True
     doc = span.doc
-    return span.id_ in _LAND_HEADS and span.end < len(doc) and doc[span.end - 1].whitespace_ == " " \
-        and _is_name_token(doc[span.end]) and doc[span.end].lower_ not in KIND_WORDS and doc[span.end].lower_ not in PLACE_NOUNS
+    if span.id_ not in _LAND_HEADS or span.end == len(doc) or doc[span.end - 1].whitespace_ != " ":
+        return False
+    following = doc[span.end]
+    return _is_name_token(following) and following.lower_ not in KIND_WORDS and following.lower_ not in PLACE_NOUNS
 
 
 def _before_a_glued_article(span: Span) -> bool:
@@ -1442,7 +1444,7 @@ _HOME = re.compile(
     + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
-                      "perat", "ffice", "hub", "out of", "from")
+                      "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
@@ -1537,13 +1539,19 @@ def _where_a_witness_is(span: Span) -> bool:
     """True after "reporter in", "activists in" (:data:`_REPORTER_NOUNS`) or "residents of (the village
     of)" (:data:`_RESIDENT_NOUNS`): "our reporter in Saraqib says …", "residents of Baniyas said …"
     tell the news from where it happens."""
-    doc = span.doc
-    before = [token.lower_ for token in doc[max(span.start - 5, 0):span.start]]
-    if before[-2:-1] and before[-1] in ("in", "at") and before[-2] in _REPORTER_NOUNS:
-        return True
-    if before[-1:] == ["of"] and before[-2:-1] and before[-2] in PLACE_NOUNS and before[-3:-2] == ["the"]:
-        before = before[:-3]  # "residents of the village of al-Hamidiyah"
-    return len(before) >= 2 and before[-1] == "of" and before[-2] in _RESIDENT_NOUNS
+    doc, i = span.doc, span.start
+    if i < 2:
+        return False
+    previous = doc[i - 1].lower_  # one Token each: most names have neither word before them
+    if previous in ("in", "at"):
+        return doc[i - 2].lower_ in _REPORTER_NOUNS
+    if previous != "of":
+        return False
+    if i >= 5 and doc[i - 2].lower_ in PLACE_NOUNS and doc[i - 3].lower_ == "the":
+        i -= 3  # "residents of the village of al-Hamidiyah"
+        if doc[i - 1].lower_ != "of":
+            return False
+    return doc[i - 2].lower_ in _RESIDENT_NOUNS
 
 
 def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
