@@ -38,6 +38,9 @@ _REFERENCE_POINT = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)|" + _FACING + ")" + _TO_THE_NAME, re.IGNORECASE)
 _ACROSS_THE_BORDER = re.compile(_FACING + _TO_THE_NAME, re.IGNORECASE)
+#: How the words before a place end when one of those two expressions can match them: testing it
+#: is far cheaper than the expression's search.
+_REFERENCE_ENDINGS = ("of", "from", "the", "opposite", "facing")
 _KIND_WORD = r"(?:towns?|villages?|city|cities|areas?|camps?|neighbou?rhoods?|districts?|countryside)"
 _LISTED_NAME = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?[A-Z][\w'’‐-]*"
 #: Between a place and a bracket that names what contains it: "Al-Yadudah town (Daraa)", and past the
@@ -500,7 +503,8 @@ def _demote_abroad(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
 def _faces_across_the_border(mention: Mention) -> bool:
     start = mention.start_char - mention.sentence_start
     before = mention.sentence[max(start - 48, 0):start]
-    return before.rstrip().lower().endswith(("from", "opposite", "facing", "of")) and _ACROSS_THE_BORDER.search(before) is not None
+    return before[-1:].isspace() and before.rstrip().lower().endswith(_REFERENCE_ENDINGS) \
+        and _ACROSS_THE_BORDER.search(before) is not None
 
 
 def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
@@ -554,9 +558,8 @@ def _names_a_governorate(place: Place) -> bool:
 
 def _names_reference_point(before: str) -> bool:
     """True when ``before`` ends like "west of", "10 km from the town of", "across the border from",
-    "opposite", "facing the Syrian town of". Only words ending so and a space can, a test far cheaper
-    than the expression's search."""
-    return before[-1:].isspace() and before.rstrip().lower().endswith(("of", "from", "the", "opposite", "facing")) \
+    "opposite", "facing the Syrian town of"."""
+    return before[-1:].isspace() and before.rstrip().lower().endswith(_REFERENCE_ENDINGS) \
         and _REFERENCE_POINT.search(before) is not None
 
 

@@ -218,9 +218,9 @@ def _near_any(place: Place, points: Sequence[tuple[float, float]]) -> bool:
     return any(haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon in points)
 
 
-def _in_a_city(place: Place, cities: Sequence[Place], km: float = URBAN_KM) -> bool:
-    """True when a place lies within a neighbourhood's distance (or ``km``) of one of the cities."""
-    return any(haversine_km(place.lat, place.lon, city.lat, city.lon) <= km for city in cities)
+def _in_a_city(place: Place, cities: Sequence[Place]) -> bool:
+    """True when a place lies within a neighbourhood's distance of one of the cities."""
+    return any(haversine_km(place.lat, place.lon, city.lat, city.lon) <= URBAN_KM for city in cities)
 
 
 def _syrian_only_by_chance(found: list[Candidate]) -> bool:
@@ -236,8 +236,7 @@ def _named_as_origin(mention: Mention) -> bool:
     """True when the words before a place name it as where people came from (:data:`_NAMED_AS_ORIGIN`).
     Only the words just before it are read, and only when they end in "from" or "from the"."""
     start = mention.start_char - mention.sentence_start
-    before = mention.sentence[max(start - 50, 0):start].lower()
-    return before.endswith(("from ", "from the ")) and _NAMED_AS_ORIGIN.search(before) is not None
+    return _after_from(mention) and _NAMED_AS_ORIGIN.search(mention.sentence[max(start - 50, 0):start].lower()) is not None
 
 
 def _named_next(mentions: Sequence[Mention], between: re.Pattern[str]) -> Iterator[int]:
@@ -282,15 +281,15 @@ def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Cand
             if candidates[index + 1] and _is_abroad(candidates[index + 1][0].place)}
 
 
-def _names_told_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[str, list[Place]]:
+def _names_told_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[str, list[tuple[float, float]]]:
     """The names, as written, of the mentions in sentences that place what they tell abroad, with
-    the places abroad that do: another name there is a city or region abroad, spelled as written,
+    the points of the places abroad that do: another name there is a city or region abroad, spelled as written,
     where something happened ("buildings collapsed in the cities of Kahramanmaraş, … Malatya and
     Osmaniye"), and none is a Syrian place of note. A country says neither ("the al-Waleed crossing
     with Iraq"), nor does a government, a place things came from ("shells fired from Kilis") or where
     words were said ("the coalition, meeting in Istanbul, said shelling killed 30 in Zamalka"). One
     name is one place in an article: the same name elsewhere is told abroad too."""
-    abroad: dict[int, list[tuple[str, Place]]] = collections.defaultdict(list)  # by sentence
+    abroad: dict[int, list[tuple[str, tuple[float, float]]]] = collections.defaultdict(list)  # by sentence
     at_home: set[int] = set()
     for mention, found in zip(mentions, candidates):
         if not found or mention.government or found[0].place.id == "country:SY":
@@ -299,15 +298,15 @@ def _names_told_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Ca
         if lies_abroad(best.place):
             if mention.role == "event" and mention.place_context and best.match in ("exact", "user") \
                     and best.place.kind != "country" and not _after_from(mention):
-                abroad[mention.sentence_start].append((mention.text, best.place))
+                abroad[mention.sentence_start].append((mention.text, (best.place.lat, best.place.lon)))
         elif is_notable(best.place):
             at_home.add(mention.sentence_start)
-    told: dict[str, list[Place]] = {}
+    told: dict[str, list[tuple[float, float]]] = {}
     for mention in mentions:
         if mention.sentence_start not in at_home:
-            places = [place for name, place in abroad.get(mention.sentence_start, ()) if name != mention.text]
-            if places:
-                told.setdefault(mention.text, []).extend(places)
+            points = [point for name, point in abroad.get(mention.sentence_start, ()) if name != mention.text]
+            if points:
+                told.setdefault(mention.text, []).extend(points)
     return told
 
 
@@ -396,7 +395,7 @@ class Resolver:
             listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)
             abroad_around = tuple(told_abroad.get(mention.text, ()))
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
-                    tuple(c.id for c in cities_here), listed_here, named_abroad, tuple(p.id for p in abroad_around))
+                    tuple(c.id for c in cities_here), listed_here, named_abroad, abroad_around)
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
@@ -499,7 +498,7 @@ class Resolver:
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
                      cities: Sequence[Place] = (), listed_here: bool = False,
-                     named_abroad: bool = False, told_abroad: Sequence[Place] = ()) -> ResolvedMention | None:
+                     named_abroad: bool = False, told_abroad: Sequence[tuple[float, float]] = ()) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
@@ -523,7 +522,7 @@ class Resolver:
             best = ranked[0] if ranked else found[0]
             if told_abroad and fits is None and not lies_abroad(best.place) and not is_notable(best.place) \
                     and best.place.admin1 not in _with_enclaves(local) and not _near_any(best.place, context.points) \
-                    and not _in_a_city(best.place, told_abroad, NEAR_KM):
+                    and not _near_any(best.place, told_abroad):
                 # "… in the cities of Kahramanmaraş, Gaziantep, Antakya, Adıyaman, Malatya and Osmaniye":
                 # Osmaniye is the Turkish city, not a hamlet by Aleppo the rest of the story is far from
                 return self._resolve_one(mention, found, governorates, area, context, local=local, contained=contained,
