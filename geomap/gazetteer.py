@@ -519,9 +519,9 @@ _Scored = tuple[float, Place, str, str]  # raw score, place, match, matched name
 _GLUED_ARTICLE = re.compile(r"[AaEe]l[^\W\d_]{3,}$")
 
 #: The Place fields a gazetteer row stores, in order; a change here must change _STATE_FORMAT.
-_PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "admin1", "admin2", "name_ar", "source", "importance")
+_PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "admin1", "admin2", "name_ar", "source", "importance", "country")
 #: Version of the pickled index layouts (:meth:`Gazetteer._state`, the fuzzy pools).
-_STATE_FORMAT = "s2"
+_STATE_FORMAT = "s3"
 #: The shape of the cached near-spelling pools (pools sorted by key length since f2).
 _FUZZY_FORMAT = "f2"
 #: Gazetteer versions that name a cache file (a built gazetteer's digest; not a user-merged one).
@@ -619,6 +619,7 @@ def _entry_from_record(record: dict[str, Any]) -> _Entry:
         name_ar=record.get("name_ar"),
         source=record.get("source", ""),
         importance=_importance(kind, population, capital),
+        country="SY" if record.get("admin1") else (record.get("ext") or {}).get("country"),
     )
     return _Entry(place, tuple(record.get("names") or (record["name"],)), record.get("admin3"), population, capital)
 
@@ -667,8 +668,9 @@ def _user_entry(row: dict[str, str | None], number: int) -> _Entry:
     if kind not in PLACE_KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(PLACE_KINDS)}")
     aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+    admin1 = (row.get("admin1") or "").strip() or None
     place = Place(id=f"user:{number}:{normalize(name).replace(' ', '-')}", name=name, kind=kind, lat=lat, lon=lon,
-                  admin1=(row.get("admin1") or "").strip() or None, source="user", importance=0.5)
+                  admin1=admin1, source="user", importance=0.5, country="SY" if admin1 else None)
     return _Entry(place, tuple([name, *aliases]), None, None, None)
 
 

@@ -242,6 +242,7 @@ def place_from_record(service: str, record: Mapping[str, Any], query: str = "") 
     address_parts = raw.get("address") if isinstance(raw.get("address"), dict) else {}
     admin1 = address_parts.get("state")
     admin2 = address_parts.get("state_district") or address_parts.get("county")
+    country = address_parts.get("country_code")
     try:
         importance = float(raw.get("importance") or 0.0)
     except (TypeError, ValueError, OverflowError):
@@ -256,6 +257,7 @@ def place_from_record(service: str, record: Mapping[str, Any], query: str = "") 
         admin2=admin2 if isinstance(admin2, str) else None,
         source=service,
         importance=importance if math.isfinite(importance) else 0.0,
+        country=country.upper() if isinstance(country, str) and country else None,
         raw=raw,
     )
 

@@ -85,6 +85,8 @@ class Place:
     name_ar: str | None = None
     source: str = ""
     importance: float = 0.0
+    #: ISO 3166-1 alpha-2 code ("SY", "LB"); None when unknown (a geocoder answer, a user place abroad).
+    country: str | None = None
     raw: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -281,6 +281,12 @@ def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Cand
             if candidates[index + 1] and _is_abroad(candidates[index + 1][0].place)}
 
 
+def _countries_named(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> frozenset[str]:
+    """The codes of the countries a story names as written ("Lebanon", "Libya")."""
+    return frozenset(found[0].place.country for found in candidates
+                     if found and found[0].place.kind == "country" and found[0].match in ("exact", "user") and found[0].place.country)
+
+
 def _names_told_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[str, list[tuple[float, float]]]:
     """The names, as written, of the mentions in sentences that place what they tell abroad, with
     the points of the places abroad that do: another name there is a city or region abroad, spelled as written,
@@ -368,6 +374,7 @@ class Resolver:
         # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
         containers = _container_governorates(mentions, first)
         abroad = _named_as_abroad(mentions, first)
+        countries = _countries_named(mentions, first)
         told_abroad = _names_told_abroad(mentions, first)
         listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
         vocabulary = self.gazetteer.english_vocabulary
@@ -403,7 +410,7 @@ class Resolver:
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
                                            contained=contained, said=said, about_syria=about_syria, cities=cities_here,
                                            listed_here=listed_here, named_abroad=named_abroad,
-                                           told_abroad=abroad_around)
+                                           told_abroad=abroad_around, countries=countries)
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -498,14 +505,17 @@ class Resolver:
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
                      cities: Sequence[Place] = (), listed_here: bool = False,
-                     named_abroad: bool = False, told_abroad: Sequence[tuple[float, float]] = ()) -> ResolvedMention | None:
+                     named_abroad: bool = False, told_abroad: Sequence[tuple[float, float]] = (),
+                     countries: frozenset[str] = frozenset()) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
         York" is not Nawa). A neighbourhood ("the X neighbourhood") must lie in one of the story's
         ``cities``, or be filed as a neighbourhood when the story names no city; one ``named_abroad``
         must lie abroad, and so must a hamlet's namesake in a sentence set among places
-        ``told_abroad`` (:func:`_names_told_abroad`), unless near them or placed by the story."""
+        ``told_abroad`` (:func:`_names_told_abroad`), unless near them or placed by the story. Of
+        namesakes abroad, one in a country the story names (``countries``) is meant: "Tripoli" in
+        a story that names Lebanon is Lebanon's, not Libya's capital."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
@@ -520,6 +530,9 @@ class Resolver:
                                            limit=1 if fits is None else len(found))
             ranked = [c for c in ranked if fits is None or fits(c.place)]
             best = ranked[0] if ranked else found[0]
+            if countries and lies_abroad(best.place) and best.place.country not in countries:
+                best = next((c for c in found if c.match == best.match and lies_abroad(c.place)
+                             and c.place.country in countries and (fits is None or fits(c.place))), best)
             if told_abroad and fits is None and not lies_abroad(best.place) and not is_notable(best.place) \
                     and best.place.admin1 not in _with_enclaves(local) and not _near_any(best.place, context.points) \
                     and not _near_any(best.place, told_abroad):
@@ -527,7 +540,7 @@ class Resolver:
                 # Osmaniye is the Turkish city, not a hamlet by Aleppo the rest of the story is far from
                 return self._resolve_one(mention, found, governorates, area, context, local=local, contained=contained,
                                          said=said, about_syria=about_syria, cities=cities, listed_here=listed_here,
-                                         named_abroad=True)
+                                         named_abroad=True, countries=countries)
             if best.match == "variant":
                 # Only the article's governorates favour a hamlet that one source spells like the name:
                 # a town spelled as written outweighs it ("al-Shadadi" is the Hasakah town, not an

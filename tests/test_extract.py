@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import geomap
-from geomap.gazetteer import haversine_km
+from geomap.gazetteer import default_gazetteer, haversine_km
 from geomap.mentions import find_mentions
 from geomap.model import Article, Event
 from geomap.pipeline import Extractor
@@ -1570,6 +1570,21 @@ def test_a_city_abroad_spelled_as_written_outweighs_a_syrian_town_spelled_so_by_
                                 "and Erbil last month to push the talks.", published=dt.date(2025, 10, 8))
     places = {e.mention: (e.place, e.admin1) for e in events}
     assert places["Erbil"] == ("Erbil", None) and places["Arbin"] == ("Arbin", "Rural Damascus")
+
+
+def test_a_namesake_abroad_lies_in_the_country_the_story_names(extractor: Extractor) -> None:
+    """"Tripoli" in a story that names Lebanon is the Lebanese city, in one that names Libya the
+    Libyan capital; a story that names neither keeps the larger city."""
+    lebanon = _events(extractor, "Syrian refugees in Lebanon fear more raids. Gunmen clashed in Tripoli on Sunday, "
+                                 "a security source said.", published=dt.date(2024, 5, 6))
+    libya = _events(extractor, "Syrian fighters sent to Libya clashed near Tripoli on Sunday, a monitor said.",
+                    published=dt.date(2024, 5, 6))
+    neither = _events(extractor, "Gunmen clashed in Tripoli on Sunday, a security source said.", published=dt.date(2024, 5, 6))
+    country = {name: next(e.place_id for e in events if e.mention == "Tripoli")
+               for name, events in (("lebanon", lebanon), ("libya", libya), ("neither", neither))}
+    place = default_gazetteer().get
+    assert place(country["lebanon"]).country == "LB"
+    assert place(country["libya"]).country == place(country["neither"]).country == "LY"
 
 
 def test_a_sentence_set_among_places_abroad_keeps_its_names_there(extractor: Extractor) -> None:

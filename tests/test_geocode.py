@@ -166,6 +166,14 @@ def test_place_without_osm_id_gets_a_stable_hash_id():
     assert first is not None and first.id == second.id and first.id.startswith("geocoder:photon:")
 
 
+def test_an_answer_keeps_its_country_code():
+    """Nominatim's address details name the country: a namesake abroad is told apart by it."""
+    raw = {"osm_type": "node", "osm_id": 8, "address": {"country_code": "lb", "state": "North Governorate"}}
+    place = place_from_record("nominatim", {"address": "Tripoli, Lebanon", "lat": 34.43, "lon": 35.84, "raw": raw})
+    assert place is not None and place.country == "LB"
+    assert place_from_record("photon", {"address": "Somewhere", "lat": 35.0, "lon": 36.0, "raw": {}}).country is None
+
+
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
@@ -187,6 +195,7 @@ def test_any_answer_maps_to_a_valid_place_or_none(record):
         assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
         assert math.isfinite(place.importance)
         assert isinstance(place.name, str) and isinstance(place.id, str)
+        assert place.country is None or isinstance(place.country, str)
 
 
 @pytest.mark.parametrize(
