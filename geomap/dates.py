@@ -83,7 +83,17 @@ MONTHS: dict[str, int] = {
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
     "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # Arabic: the Levantine names Syrian media use, and the ones from the Latin names used further
+    # west, with and without the hamza Arabic news often leaves out ("15 آذار 2024", "3 أيار").
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5, "حزيران": 6,
+    "تموز": 7, "آب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10, "تشرين الاول": 10, "تشرين الثاني": 11,
+    "كانون الأول": 12, "كانون الاول": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12,
 }  # fmt: skip
+#: Eastern Arabic and Persian digits, read as the digits they are ("١٥ آذار ٢٠٢٤").
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 _WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
@@ -109,11 +119,15 @@ def _by_stem(names: list[str]) -> str:
     stems: dict[str, list[str]] = {}
     for name in sorted(names, key=len, reverse=True):
         stems.setdefault(name[:3], []).append(name[3:])
-    return "|".join(stem + (f"(?:{'|'.join(r for r in rests if r)})?" if any(rests) else "") for stem, rests in stems.items())
+    # The stem alone only where it is a name ("sep", not the "كان" of "كانون الثاني").
+    return "|".join(stem + (f"(?:{'|'.join(r for r in rests if r)}){'?' if '' in rests else ''}" if any(rests) else "")
+                    for stem, rests in stems.items())
 
 
 #: Every month name and abbreviation starts with one of these.
 _STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+#: The first letters of the Arabic month names.
+_ARABIC_INITIALS = "".join(sorted({name[0] for name in MONTHS if not name.isascii()}))
 _MON = rf"(?:{_by_stem(list(MONTHS))})\.?"
 _MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
@@ -126,10 +140,11 @@ _GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 def _ascii_lower(text: str) -> str:
     """``text`` with only A-Z lower-cased ("İ".lower() is two characters, "\u212a".lower() is "k").
     ``str.lower`` does just that to ASCII text; other text goes through UTF-8, whose bytes below
-    128 are ASCII characters, for ``bytes.lower``: twenty times faster than ``str.translate``."""
+    128 are ASCII characters, for ``bytes.lower``: twenty times faster than ``str.translate``.
+    Eastern Arabic digits become ASCII ones, one character each."""
     if text.isascii():
         return text.lower()
-    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass").translate(_EASTERN_DIGITS)
 
 
 def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
@@ -150,12 +165,12 @@ def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
 # at one position, and inside a group the forms keep their order, so the same form wins as in one
 # flat alternation.
 _EXPLICIT_SOURCE = (
-    r"[^\w.](?=[0-9adefijlmnost])(?:"
+    rf"[^\w.](?=[0-9adefijlmnost{_ARABIC_INITIALS}])(?:"
     r"(?=[0-9])(?:"
     rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
-    rf"|(?P<dmy_d>{_DAY})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON})[\s,،-]+(?P<dmy_y>{_YEAR})\b"
-    rf"|(?P<dm_d>{_DAY})(?:\s+of)?{_GAP}(?P<dm_m>{_MON})(?![\w-])(?!\.?\s+{_DAY}(?:[,،]\s*|\s+){_YEAR}\b)"
+    rf"|(?P<dmy_d>{_DAY})(?:\s+(?:of|من))?[\s-]+(?P<dmy_m>{_MON})[\s,،-]+(?P<dmy_y>{_YEAR})\b"
+    rf"|(?P<dm_d>{_DAY})(?:\s+(?:of|من))?{_GAP}(?P<dm_m>{_MON})(?![\w-])(?!\.?\s+{_DAY}(?:[,،]\s*|\s+){_YEAR}\b)"
     rf")|(?={'|'.join(_STEMS)})(?:"
     rf"(?P<mdy_m>{_MON}){_GAP}(?P<mdy_d>{_DAY})(?:[,،]\s*|\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
     rf"|(?P<my_m>{_MON})[,،]?\s+(?P<my_y>{_YEAR})\b"

@@ -135,6 +135,26 @@ def test_a_date_written_with_an_arabic_comma() -> None:
     assert _d("Army units struck Hama on May 23، 2016.") == ("2016-05-23", "day", "sentence")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قتل خمسة مدنيين في قصف على سراقب يوم 15 آذار 2024", "2024-03-15"),  # Levantine month name
+        ("غارات على سراقب في ١٢ تشرين الثاني ٢٠١٩", "2019-11-12"),  # Eastern Arabic digits, a two-word month
+        ("قصف على دوما في 3 من أيار 2016", "2016-05-03"),  # "3 of May"
+        ("قصف على دوما في 3 ايار 2016", "2016-05-03"),  # without its hamza
+        ("انفجار في حلب في 7 أغسطس 2015", "2015-08-07"),  # the month name used further west
+    ],
+)
+def test_arabic_dates(sentence: str, expected: str) -> None:
+    assert _d(sentence) == (expected, "day", "sentence")
+
+
+def test_an_arabic_day_and_month_take_the_publication_year_and_a_month_stem_alone_is_no_month() -> None:
+    """"3 من أيار" takes the publication year; "كان" (was) opens "كانون" but is no month by itself."""
+    assert _d("قصف على دوما في 3 من أيار") == ("2017-05-03", "day", "sentence")  # published on 11 January 2018
+    assert _d("كان 12 منهم أطفالا في حلب")[2] == "published"
+
+
 def test_a_year_that_names_what_happened_then() -> None:
     """"its 2019 incursion into Ras al-Ain", "the 2013 chemical attack": history of that year; a
     count ("the 2000 fighters") is no year, and a day the sentence states still wins."""

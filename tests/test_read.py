@@ -758,6 +758,8 @@ def test_streaming_directory_reads_files_lazily(tmp_path: Path) -> None:
          dt.date(2012, 2, 7)),
         ("Rebels open a route for the first time since July.\n\n7 Aug 2016\n\nRebels say the siege is broken.",
          dt.date(2016, 8, 7)),
+        # An Arabic page's date line: weekday, day in Eastern Arabic digits, month, year.
+        ("الجمعة ١٥ آذار ٢٠٢٤\nقصفت الطائرات الحربية مدينة سراقب أمس", dt.date(2024, 3, 15)),
     ],
 )
 def test_find_published_date(text: str, expected: dt.date) -> None:
