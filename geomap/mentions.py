@@ -1242,8 +1242,9 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib",
 #: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
-#: "reporting from Gaziantep", "said in a statement from Damascus".
-_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast|said|says|reporting|statement"
+#: "reporting from Gaziantep", "said in a statement from Damascus", "a statement issued from Hasakah".
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast|said|says|reporting"
+                         r"|statement(?:\s+(?:issued|released|sent|published|broadcast))?"
                          r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
 #: Baghdad", "in a video from his home in the town of Qanawat".
@@ -1324,7 +1325,7 @@ _ORIGIN_OF_FORCES = re.compile(
     r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched|fired))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
-    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
+    r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
     r"(?:(?i:countryside|outskirts|area)\s+of\s+(?:the\s+)?)?|\s+via\s+(?:the\s+)?))*$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
 _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ", "in ", "near ", "around ", "occupied ",
@@ -1338,11 +1339,13 @@ _ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilit
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
     """True for a place forces or convoys came from or passed through (:data:`_ORIGIN_OF_FORCES`):
     where they went, or what they did, is the event."""
-    start = max(span.start_char - 120, 0)
-    before = sentences.text[start:span.start_char]
+    sentence_start = sentences.of(span).start_char
+    written = _written_start(sentences.text, span.start_char, sentence_start)  # before "al-Hasakah"
+    start = max(written - 120, 0)
+    before = sentences.text[start:written]
     if not before.endswith(_BEFORE_AN_ORIGIN) or _ORIGIN_OF_FORCES_WORDS(before) is None:
         return False
-    return _ORIGIN_OF_FORCES.search(before, max(sentences.of(span).start_char - start, 0)) is not None
+    return _ORIGIN_OF_FORCES.search(before, max(sentence_start - start, 0)) is not None
 
 
 #: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",

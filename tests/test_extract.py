@@ -205,6 +205,7 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("The ministry sent letters to the U.N. in New York after the rebel offensive on Kessab.", "New York"),
         ("Russia said on its foreign ministry website in Moscow that the strike on Mezzeh was unacceptable.", "Moscow"),
         ("Clashes hit Dhiban on Monday. Regime-affiliated media in Damascus portrayed them as an uprising.", "Damascus"),
+        ("The SDF said in a statement issued from Hasakah that 17 fighters were killed in clashes near Ain Issa.", "Hasakah"),
 
     ],
 )
@@ -1311,6 +1312,8 @@ def test_where_forces_or_convoys_came_from_is_background(extractor: Extractor) -
     assert roles("Most victims came from Zamalka and Ein Tarma, where rockets struck on Wednesday.") == {
         "Zamalka": "event", "Ein Tarma": "event"}
     assert roles("Families fled from Saraqib on Tuesday after heavy shelling.") == {"Saraqib": "event"}
+    assert roles("SDF reinforcements coming from al-Hasakah and al-Raqqa entered Ain Issa on Monday after shelling.") == {
+        "al-Hasakah": "mention", "al-Raqqa": "mention", "Ain Issa": "event"}
 
 
 def test_what_a_comparison_goes_back_to_is_background(extractor: Extractor) -> None:
