@@ -142,8 +142,9 @@ def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence:
     """One place per name in an article: where one sentence says where a town lies ("The Daraa
     governorate said … near Nawa"), the same name elsewhere ("strikes near Syria's Nawa", "west of
     Nawa") is that town, not a namesake near the article's other places. Only a sentence's other
-    names count, and only for a town, village or quarter asked for as the same kind, never against a
-    sentence that places its own mention or against a notable town."""
+    names count (or a place the name is told to lie by), and only for a town, village or quarter
+    asked for as the same kind or as none, never against a sentence that places its own mention or
+    against a notable town."""
     if not any(placed_by_its_sentence):
         return resolved
     placed: dict[tuple[str, str | None], set[str]] = collections.defaultdict(set)  # by name as written and kind asked for
@@ -156,7 +157,10 @@ def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence:
         return resolved
     out = []
     for item, grounded in zip(resolved, placed_by_its_sentence):
-        ids = placed.get((item.mention.text, item.mention.kind_hint))
+        text, kind_hint = item.mention.text, item.mention.kind_hint
+        # A name asked for as no kind ("Our hearts with al-Bayda") is the one placed as any kind.
+        ids = placed.get((text, kind_hint)) if kind_hint is not None else \
+            {pid for (name, _), found in placed.items() if name == text for pid in found} or None
         if ids is not None and len(ids) == 1 and not grounded and item.place.id not in ids \
                 and item.place.kind not in AREA_KINDS and not is_notable(item.place):  # "near Hama" is the city still
             item = replace(item, place=by_id[next(iter(ids))])
@@ -176,6 +180,16 @@ _TOWN_IMPORTANCE = 0.15
 
 #: What joins the names of a list: "Shabki, Duma and Rami".
 _LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")
+#: What stands between a place and the one it is told to lie by: "al-Bayda south of Baniyas",
+#: "Jobar, near Baba Amr", "Kafr Nabl, 10 km west of Maarat al-Numan", "Ras al-Nabaa inside Baniyas".
+_BESIDE_BETWEEN = re.compile(
+    r"(?:\s+(?:village|town|neighbou?rhood|district|area|hill|camp))?\s*,?\s+(?:(?:just|some|about|roughly)\s+)?"
+    r"(?:[0-9]+(?:\.[0-9]+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+(?:of|outskirts\s+of)|near|nearby|outside|inside|"
+    r"close\s+to|next\s+to|adjacent\s+to|on\s+the\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:outskirts|edge)\s+of|"
+    r"in\s+the\s+(?:outskirts|suburbs)\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?", re.IGNORECASE)
+#: How far apart two places told to lie by each other may be.
+_BESIDE_KM = 30.0
 
 
 def _listed_beside_a_place_in(index: int, listed: set[int], candidates: Sequence[list[Candidate]],
@@ -281,6 +295,37 @@ def _named_as_abroad(mentions: Sequence[Mention], candidates: Sequence[list[Cand
             if candidates[index + 1] and _is_abroad(candidates[index + 1][0].place)}
 
 
+def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, str]:
+    """The place meant by each of two names told to lie by each other ("al-Bayda south of
+    Baniyas"), by mention index, where each name has namesakes and some lie far closer together
+    than the first-ranked ones: within :data:`_BESIDE_KM` and a third of their distance (al-Bayda
+    and Baniyas on the coast, not a Beida in Hama 38 km off): the best-ranked place of the second
+    name that has a namesake of the first by it, and the best-ranked such namesake. Points only:
+    a district's or a governorate's point is the middle of an area ("Zabadani near Damascus" is
+    the town, 32 km from the capital, not its district's middle). A town of note named second
+    keeps its place: a hamlet of its name is no reference."""
+    chosen: dict[int, str] = {}
+    for index in _named_next(mentions, _BESIDE_BETWEEN):
+        first = [c for c in candidates[index] if c.place.kind not in AREA_KINDS]
+        second = [c for c in candidates[index + 1] if c.place.kind not in AREA_KINDS]
+        if not first or not second:
+            continue
+        apart = _apart(first[0].place, second[0].place)
+        if is_notable(second[0].place):  # a town of note is what the words mean, not a hamlet that shares its name
+            second = [c for c in second if is_notable(c.place)]
+        for reference in second:  # the best-ranked place of the second name with a namesake of the first by it
+            near = next((c for c in first if _apart(c.place, reference.place) <= min(_BESIDE_KM, apart / 3)), None)
+            if near is not None:
+                chosen.setdefault(index, near.place.id)
+                chosen.setdefault(index + 1, reference.place.id)
+                break
+    return chosen
+
+
+def _apart(a: Place, b: Place) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def _countries_named(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> frozenset[str]:
     """The codes of the countries a story names as written ("Lebanon", "Libya")."""
     return frozenset(found[0].place.country for found in candidates
@@ -375,6 +420,7 @@ class Resolver:
         containers = _container_governorates(mentions, first)
         abroad = _named_as_abroad(mentions, first)
         countries = _countries_named(mentions, first)
+        beside = _placed_beside(mentions, first)
         told_abroad = _names_told_abroad(mentions, first)
         listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
         vocabulary = self.gazetteer.english_vocabulary
@@ -402,7 +448,7 @@ class Resolver:
             listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)
             abroad_around = tuple(told_abroad.get(mention.text, ()))
             memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
-                    tuple(c.id for c in cities_here), listed_here, named_abroad, abroad_around)
+                    tuple(c.id for c in cities_here), listed_here, named_abroad, abroad_around, beside.get(index))
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
@@ -410,7 +456,7 @@ class Resolver:
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
                                            contained=contained, said=said, about_syria=about_syria, cities=cities_here,
                                            listed_here=listed_here, named_abroad=named_abroad,
-                                           told_abroad=abroad_around, countries=countries)
+                                           told_abroad=abroad_around, countries=countries, beside=beside.get(index))
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
             answer = answers[memo]
             if answer is None:
@@ -419,7 +465,8 @@ class Resolver:
                 continue
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
             around = local if contained else others
-            placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around))
+            placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around)
+                                          or beside.get(index) == answer[0].id)
         return _one_place_per_name(resolved, placed_by_its_sentence)
 
     # ---------------------------------------------------------------- passes
@@ -506,7 +553,7 @@ class Resolver:
                      said: frozenset[str] = frozenset(), about_syria: bool = True,
                      cities: Sequence[Place] = (), listed_here: bool = False,
                      named_abroad: bool = False, told_abroad: Sequence[tuple[float, float]] = (),
-                     countries: frozenset[str] = frozenset()) -> ResolvedMention | None:
+                     countries: frozenset[str] = frozenset(), beside: str | None = None) -> ResolvedMention | None:
         """The mention's place; ``local`` are the governorates its sentence names, or (``contained``)
         the one named right after it as what contains it. A near spelling is only looked for in a
         story about Syria: elsewhere the Syrian governorates it names are there by chance ("New
@@ -515,7 +562,8 @@ class Resolver:
         must lie abroad, and so must a hamlet's namesake in a sentence set among places
         ``told_abroad`` (:func:`_names_told_abroad`), unless near them or placed by the story. Of
         namesakes abroad, one in a country the story names (``countries``) is meant: "Tripoli" in
-        a story that names Lebanon is Lebanon's, not Libya's capital."""
+        a story that names Lebanon is Lebanon's, not Libya's capital. ``beside`` is the place
+        :func:`_placed_beside` chose for a name told to lie by another."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
@@ -568,6 +616,8 @@ class Resolver:
                 # name (Banias in the Golan, in a story that names Quneitra too) has none
                 best = next((c for c in found if c.match in ("exact", "user") and c.place.kind in ("settlement", "city")
                              and is_notable(c.place) and (fits is None or fits(c.place))), best)
+            if beside is not None and best.place.id != beside:
+                best = next((c for c in found if c.place.id == beside and (fits is None or fits(c.place))), best)
             if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
                 return self._geocode(mention, governorates, area)  # "Anbar province" is no Aleppo hamlet

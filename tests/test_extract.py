@@ -1463,6 +1463,20 @@ def test_a_name_placed_by_one_sentence_is_that_place_throughout(extractor: Extra
     assert found[-1] == ("Hama", "Hama")
 
 
+def test_two_names_told_to_lie_by_each_other_are_the_namesakes_that_do(extractor: Extractor) -> None:
+    """"al-Bayda south of Baniyas" is the coastal village by Baniyas (not a Beida in Hama), and the
+    headline's "al-Bayda" is the same village; "Jobar, near Baba Amr" is the Homs quarter, not
+    Damascus's Jobar; "Zabadani near Damascus" stays the town, not its district's middle."""
+    text = ("Our hearts with al-Bayda and Baniyas\n\nOn Thursday, militias stormed the village of al-Bayda south "
+            "of Baniyas and killed dozens of civilians.")
+    assert {(e.place, e.admin1) for e in _events(extractor, text, published=dt.date(2013, 5, 5))
+            if e.mention in ("al-Bayda", "Baniyas")} == {("Beida", "Tartus"), ("Banyas", "Tartus")}
+    found = {e.mention: e.admin1 for e in _events(extractor, "Heavy clashes went on in Jobar, near Baba Amr, on Monday.")}
+    assert found == {"Jobar": "Homs", "Baba Amr": "Homs"}
+    found = {e.mention: e.kind for e in _events(extractor, "Buses left Zabadani near Damascus on Monday after shelling.")}
+    assert found == {"Zabadani": "settlement", "Damascus": "settlement"}
+
+
 def test_a_government_named_in_a_sentence_says_nothing_of_where_its_places_lie(extractor: Extractor) -> None:
     """"Damascus government factions shell … Ashrafieh" is Aleppo's Ashrafieh, not Ashrafiet Sahnaya
     by Damascus; "protesters in … Marea … against talk of 'reconciliation' with Damascus" is the
