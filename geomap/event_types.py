@@ -233,11 +233,11 @@ def reports_event(sentence: str) -> bool:
 #: as the words it governs are still to come.
 _PROSPECT = re.compile(r"\b(?:will|would|could|might|shall|not(?!\s+only)|never|(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|prepar(?:e|es|ed|ing)"
                        r"|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+to"
-                       r"|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely|about)\s+to|next\s+target)"
+                       r"|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely|about|determined)\s+to|next\s+target)"
                        r"(?:\s+(?:not|n't|be|have|also))*(?:\s+[\w'’-]+){1,3}")
 #: The words one of which every match of :data:`_PROSPECT` (lower case) contains.
 _PROSPECT_WORDS = frozenset({
-    "will", "would", "could", "might", "shall", "not", "never", "expected", "set", "due", "poised", "likely", "about",
+    "will", "would", "could", "might", "shall", "not", "never", "expected", "set", "due", "poised", "likely", "about", "determined",
     "next", *(verb + ending for verb in ("threaten", "vow", "intend", "aim") for ending in ("", "s", "ed", "ing")),
     "plan", "plans", "planned", "planning", "prepare", "prepares", "prepared", "preparing", "seek", "seeks", "seeking",
     "sought"})

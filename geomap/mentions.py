@@ -1177,8 +1177,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"
     if _previous_word_is(span, "since") or _in_a_since_when_clause(span, sentences):
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
-    if government or _names_a_body(span):
-        return "mention"  # a government, an outlet told something, a body of people
+    if government or _names_a_body(span) or _names_an_office(span, sentences):
+        return "mention"  # a government, an outlet told something, a body of people, an office
     if _where_words_were_said(span, sentences, foreign=spoken_abroad) \
             or (_followed_by_actor_verb(span, strict=not foreign) and not witnessed) \
             or _named_as_the_origin_of_forces(span, sentences) or _named_as_a_refuge(span, sentences) \
@@ -1187,8 +1187,32 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"
     if foreign:
         before = _previous_word(span)
-        return "event" if before is not None and before.lower_ in PLACE_PREPOSITIONS else "mention"
+        placed = before is not None and before.lower_ in PLACE_PREPOSITIONS or _told_as_a_place(span, sentences)
+        return "event" if placed else "mention"
     return "event"
+
+
+#: Words that tell a name abroad as where something is: "the Lebanese city of Hermel", "the Turkish
+#: border town of Karkamış"; or a list after "in" ("rallies in Kilis and Reyhanli").
+_TOLD_AS_A_PLACE = re.compile(r"(?:(?P<kind>\b(?i:city|town|village|province|district|camp|port))\s+of\s+"
+                              r"|\b(?:in|near|at|into|inside|outside|across)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+                              r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+)(?:the\s+)?$")
+
+
+def _told_as_a_place(span: Span, sentences: _Sentences) -> bool:
+    """True for a name abroad the words tell as a place (:data:`_TOLD_AS_A_PLACE`)."""
+    start = sentences.of(span).start_char
+    written = _written_start(sentences.text, span.start_char, start)
+    before = sentences.text[max(start, written - 80):written]
+    if not before.endswith((" of ", ", ", " and ", " or ", " the ")):
+        return False
+    told = _TOLD_AS_A_PLACE.search(before)
+    # Not where something was seen or came from: "a photo captured from the town of Nusaybin".
+    return told is not None and not (told.group("kind") and _FROM_BEFORE.search(before, 0, told.start("kind")))
+
+
+#: "from" and up to three words after it, before a place's kind ("from the nearby Turkish town of").
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 #: The label of an incident record's place ("Location: al Susah, Deir ez Zor, Syria").
@@ -1392,7 +1416,11 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
     return _REFUGE.search(before, max(sentence_start - start, 0)) is not None
 
 
-_WHERE_AFTER = re.compile(r"[^.;:!?]{0,30}?,?\s+(?:where\b|which\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:\w+\s+)?"
+#: What follows a place when something happened there too: "fled to Idlib, where an air strike
+#: killed five", "to Douma, which was shelled". Not across another place it names: in "sheltering
+#: around Atmeh come from Khan Sheikhoun, where a sarin attack killed", the attack was in Khan Sheikhoun.
+_WHERE_AFTER = re.compile(r"(?:(?!\s(?:from|to|in|into|and|of)\s+(?:the\s+)?[A-Z])[^.;:!?]){0,30}?,?\s+"
+                          r"(?:where\b|which\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:\w+\s+)?"
                           r"(?:shelled|bombed|struck|hit|attacked|targeted|raided|stormed|besieged|pounded)\b)")
 
 #: What happened months or years before the news, named to compare: "almost exactly a year after a
@@ -1415,13 +1443,17 @@ _NAMES_BEFORE = (rf"(?:{_DIRECTION_WORD}?(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z]
                  r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*")
 #: What is only threatened, planned or expected, and the few words to the place it is about: "Turkey
 #: threatened to launch an offensive on Manbij", "forces would continue east to Manbij, Kobani and",
-#: "the army's next target is expected to be Saraqeb". Not "could" or "might" ("the toll could rise in
-#: Douma" tells of Douma), nor a toll that "will rise".
+#: "the army's next target is expected to be Saraqeb", "Ankara was determined to 'clean' Tal Rifaat".
+#: Not "could" or "might" ("the toll could rise in Douma" tells of Douma), nor a toll that "will rise".
 _PROSPECT_BEFORE = re.compile(
     r"\b(?i:will|would|(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?"
-    r"|prepar(?:e|es|ed|ing)|seek(?:s|ing)?)\s+to|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely)\s+to|next\s+target)"
+    r"|prepar(?:e|es|ed|ing)|seek(?:s|ing)?)\s+to|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely|determined)\s+to|next\s+target)"
     r"(?!\s+(?:likely\s+)?(?:rise|climb|increase|grow)\b)(?:\s+(?!(?i:and|but|while|after|before|when|where)\b)[\w'’-]+){0,6}?"
-    r"\s+(?i:on|to|towards?|into|against|at|in|from|be)\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$")
+    r"\s+(?i:on|to|towards?|into|against|at|in|from|be)\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$"
+    # or what a threat or plan is to do to the place: "vowed to retake Saraqib", "determined to 'clean' Tal Rifaat"
+    r"|\b(?i:(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|prepar(?:e|es|ed|ing))\s+to"
+    r"|(?:is|are|was|were)\s+(?:determined|poised)\s+to)\s+[\"“'‘]?[a-z][\w-]*[\"”'’]?\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?"
+    + _NAMES_BEFORE + "$")
 
 
 def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
@@ -1432,6 +1464,11 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
         and _PROSPECT_BEFORE.search(before) is not None
 
 
+#: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the
+#: town of", "villages near"), as a home or a road's end.
+_DESCRIBED = (r"(?:(?:the\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provinces?|governorates?|capital|second\s+city"
+              r"|(?:provincial|coastal|border|northern|southern|eastern|western)\s+(?:city|town|capital)|[a-z]+\s+checkpoint)"
+              r"\s+(?:(?:of|near|around)\s+(?:the\s+)?)?)|the\s+)?")
 #: Words before a place that name it as someone's home or an organisation's seat, not where
 #: anything happened: "originally from Kafr Sajna", "a teacher born in Homs", "who hails from
 #: Jableh", "a native of Daraa", "based in Gaziantep", "whose headquarters are in Damascus",
@@ -1442,9 +1479,8 @@ _HOME = re.compile(
     r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|e|ions)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
-    r"|(?:links?|linking|connects?|connecting)(?:\s+(?:the\s+)?" + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
-    r"\s+(?:the\s+(?:(?i:towns?|cit(?:y|ies)|villages?|provinces?|governorates?|[a-z]+\s+checkpoint)\s+(?:of\s+)?)?)?"
-    + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
+    r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
+    r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged")
@@ -1488,6 +1524,27 @@ def _followed_by_a_government_noun(span: Span) -> bool:
     if span.end >= len(doc) or doc[span.end].lower_ not in _ACTOR_NOUNS:
         return False
     return span.end + 1 >= len(doc) or doc[span.end + 1].lower_ not in _TROOP_NOUNS
+
+
+#: An office named after its place, after it or before it: "Gaziantep Governor Davut Gül", "Aleppo's
+#: governor", "the governor of Turkey's Hatay province", "the mayor of Kilis".
+_OFFICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?i:deputy|vice)\s+)?(?i:governor|mayor)\b")
+_IN_BEFORE = re.compile(r"\b(?i:in|near|at|outside|inside|into)\s+(?:[A-Z]\w*(?:['’]s|s)\s+)?$")
+_OFFICE_BEFORE = re.compile(r"\b(?i:governor|mayor)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?(?:(?i:city|town|province)\s+of\s+)?$")
+
+
+def _names_an_office(span: Span, sentences: _Sentences) -> bool:
+    """True for a place named as a governor's or mayor's (:data:`_OFFICE_AFTER`, :data:`_OFFICE_BEFORE`):
+    the office speaks, nothing happened there for it."""
+    text = sentences.text
+    if "overnor" not in text[max(span.start_char - 60, 0):span.end_char + 20] \
+            and "ayor" not in text[max(span.start_char - 60, 0):span.end_char + 20]:
+        return False
+    written = _written_start(text, span.start_char, sentences.of(span).start_char)
+    if _OFFICE_BEFORE.search(text, max(written - 60, 0), written) is not None:
+        return True
+    # After "in", a place: "kill 45 in Syria's Homs - Governor", a headline and its source.
+    return _IN_BEFORE.search(text, max(written - 30, 0), written) is None and _OFFICE_AFTER.match(text, span.end_char) is not None
 
 
 def _names_a_body(span: Span) -> bool:

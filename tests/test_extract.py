@@ -236,9 +236,13 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
          {"Izraa": "mention", "Daraa al-Balad": "event"}),
         ("Troops shelled Maarat al-Numan on Monday to regain the M5 highway that links Damascus to Aleppo.",
          {"Maarat al-Numan": "event", "Damascus": "mention", "Aleppo": "mention"}),
+        ("Jets pounded Saraqib on Monday, on the M5 highway linking the capital Damascus to second city Aleppo.",
+         {"Saraqib": "event", "Damascus": "mention", "Aleppo": "mention"}),
+        ("Shelling hit Hish on Monday. Most residents are originally from villages near Kafranbel and Hass.",
+         {"Hish": "event", "Kafranbel": "mention", "Hass": "mention"}),
         # Unless something happened there too.
         ("Strikes hit a highway linking Masyaf with the town of Wadi al-Uyun, where a car was burnt out on Monday.",
-         {"Masyaf": "event", "Wadi al-Uyun": "event"}),
+         {"Masyaf": "mention", "Wadi al-Uyun": "event"}),  # "where" tells of the name right before it
         # Where forces, fire or aircraft came from, and where partners operate from: where they went or struck is the news.
         ("On Sunday, troops advancing along the highway from Palmyra captured the village of Kabajeb.",
          {"Palmyra": "mention", "Kabajeb": "event"}),
@@ -1274,6 +1278,25 @@ def test_a_place_abroad_is_background_beside_an_event_in_syria(extractor: Extrac
     assert roles == {"Tal Rifaat": "event", "Kilis": "mention", "Moscow": "mention", "Palmyra": "event"}
 
 
+def test_a_place_abroad_the_words_tell_as_a_place_is_an_event(extractor: Extractor) -> None:
+    """"Rockets slammed into the Lebanese city of Hermel", "rallies in Kilis and Reyhanli": where it
+    happened, though no preposition stands right before the name; not "a photo taken from the town of
+    Nusaybin"."""
+    text = ("Several rockets fired from Syria slammed into the Lebanese city of Hermel on Monday. Small rallies were "
+            "held in Kilis and Reyhanli on Friday. A photo taken from the town of Nusaybin showed smoke rising.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2013, 6, 3))}
+    assert roles == {"Syria": "mention", "Hermel": "event", "Kilis": "event", "Reyhanli": "event", "Nusaybin": "mention"}
+
+
+def test_a_place_named_as_a_governors_or_mayors_is_background(extractor: Extractor) -> None:
+    """"Gaziantep Governor Davut Gul said", "the governor of Turkey's Hatay province": the office, not
+    where the rockets fell; "kill 45 in Syria's Homs - Governor" is where they killed."""
+    text = ("Rockets hit Karkamis on Sunday, wounding several people, Gaziantep Governor Davut Gul said. The governor of "
+            "Turkey's Hatay province said two soldiers were killed in an air raid on Idlib.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2022, 11, 21))}
+    assert roles["Gaziantep"] == roles["Hatay"] == "mention" and roles["Idlib"] == "event"
+
+
 def test_a_compass_countryside_and_a_speech_place_are_background(extractor: Extractor) -> None:
     """"Daraa eastern countryside" is the governorate around the shelled town; "speaking in
     Beirut" and "a speech in Canakkale" say where words were said."""
@@ -1341,6 +1364,13 @@ def test_a_place_that_only_a_threat_plan_or_forecast_is_about_is_background(extr
         published=dt.date(2018, 3, 19))}
     assert roles == {"Afrin": "event", "Manbij": "mention", "Kobani": "mention", "Anadan": "mention",
                      "Hamdaniyeh": "mention", "Saqba": "event"}
+    # A threat or plan told by what it is to do to the place: "determined to 'clean' Tal Rifaat and Manbij".
+    roles = {e.mention: e.role for e in _events(
+        extractor, "Erdogan said on Tuesday that Ankara was determined to \"clean\" Tal Rifaat and Manbij, a day after "
+                   "shelling killed two in Afrin. The army vowed to retake Saraqib after rebels shelled Hama.",
+        published=dt.date(2022, 7, 20))}
+    assert roles == {"Ankara": "mention", "Tal Rifaat": "mention", "Manbij": "mention", "Afrin": "event",
+                     "Saraqib": "mention", "Hama": "event"}
 
 
 def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
@@ -1388,6 +1418,8 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
     assert roles("Residents fled to Raqqa city and to al-Tabqa as clashes hit Ain Issa on Monday.") == {
         "Raqqa": "mention", "al-Tabqa": "mention", "Ain Issa": "event"}
     assert roles("Civilians fled to Idlib, where an air strike killed five people on Monday.") == {"Idlib": "event"}
+    assert roles("Families now sheltering in camps around Atmeh come from Khan Sheikhoun, where an air strike killed "
+                 "five people on Monday.") == {"Atmeh": "mention", "Khan Sheikhoun": "event"}
     assert roles("Hundreds of families returned to Saraqib on Monday after the shelling stopped.") == {"Saraqib": "event"}
     # Where fighters withdrew or retreated to, and where the wounded were taken, likewise.
     assert roles("Army troops captured Palmyra on Monday as ISIS fighters retreated east towards Sukhnah and Deir "
