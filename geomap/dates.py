@@ -240,10 +240,11 @@ def _may_be_relative(lowered: str) -> bool:
 _NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|first|second|third|fourth|fifth)\s+$")
 #: A weekday, or a month or day of the month without a year, a few words after these is still to
 #: come ("talks will resume on Monday", "a vote scheduled for April 25", "will be held in March",
-#: "funerals are due to be held on Tuesday", "a meeting set for Saturday"), not a day back from
+#: "funerals are due to be held on Tuesday", "a meeting set for Saturday", "inspectors are expected to
+#: start their work in Douma on Sunday"), not a day back from
 #: the publication date. (Not "due to" alone: "closed due to shelling on Monday" is past.)
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|slated|due\s+to\s+be|(?:set|expected|plans?)\s+(?:to|for))"
-                     r"(?:\s+[\w-]+){0,3}(?:\s+(?:on|for))?\s+$")
+                     r"(?:\s+[\w-]+){0,5}(?:\s+(?:on|for))?\s+$")
 #: A day right after these words is when something was said ("a monitor said on Sunday", "told
 #: AFP on Sunday", "in a statement on Sunday"), and the sentence may name the day it happened
 #: too ("... that jets struck on Saturday"). ("reported" is left out: "strikes were reported late

@@ -1248,15 +1248,16 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in
-#: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva"; not "a
+#: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva", "a news
+#: conference in the Russian city of Yekaterinburg", "told a briefing in Moscow"; not "a
 #: meeting in Idlib", which an air strike may hit.
 _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
-                      r"talks|summit|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)\s+"
+                      r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
-                      r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:city|town|capital)\s+of\s+)?$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
@@ -1288,7 +1289,7 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     abroad also "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
     sentence = sentences.of(span)
     before = sentences.text[max(sentence.start_char, span.start_char - 40):span.start_char]
-    if before.endswith((" in ", " at ", " the ")) and (
+    if before.endswith((" in ", " at ", " the ", " of ")) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True
     if before.endswith((" from ", " from the ")) and _SPOKE_FROM.search(before) is not None:
@@ -1339,14 +1340,16 @@ def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) 
 
 #: Words before a place that name it as where forces or convoys came from or passed through:
 #: "reinforcements arriving from Homs", "reinforced by convoys from Idlib, Aleppo and Hama",
-#: "militia fighters were on their way from Iraq via the Albukamal crossing". Not people who fled
-#: (a displacement happens where they fled from) nor "most victims came from Zamalka".
+#: "militia fighters were on their way from Iraq via the Albukamal crossing", "the offensive was
+#: launched in January from the area of the T4 airbase". Not people who fled (a displacement happens
+#: where they fled from) nor "most victims came from Zamalka".
 _ORIGIN_OF_FORCES = re.compile(
     r"\b(?i:reinforcements?|reinforced|convoys?|infiltrat(?:ed|ing|ors?)|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
-    r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched|fired))"
+    r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched|fired)"
+    r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
@@ -1357,7 +1360,7 @@ _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplanes", "jets",
-                                  "ircraft", "planes", "elicopters", "drones")
+                                  "ircraft", "planes", "elicopters", "drones", "ffensive", "peration", "ttack", "ssault", "ampaign")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
@@ -1443,10 +1446,12 @@ _NAMES_BEFORE = (rf"(?:{_DIRECTION_WORD}?(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z]
                  r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*")
 #: What is only threatened, planned or expected, and the few words to the place it is about: "Turkey
 #: threatened to launch an offensive on Manbij", "forces would continue east to Manbij, Kobani and",
-#: "the army's next target is expected to be Saraqeb", "Ankara was determined to 'clean' Tal Rifaat".
+#: "the army's next target is expected to be Saraqeb", "Ankara was determined to 'clean' Tal Rifaat";
+#: or denied: "Russian aircraft did not strike any targets in the city of Homs".
 #: Not "could" or "might" ("the toll could rise in Douma" tells of Douma), nor a toll that "will rise".
 _PROSPECT_BEFORE = re.compile(
-    r"\b(?i:will|would|(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?"
+    r"\b(?i:will|would|(?:did|does|do|has|have|had)\s+not|(?:did|does|do|has|have|had)n[’']t|never"
+    r"|(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?"
     r"|prepar(?:e|es|ed|ing)|seek(?:s|ing)?)\s+to|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely|determined)\s+to|next\s+target)"
     r"(?!\s+(?:likely\s+)?(?:rise|climb|increase|grow)\b)(?:\s+(?!(?i:and|but|while|after|before|when|where)\b)[\w'’-]+){0,6}?"
     r"\s+(?i:on|to|towards?|into|against|at|in|from|be)\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$"
@@ -1460,8 +1465,8 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
     """True for a place that what is only threatened, planned or expected is about (:data:`_PROSPECT_BEFORE`)."""
     start = sentences.of(span).start_char
     before = sentences.text[max(start, span.start_char - 120):span.start_char]
-    return ("will" in before or "would" in before or " to " in before or "target" in before) \
-        and _PROSPECT_BEFORE.search(before) is not None
+    return ("will" in before or "would" in before or " to " in before or "target" in before or "not" in before
+            or "n't" in before or "n’t" in before or "never" in before) and _PROSPECT_BEFORE.search(before) is not None
 
 
 #: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the

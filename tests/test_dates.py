@@ -74,6 +74,7 @@ def test_day_and_month_take_the_year_from_the_publication_date() -> None:
         "The vote is scheduled for 25 March.",
         "Elections will be held in March.",
         "The envoy is expected to arrive in Damascus on January 14.",
+        "Inspectors are expected to start their work in Douma on January 14.",
     ],
 )
 def test_a_day_or_month_still_to_come_is_not_last_years(sentence: str) -> None:

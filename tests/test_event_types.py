@@ -239,6 +239,10 @@ def test_holding_an_area_is_no_event_but_taking_it_is(sentence: str, expected: s
         ("Hundreds of returnees reached Palmyra this week.", "other"),
         ("Seven trucks crossed through al-Raee and passed through Bab al-Salama.", "other"),
         ("Thousands of families have returned to Kafr Nabl.", "other"),
+        # Headlines in the present tense, and the state media's words for a recapture.
+        ("Army units enter al-Rastan and Talbiseh after exit of last batch of terrorists", "other"),
+        ("Army takes control of Salma town in Lattakia northern countryside", "offensive"),
+        ("Army General Command announces restoring security and stability to Aleppo city", "offensive"),
     ],
 )
 def test_takeovers_gatherings_searches_fires_returns_and_crossings_are_events(sentence: str, expected: str) -> None:

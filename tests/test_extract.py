@@ -206,6 +206,8 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("Russia said on its foreign ministry website in Moscow that the strike on Mezzeh was unacceptable.", "Moscow"),
         ("Clashes hit Dhiban on Monday. Regime-affiliated media in Damascus portrayed them as an uprising.", "Damascus"),
         ("The SDF said in a statement issued from Hasakah that 17 fighters were killed in clashes near Ain Issa.", "Hasakah"),
+        ("Lavrov, at a news conference in the Russian city of Sochi, said jets had struck Idlib.", "Sochi"),
+        ("General Rudskoy told a briefing in Moscow that jets struck Douma on Monday.", "Moscow"),
 
     ],
 )
@@ -254,6 +256,8 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
          {"Kafr Nabl": "mention", "Hish": "event", "Maarat al-Numan": "mention"}),
         ("Russian warplanes taking off from the Hmeimim airbase struck al-Huwayz on Tuesday.",
          {"Hmeimim airbase": "mention", "al-Huwayz": "event"}),
+        ("The offensive was launched in January from the area of the Tiyas airbase and captured Palmyra on Thursday.",
+         {"Tiyas airbase": "mention", "Palmyra": "event"}),
         ("Israeli jets fired six missiles from the direction of the occupied Golan Heights at a building in Mezzeh.",
          {"Golan Heights": "mention", "Mezzeh": "event"}),
         ("WHO said airstrikes hit two hospitals in Kafr Nabl, which it supports from its country office in Damascus and "
@@ -1371,6 +1375,11 @@ def test_a_place_that_only_a_threat_plan_or_forecast_is_about_is_background(extr
         published=dt.date(2022, 7, 20))}
     assert roles == {"Ankara": "mention", "Tal Rifaat": "mention", "Manbij": "mention", "Afrin": "event",
                      "Saraqib": "mention", "Hama": "event"}
+    # What is denied did not happen: "did not strike any targets in the city of Homs".
+    roles = {e.mention: e.role for e in _events(
+        extractor, "Russian aircraft did not strike any targets in the city of Homs, the ministry said, after jets hit "
+                   "Talbiseh on Monday.", published=dt.date(2015, 10, 7))}
+    assert roles == {"Homs": "mention", "Talbiseh": "event"}
 
 
 def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
