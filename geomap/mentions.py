@@ -238,7 +238,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     organisations = found[ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
     heads = [s.start for s in found[PLACE_LABEL] if s.start not in place_starts and _heads_a_longer_toponym(s)]
-    spans = places + list(_context_candidates(doc, taken, sentences, heads))
+    spans = [s for s in places + list(_context_candidates(doc, taken, sentences, heads)) if not _before_a_fathers_name(s)]
     spans.sort(key=lambda s: s.start)
     hints = _list_kind_hints(doc, spans, [_kind_hint(span) for span in spans])
     mentions = []
@@ -267,6 +267,17 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
 #: ("al-Bayda", "as-Safira") or, as "al"/"el" only, by a space ("Al Bab"): "at", "an" and "as"
 #: before a space are English words.
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")[-‐]|\b(?i:al|el) )$", re.IGNORECASE)
+
+
+#: "son of", "daughter of" in a person's name: "Hisham bin Abdul Malik", "Khalid ibn al-Walid".
+_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+def _before_a_fathers_name(span: Span) -> bool:
+    """True for a name followed by "bin", "ibn" or "bint" and a capitalised name: a person's
+    ("near Hisham bin Abdul Malik street" is no Khasham)."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in _PATRONYMICS and doc[span.end + 1].text[:1].isupper()
 
 
 def _joined_hamlet_names(places: list[Span], gazetteer: Gazetteer) -> list[Span]:
@@ -1252,7 +1263,7 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 #: conference in the Russian city of Yekaterinburg", "told a briefing in Moscow"; not "a
 #: meeting in Idlib", which an air strike may hit.
 _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
-                      r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)\s+"
+                      r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)e?s?\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
@@ -1267,10 +1278,12 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib",
 #: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
-#: "reporting from Gaziantep", "said in a statement from Damascus", "a statement issued from Hasakah".
-_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast|said|says|reporting"
-                         r"|statement(?:\s+(?:issued|released|sent|published|broadcast))?"
-                         r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+#: "reporting from Gaziantep", "said in a statement from Damascus", "a statement issued from Hasakah",
+#: "announced on 9 September from the town of al-Shaddadi".
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast|said|says|reporting|announced|declared"
+                         r"|statements?(?:\s+(?:issued|released|sent|published|broadcast))?"
+                         r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})(?:\s+on\s+[\w ]{3,20}?)?\s+from\s+(?:the\s+)?"
+                         r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
 #: Baghdad", "in a video from his home in the town of Qanawat".
 _RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé])s?\b[^.;:]{0,40}?"
@@ -1288,14 +1301,15 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     """True for a place named as where someone spoke: "said in Ankara", "speaking in Beirut";
     abroad also "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
     sentence = sentences.of(span)
-    before = sentences.text[max(sentence.start_char, span.start_char - 40):span.start_char]
+    written = _written_start(sentences.text, span.start_char, sentence.start_char)  # before "al-Shaddadi"
+    before = sentences.text[max(sentence.start_char, written - 60):written]
     if before.endswith((" in ", " at ", " the ", " of ")) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True
-    if before.endswith((" from ", " from the ")) and _SPOKE_FROM.search(before) is not None:
+    if before.endswith((" from ", " from the ", " of ")) and _SPOKE_FROM.search(before) is not None:
         return True  # "told AP by phone from Damascus"
     if before.endswith((" in ", " of ")) and _RECORDED_AT_A_SEAT.search(
-            sentences.text, max(sentence.start_char, span.start_char - 100), span.start_char) is not None:
+            sentences.text, max(sentence.start_char, written - 100), written) is not None:
         return True  # "a statement from its headquarters in Baghdad"
     if not foreign:
         return False
@@ -1349,6 +1363,7 @@ _ORIGIN_OF_FORCES = re.compile(
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
     r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched|fired)"
+    r"|(?:sorties|missions|flights)\s+(?:\w+\s+){0,2}?(?:flown|launched|carried\s+out)"
     r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
@@ -1360,7 +1375,8 @@ _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplanes", "jets",
-                                  "ircraft", "planes", "elicopters", "drones", "ffensive", "peration", "ttack", "ssault", "ampaign")
+                                  "ircraft", "planes", "elicopters", "drones", "ffensive", "peration", "ttack", "ssault", "ampaign",
+                                  "orties", "issions", "lights")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
@@ -1477,18 +1493,23 @@ _DESCRIBED = (r"(?:(?:the\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provin
 #: Words before a place that name it as someone's home or an organisation's seat, not where
 #: anything happened: "originally from Kafr Sajna", "a teacher born in Homs", "who hails from
 #: Jableh", "a native of Daraa", "based in Gaziantep", "whose headquarters are in Damascus",
-#: "its operational centre for Syria in Brussels"; or as an end of a road: "the M5 highway that
+#: "its operational centre for Syria in Brussels", "commanders, many of whom are from Qamishli", "a Druze
+#: general from Sweida" (not victims: "17 young men from the town of Altibni" were killed there, as
+#: likely as not); or as an end of a road: "the M5 highway that
 #: links Damascus to Aleppo", "the road connecting Saraqib and Ariha".
 _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
     r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|e|ions)\s+from"
+    r"|(?:who|whom)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+|all\s+|mostly\s+)?from"
+    r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
-                      "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged")
+                      "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
+                      "fficer", "ctivist", "ournalist", "efector", "pokes")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

@@ -181,15 +181,19 @@ _TOWN_IMPORTANCE = 0.15
 #: What joins the names of a list: "Shabki, Duma and Rami".
 _LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")
 #: What stands between a place and the one it is told to lie by: "al-Bayda south of Baniyas",
-#: "Jobar, near Baba Amr", "Kafr Nabl, 10 km west of Maarat al-Numan", "Ras al-Nabaa inside Baniyas".
+#: "Jobar, near Baba Amr", "Kafr Nabl, 10 km west of Maarat al-Numan", "Ras al-Nabaa inside Baniyas",
+#: "al-Badu, in the centre of Raqqa city".
 _BESIDE_BETWEEN = re.compile(
     r"(?:\s+(?:village|town|neighbou?rhood|district|area|hill|camp))?\s*,?\s+(?:(?:just|some|about|roughly)\s+)?"
     r"(?:[0-9]+(?:\.[0-9]+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+(?:of|outskirts\s+of)|near|nearby|outside|inside|"
     r"close\s+to|next\s+to|adjacent\s+to|on\s+the\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:outskirts|edge)\s+of|"
-    r"in\s+the\s+(?:outskirts|suburbs)\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?", re.IGNORECASE)
+    r"in\s+the\s+(?:outskirts|suburbs|(?:(?:north|south)(?:ern)?|(?:east|west)(?:ern)?|cent(?:re|er)|heart|middle)\s+of))\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?", re.IGNORECASE)
 #: How far apart two places told to lie by each other may be.
 _BESIDE_KM = 30.0
+#: Beyond this, no namesake of a name told to lie by a town of note (without a distance) is that place.
+_FAR_FROM_BESIDE_KM = 75.0
 
 
 def _listed_beside_a_place_in(index: int, listed: set[int], candidates: Sequence[list[Candidate]],
@@ -303,7 +307,9 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
     name that has a namesake of the first by it, and the best-ranked such namesake. Points only:
     a district's or a governorate's point is the middle of an area ("Zabadani near Damascus" is
     the town, 32 km from the capital, not its district's middle). A town of note named second
-    keeps its place: a hamlet of its name is no reference."""
+    keeps its place: a hamlet of its name is no reference. A name none of whose places lies within
+    :data:`_FAR_FROM_BESIDE_KM` of the Syrian town of note it is told to lie by, with no distance
+    given, is "" (none of them)."""
     chosen: dict[int, str] = {}
     for index in _named_next(mentions, _BESIDE_BETWEEN):
         first = [c for c in candidates[index] if c.place.kind not in AREA_KINDS]
@@ -319,6 +325,13 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
                 chosen.setdefault(index, near.place.id)
                 chosen.setdefault(index + 1, reference.place.id)
                 break
+        else:
+            mention, reference = mentions[index], second[0].place
+            between = mention.sentence[mention.end_char - mention.sentence_start:mentions[index + 1].start_char - mention.sentence_start]
+            if candidates[index][0].place.kind not in AREA_KINDS and is_notable(reference) and reference.admin1 is not None \
+                    and not any(ch.isdigit() for ch in between) \
+                    and all(_apart(c.place, reference) > _FAR_FROM_BESIDE_KM for c in first):
+                chosen.setdefault(index, "")  # "al-Badu, in the centre of Raqqa city" is no Bado by Homs
     return chosen
 
 
@@ -512,7 +525,12 @@ class Resolver:
             return {}
         # Not the neighbourhoods' own namesakes: "the Al-Arbaeen neighbourhood" in a Hama story is
         # no sign that Arbin, a town by Damascus, is one of the story's cities.
-        article = self._cities([found for m, found in zip(mentions, candidates) if m.kind_hint != "neighbourhood"], governorates)
+        # Nor a city named only as background ("In Damascus, SANA denied …" in a Deir ez-Zor story): the
+        # cities where something happened, when the article has any.
+        named = [(m, found) for m, found in zip(mentions, candidates) if m.kind_hint != "neighbourhood"]
+        told = [found for m, found in named if m.role == "event"]
+        article = self._cities(told, set().union(*map(_governorates_named, told))) \
+            or self._cities([found for _, found in named], governorates)
         by_start = {m.start_char: i for i, m in enumerate(mentions)}
         cities = {}
         for i in wanted:
@@ -563,7 +581,7 @@ class Resolver:
         ``told_abroad`` (:func:`_names_told_abroad`), unless near them or placed by the story. Of
         namesakes abroad, one in a country the story names (``countries``) is meant: "Tripoli" in
         a story that names Lebanon is Lebanon's, not Libya's capital. ``beside`` is the place
-        :func:`_placed_beside` chose for a name told to lie by another."""
+        :func:`_placed_beside` chose for a name told to lie by another ("" for none of its namesakes)."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
         if mention.kind_hint == "neighbourhood":
@@ -616,7 +634,10 @@ class Resolver:
                 # name (Banias in the Golan, in a story that names Quneitra too) has none
                 best = next((c for c in found if c.match in ("exact", "user") and c.place.kind in ("settlement", "city")
                              and is_notable(c.place) and (fits is None or fits(c.place))), best)
-            if beside is not None and best.place.id != beside:
+            if beside == "":  # told to lie by a town none of its namesakes lies near: a near spelling there, else the geocoder
+                nearby = self._near_spelling_inside(mention, governorates, area, frozenset(), fits=fits, about_syria=about_syria)
+                return nearby or self._geocode(mention, governorates, area)
+            if beside and best.place.id != beside:
                 best = next((c for c in found if c.place.id == beside and (fits is None or fits(c.place))), best)
             if _PROVINCE_AFTER.match(mention.sentence, mention.end_char - mention.sentence_start) \
                     and best.place.kind in ("settlement", "neighbourhood") and not is_notable(best.place):
@@ -648,7 +669,9 @@ class Resolver:
                                                     fits=fits, about_syria=about_syria)
                 if nearby is not None:
                     return nearby
-                if elsewhere_than_said:
+                if elsewhere_than_said or abroad and about_syria and not named_abroad \
+                        and mention.kind_hint in ("neighbourhood", "settlement", "admin2", "admin3"):
+                    # "the Sinaa district" of a Raqqa story is no other spelling of Sanaa, Yemen
                     return self._geocode(mention, governorates, area)
             elif best.match == "variant" and not is_notable(best.place) and best.place.admin1 is not None and (
                     elsewhere_than_said or (governorates or area) and _telling_words(mention.text) < 2

@@ -208,6 +208,8 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("The SDF said in a statement issued from Hasakah that 17 fighters were killed in clashes near Ain Issa.", "Hasakah"),
         ("Lavrov, at a news conference in the Russian city of Sochi, said jets had struck Idlib.", "Sochi"),
         ("General Rudskoy told a briefing in Moscow that jets struck Douma on Monday.", "Moscow"),
+        ("The SDF announced on 9 September from the town of al-Shaddadi the start of an offensive on Hajin.", "al-Shaddadi"),
+        ("Jets struck Raqqa on Monday, according to coalition statements issued in Baghdad.", "Baghdad"),
 
     ],
 )
@@ -258,6 +260,11 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
          {"Hmeimim airbase": "mention", "al-Huwayz": "event"}),
         ("The offensive was launched in January from the area of the Tiyas airbase and captured Palmyra on Thursday.",
          {"Tiyas airbase": "mention", "Palmyra": "event"}),
+        ("Sorties were flown from the Hmeimim base against targets near Palmyra on Monday.",
+         {"Hmeimim": "mention", "Palmyra": "event"}),
+        ("Jets struck Hajin on Monday, killing SDF commanders, many of whom are from Qamishli and Afrin.",
+         {"Hajin": "event", "Qamishli": "mention", "Afrin": "mention"}),
+        ("Gunmen killed a Druze general from Sweida in Damascus on Monday.", {"Sweida": "mention", "Damascus": "event"}),
         ("Israeli jets fired six missiles from the direction of the occupied Golan Heights at a building in Mezzeh.",
          {"Golan Heights": "mention", "Mezzeh": "event"}),
         ("WHO said airstrikes hit two hospitals in Kafr Nabl, which it supports from its country office in Damascus and "
@@ -1292,6 +1299,13 @@ def test_a_place_abroad_the_words_tell_as_a_place_is_an_event(extractor: Extract
     assert roles == {"Syria": "mention", "Hermel": "event", "Kilis": "event", "Reyhanli": "event", "Nusaybin": "mention"}
 
 
+def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
+    """"near Hisham bin Abdul Malik street" names a man (no Khasham), as "Khalid ibn al-Walid" does."""
+    text = ("Syria: SDF fighters took Raqqa and advanced in Deir ez-Zor. Fighting was reported early this morning near "
+            "Hisham bin Abdul Malik street, according to activists.")
+    assert {e.mention for e in _events(extractor, text, published=dt.date(2017, 8, 1))} == {"Syria", "Raqqa", "Deir ez-Zor"}
+
+
 def test_a_place_named_as_a_governors_or_mayors_is_background(extractor: Extractor) -> None:
     """"Gaziantep Governor Davut Gul said", "the governor of Turkey's Hatay province": the office, not
     where the rockets fell; "kill 45 in Syria's Homs - Governor" is where they killed."""
@@ -1488,6 +1502,15 @@ def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extrac
     assert {("al-Kallaseh", "neighbourhood", "Aleppo"), ("Sheikh Maqsoud", "neighbourhood", "Aleppo")} <= found
     assert not any(mention == "al-Ma'adi" for mention, _, _ in found)  # no Aleppo neighbourhood of that name: not Mazzeh
     assert ("Aleppo", "settlement", "Aleppo") in found
+    # The story's cities are where something happened: "In Damascus, SANA denied" does not bring Damascus's
+    # Joura into a Deir ez-Zor story.
+    text = ("ISIS shelled Deir Ezzor on Monday. Snipers targeted the besieged neighbourhoods of al-Joura and "
+            "al-Qusour. In Damascus, SANA denied the reports.")
+    found = {e.mention: e.admin1 for e in _events(extractor, text, published=dt.date(2016, 5, 3))}
+    assert found.get("al-Joura") != "Damascus" and found["al-Qusour"] == "Deir ez-Zor"
+    # A district of a Syrian story is no other spelling of a city abroad ("the Sinaa district" is not Sanaa).
+    text = "Syria: SDF fighters advanced in Raqqa on Monday. Shells struck houses in the Sinaa district near the front."
+    assert "Sinaa" not in {e.mention for e in _events(extractor, text)}
 
 
 def test_a_name_placed_by_one_sentence_is_that_place_throughout(extractor: Extractor) -> None:
@@ -1516,6 +1539,14 @@ def test_two_names_told_to_lie_by_each_other_are_the_namesakes_that_do(extractor
     assert found == {"Jobar": "Homs", "Baba Amr": "Homs"}
     found = {e.mention: e.kind for e in _events(extractor, "Buses left Zabadani near Damascus on Monday after shelling.")}
     assert found == {"Zabadani": "settlement", "Damascus": "settlement"}
+    # None of a name's places by the town it is told to lie in: not a Bado 230 km off ("in the centre of
+    # Raqqa city"), nor Mil by Manbij for "al-Maleh north of Aleppo"; a region keeps its place.
+    found = {e.mention for e in _events(extractor, "An airstrike hit a building in al-Badu, in the centre of Raqqa "
+                                                   "city, on Monday.")}
+    assert found == {"Raqqa"}
+    found = {e.mention: e.place for e in _events(extractor, "Hundreds died in a sarin attack in Ghouta on the outskirts "
+                                                            "of Damascus in August 2013.")}
+    assert found["Ghouta"] == "Eastern Ghouta"
 
 
 def test_a_government_named_in_a_sentence_says_nothing_of_where_its_places_lie(extractor: Extractor) -> None:
