@@ -238,7 +238,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     organisations = found[ORG_LABEL]
     taken = {i for s in places + organisations for i in range(s.start, s.end)}
     heads = [s.start for s in found[PLACE_LABEL] if s.start not in place_starts and _heads_a_longer_toponym(s)]
-    spans = [s for s in places + list(_context_candidates(doc, taken, sentences, heads)) if not _before_a_fathers_name(s)]
+    spans = [s for s in places + list(_context_candidates(doc, taken, sentences, heads))
+             if _PATRONYMIC_AFTER.match(article.text, s.end_char) is None]  # "Hisham bin Abdul Malik" is a man
     spans.sort(key=lambda s: s.start)
     hints = _list_kind_hints(doc, spans, [_kind_hint(span) for span in spans])
     mentions = []
@@ -269,15 +270,9 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")[-‐]|\b(?i:al|el) )$", re.IGNORECASE)
 
 
-#: "son of", "daughter of" in a person's name: "Hisham bin Abdul Malik", "Khalid ibn al-Walid".
-_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
-
-
-def _before_a_fathers_name(span: Span) -> bool:
-    """True for a name followed by "bin", "ibn" or "bint" and a capitalised name: a person's
-    ("near Hisham bin Abdul Malik street" is no Khasham)."""
-    doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].lower_ in _PATRONYMICS and doc[span.end + 1].text[:1].isupper()
+#: "son of", "daughter of" and a capitalised name after a name: a person's ("near Hisham bin Abdul
+#: Malik street" is no Khasham; "Khalid ibn al-Walid").
+_PATRONYMIC_AFTER = re.compile(r"[ \t]+(?:bin|ibn|bint|ben|Bin|Ibn|Bint|Ben)[ \t]+(?:(?:al|el)[-‐])?[A-Z]")
 
 
 def _joined_hamlet_names(places: list[Span], gazetteer: Gazetteer) -> list[Span]:
@@ -398,6 +393,7 @@ class _Sentences:
         self._title_case: dict[int, bool] = {}
         self._triggered: dict[int, bool] = {}
         self._furniture: list[int] | None = None  # where link and tag lists start, read on first use
+        self._written: dict[int, int] = {}  # by a name's start: where it starts as written
 
     def _index(self, span: Span) -> int:
         return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
@@ -412,6 +408,14 @@ class _Sentences:
         if sent is None:
             sent = self._spans[index] = self.doc[self.starts[index]:self.ends[index]]
         return sent
+
+    def written_start(self, span: Span) -> int:
+        """Where a name begins as written, its Arabic article included (:func:`_written_start`);
+        found once for the several rules that read the words before it."""
+        start = self._written.get(span.start_char)
+        if start is None:
+            start = self._written[span.start_char] = _written_start(self.text, span.start_char, self.of(span).start_char)
+        return start
 
     def text_of(self, span: Span) -> str:
         """A sentence's or a name's text, without building it token by token."""
@@ -1213,7 +1217,7 @@ _TOLD_AS_A_PLACE = re.compile(r"(?:(?P<kind>\b(?i:city|town|village|province|dis
 def _told_as_a_place(span: Span, sentences: _Sentences) -> bool:
     """True for a name abroad the words tell as a place (:data:`_TOLD_AS_A_PLACE`)."""
     start = sentences.of(span).start_char
-    written = _written_start(sentences.text, span.start_char, start)
+    written = sentences.written_start(span)
     before = sentences.text[max(start, written - 80):written]
     if not before.endswith((" of ", ", ", " and ", " or ", " the ")):
         return False
@@ -1301,12 +1305,12 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     """True for a place named as where someone spoke: "said in Ankara", "speaking in Beirut";
     abroad also "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
     sentence = sentences.of(span)
-    written = _written_start(sentences.text, span.start_char, sentence.start_char)  # before "al-Shaddadi"
+    written = sentences.written_start(span)  # before "al-Shaddadi"
     before = sentences.text[max(sentence.start_char, written - 60):written]
-    if before.endswith((" in ", " at ", " the ", " of ")) and (
+    if before.endswith((" in ", " at ", " the ", " city of ", " town of ", " capital of ")) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True
-    if before.endswith((" from ", " from the ", " of ")) and _SPOKE_FROM.search(before) is not None:
+    if before.endswith((" from ", " from the ", " town of ", " city of ", " village of ")) and _SPOKE_FROM.search(before) is not None:
         return True  # "told AP by phone from Damascus"
     if before.endswith((" in ", " of ")) and _RECORDED_AT_A_SEAT.search(
             sentences.text, max(sentence.start_char, written - 100), written) is not None:
@@ -1375,20 +1379,19 @@ _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplanes", "jets",
-                                  "ircraft", "planes", "elicopters", "drones", "ffensive", "peration", "ttack", "ssault", "ampaign",
-                                  "orties", "issions", "lights")
+                                  "ircraft", "planes", "elicopters", "drones", "aunched", "began", "tarted", "orties", "issions",
+                                  "flights")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
     """True for a place forces or convoys came from or passed through (:data:`_ORIGIN_OF_FORCES`):
     where they went, or what they did, is the event."""
-    sentence_start = sentences.of(span).start_char
-    written = _written_start(sentences.text, span.start_char, sentence_start)  # before "al-Hasakah"
+    written = sentences.written_start(span)  # before "al-Hasakah"
     start = max(written - 120, 0)
     before = sentences.text[start:written]
     if not before.endswith(_BEFORE_AN_ORIGIN) or _ORIGIN_OF_FORCES_WORDS(before) is None:
         return False
-    return _ORIGIN_OF_FORCES.search(before, max(sentence_start - start, 0)) is not None
+    return _ORIGIN_OF_FORCES.search(before, max(sentences.of(span).start_char - start, 0)) is not None
 
 
 #: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",
@@ -1425,7 +1428,7 @@ _REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge"
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
     """True for a place people fleeing went to or shelter in (:data:`_REFUGE`): the flight is where they fled from."""
     sentence_start = sentences.of(span).start_char
-    written = _written_start(sentences.text, span.start_char, sentence_start)  # before "al-Harra"
+    written = sentences.written_start(span)  # before "al-Harra"
     start = max(written - 140, 0)
     before = sentences.text[start:written]
     if not before.endswith(_BEFORE_A_REFUGE) or _REFUGE_WORDS(before) is None:
@@ -1481,7 +1484,7 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
     """True for a place that what is only threatened, planned or expected is about (:data:`_PROSPECT_BEFORE`)."""
     start = sentences.of(span).start_char
     before = sentences.text[max(start, span.start_char - 120):span.start_char]
-    return ("will" in before or "would" in before or " to " in before or "target" in before or "not" in before
+    return ("will" in before or "would" in before or " to " in before or "target" in before or " not " in before
             or "n't" in before or "n’t" in before or "never" in before) and _PROSPECT_BEFORE.search(before) is not None
 
 
@@ -1516,7 +1519,7 @@ def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
     """True for a place named as where someone comes from, where a body sits, or where a road
     ends (:data:`_HOME`)."""
     sentence_start = sentences.of(span).start_char
-    written = _written_start(sentences.text, span.start_char, sentence_start)
+    written = sentences.written_start(span)
     start = max(written - 100, sentence_start)
     before = sentences.text[start:written]
     if not before.endswith((" ", "-")) or _HOME_WORDS(before) is None:
@@ -1566,7 +1569,7 @@ def _names_an_office(span: Span, sentences: _Sentences) -> bool:
     if "overnor" not in text[max(span.start_char - 60, 0):span.end_char + 20] \
             and "ayor" not in text[max(span.start_char - 60, 0):span.end_char + 20]:
         return False
-    written = _written_start(text, span.start_char, sentences.of(span).start_char)
+    written = sentences.written_start(span)
     if _OFFICE_BEFORE.search(text, max(written - 60, 0), written) is not None:
         return True
     # After "in", a place: "kill 45 in Syria's Homs - Governor", a headline and its source.
