@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from . import startup_cache
 from .errors import GazetteerError, InputError
 from .model import AREA_KINDS, PLACE_KINDS, Candidate, Place
-from .names import ARTICLES, NORMALIZER_VERSION, fold, normalize, skeleton, variants
+from .names import NORMALIZER_VERSION, fold, normalize, skeleton, variants, without_article
 
 log = logging.getLogger("geomap")
 
@@ -343,7 +343,7 @@ class Gazetteer:
         # Written with its article, a name is compared without it on both sides ("al-Midan" is spelled
         # as "Midan" is); written bare, as it is ("Qusayr" is not "Al Qusayr").
         written = fold(name)
-        wanted = _without_article(written)
+        wanted = without_article(written)
         with_article = wanted != written
         matches: dict[str, tuple[str, str, float]] = {}  # id -> (match, matched name, ratio)
         for key in variants(name):
@@ -351,7 +351,7 @@ class Gazetteer:
                 if place_id in matches:
                     continue
                 entry = self._entries[place_id]
-                exact = any((_without_article(f) if with_article else f) == wanted for f in map(fold, entry.names))
+                exact = any((without_article(f) if with_article else f) == wanted for f in map(fold, entry.names))
                 how = "user" if entry.place.source == "user" else ("exact" if exact else "variant")
                 matches[place_id] = (how, entry.place.name, 100.0)
         found = self._score(matches, kind)
@@ -574,13 +574,6 @@ def _close_after_a_shared_head(query: str, key: str) -> bool:
 
 def _consonants(key: str) -> str:
     return skeleton(key).replace("w", "")
-
-
-def _without_article(folded: str) -> str:
-    """A folded name without its leading Arabic article, which gazetteers drop at will ("Midan"
-    for al-Midan): a name written with its article is spelled as the gazetteer's either way."""
-    first, _, rest = folded.partition(" ")
-    return rest if rest and first in ARTICLES else folded
 
 
 _UNIT_KINDS = frozenset({"admin2", "admin3"})

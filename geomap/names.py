@@ -149,6 +149,13 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+def without_article(folded: str) -> str:
+    """A folded name without its leading Arabic article, which gazetteers drop at will ("Midan"
+    for al-Midan): a name written with its article is spelled as the gazetteer's either way."""
+    first, _, rest = folded.partition(" ")
+    return rest if rest and first in ARTICLES else folded
+
+
 def words(text: str) -> list[str]:
     """The normalised words of a name, articles dropped (see :func:`word_key`)."""
     keys = (word_key(w) for w in fold(text).split())

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from .gazetteer import NEAR_KM, URBAN_KM, Area, Gazetteer, admin1_at, haversine_km, is_notable, km_outside, lies_abroad
 from .model import AREA_KINDS, Candidate, Mention, Place, ResolvedMention
-from .names import TOPONYM_HEADS, fold, normalize
+from .names import TOPONYM_HEADS, fold, normalize, without_article
 
 log = logging.getLogger("geomap")
 
@@ -670,8 +670,10 @@ class Resolver:
                 if nearby is not None:
                     return nearby
                 if elsewhere_than_said or abroad and about_syria and not named_abroad \
-                        and mention.kind_hint in ("neighbourhood", "settlement", "admin2", "admin3"):
-                    # "the Sinaa district" of a Raqqa story is no other spelling of Sanaa, Yemen
+                        and mention.kind_hint in ("neighbourhood", "settlement", "admin2", "admin3") \
+                        and without_article(fold(best.matched_name)) != without_article(fold(mention.text)):
+                    # "the Sinaa district" of a Raqqa story is no other spelling of Sanaa, Yemen ("the
+                    # town of Ramtha" is Ar Ramtha, Jordan, spelled without its article)
                     return self._geocode(mention, governorates, area)
             elif best.match == "variant" and not is_notable(best.place) and best.place.admin1 is not None and (
                     elsewhere_than_said or (governorates or area) and _telling_words(mention.text) < 2

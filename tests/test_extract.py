@@ -1511,6 +1511,9 @@ def test_the_neighbourhood_of_an_arabic_name_and_a_list_of_neighbourhoods(extrac
     # A district of a Syrian story is no other spelling of a city abroad ("the Sinaa district" is not Sanaa).
     text = "Syria: SDF fighters advanced in Raqqa on Monday. Shells struck houses in the Sinaa district near the front."
     assert "Sinaa" not in {e.mention for e in _events(extractor, text)}
+    # Spelled as written but for its article, it is still that town: "the town of Ramtha" is Ar Ramtha, Jordan.
+    text = "Syria: smugglers from Daraa tried to cross the border near the town of Ramtha on Monday; a soldier was killed."
+    assert {e.mention: e.place for e in _events(extractor, text)}["Ramtha"] == "Ar Ramthā"
 
 
 def test_a_name_placed_by_one_sentence_is_that_place_throughout(extractor: Extractor) -> None:
