@@ -39,7 +39,7 @@ import numpy
 from spacy import attrs
 from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -427,13 +427,31 @@ def split_sentences(doc: Doc) -> Doc:
             header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and first[:1].isupper()
             list_item = first in LIST_BULLETS or (first.isdigit() and len(first) <= 3 and following + 1 < n
                                               and strings[orths[following + 1]] in (".", ")"))
-            if blank_line or header_line or list_item:
+            if blank_line or header_line or list_item or _table_row(orths, spaces, strings, following):
                 starts.add(following)
             line_start = following
     flags = numpy.full(n, -1, dtype=numpy.int64)
     flags[sorted(starts)] = 1
     doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))
     return doc
+
+
+#: The most tokens of a line looked at for a table's column marks.
+_ROW_TOKENS = 80
+
+
+def _table_row(orths: list[int], spaces: list[int], strings: StringStore, first: int) -> bool:
+    """True when the line starting at token ``first`` is a table's row, its cells parted by "|"
+    or tabs ("03/10/2019 | Kafr Rouma village | Idlib | 5"): each row is a sentence, with its own date."""
+    marks = 0
+    for i in range(first, min(first + _ROW_TOKENS, len(orths))):
+        text = strings[orths[i]]
+        if spaces[i] and "\n" in text:
+            break
+        marks += text == "|" or (spaces[i] and "\t" in text)
+        if marks >= 2:
+            return True
+    return False
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:

@@ -443,8 +443,8 @@ class _Sentences:
                 before = self._text_at(heading - 1).strip()
                 if _NUMBER_MARK.fullmatch(before):
                     heading -= 2  # "1." is a sentence of its own before its item
-                elif text.lstrip()[:1] in LIST_BULLETS:
-                    heading -= 1
+                elif text.lstrip()[:1] in LIST_BULLETS or _is_table_row(text):
+                    heading -= 1  # a table's rows are its items, headed by the sentence above the table
                 else:
                     break
                 item = True
@@ -473,6 +473,11 @@ class _Sentences:
             return False
         start, list_end = self._furniture[i]
         return start >= self.of(span).start_char or span.start_char < list_end
+
+
+def _is_table_row(text: str) -> bool:
+    """A table's row: cells parted by "|" or tabs ("03/10/2019 | Kafr Rouma village | Idlib")."""
+    return text.count("|") >= 2 or text.count("\t") >= 2
 
 
 #: A list item's number, a sentence of its own before the item ("2."; bullets: matcher.LIST_BULLETS).

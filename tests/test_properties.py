@@ -182,7 +182,14 @@ def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
             first = doc[following].text
             list_item = first in _BULLET_MARKS or (first.isdigit() and len(first) <= 3 and following + 1 < len(doc)
                                                    and doc[following + 1].text in (".", ")"))
-            if token.text.count("\n") >= 2 or (short_line and first[:1].isupper()) or list_item:
+            line = []  # the next line's tokens, for a table's row: two cells parted by "|" or tabs
+            for next_token in doc[following:following + 80]:
+                if next_token.is_space and "\n" in next_token.text:
+                    break
+                line.append(next_token)
+            marks = [t for t in line if t.text == "|" or (t.is_space and "\t" in t.text)]
+            table_row = len(marks) >= 2
+            if token.text.count("\n") >= 2 or (short_line and first[:1].isupper()) or list_item or table_row:
                 starts.append(following)
         line_start = following
     return sorted(set(starts))
@@ -192,7 +199,7 @@ SENTENCE_PIECES = st.sampled_from(["Idlib", "hit", ".", "!", "?", "...", "…", 
                                    "Mr.", "U.S.", "3.5", "?!", "؟", "«", "»", "\n", "\n\n", " \n ", "\t", "Wed 05 Apr 2017",
                                    "Idlib Daily, a short header of some fifty letters", ".\"", "hit.“Idlib", "!(", ".«",
                                    "a line of text that goes on and on well past the eighty characters a header has",
-                                   "-", "•", "2", "12.", "3)", "1234."])
+                                   "-", "•", "2", "12.", "3)", "1234.", "|"])
 
 
 @settings(max_examples=300, deadline=None)
