@@ -1371,7 +1371,8 @@ _ORIGIN_OF_FORCES = re.compile(
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
-    r"|(?:warplanes|jets|aircraft|planes|helicopters|drones)\s+(?:\w+\s+){0,2}?(?:taking\s+off|took\s+off|flying|flew|launched|fired)"
+    r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,3}?(?:taking\s+off|took\s+off|taken\s+off"
+    r"|depart(?:ing|ed)|flying|flew|launched|fired)"
     r"|(?:sorties|missions|flights)\s+(?:\w+\s+){0,2}?(?:flown|launched|carried\s+out)"
     r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
@@ -1383,9 +1384,9 @@ _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of
                      "rebel-held ", "regime-held ", "besieged ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
-                                  "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplanes", "jets",
-                                  "ircraft", "planes", "elicopters", "drones", "aunched", "began", "tarted", "orties", "issions",
-                                  "flights")
+                                  "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
+                                  "ircraft", "plane", "elicopter", "drone", "bomber", "aunched", "began", "tarted", "orties",
+                                  "issions", "flights")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
