@@ -1367,8 +1367,8 @@ def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) 
 #: launched in January from the area of the T4 airbase". Not people who fled (a displacement happens
 #: where they fled from) nor "most victims came from Zamalka".
 _ORIGIN_OF_FORCES = re.compile(
-    r"\b(?i:reinforcements?|reinforced|convoys?|infiltrat(?:ed|ing|ors?)|(?:fighters|troops|militants|militiamen|forces|soldiers|units)\s+"
-    r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing)"
+    r"\b(?i:reinforcements?|reinforced|convoys?|infiltrat(?:ed|ing|ors?)|(?:fighters|troops|militants|militiamen|forces|soldiers|units|officers)\s+"
+    r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing|flown)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
     r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,3}?(?:taking\s+off|took\s+off|taken\s+off"
@@ -1383,7 +1383,7 @@ _ORIGIN_OF_FORCES = re.compile(
 _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ", "in ", "near ", "around ", "occupied ",
                      "rebel-held ", "regime-held ", "besieged ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
-_ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits",
+_ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits", "fficers",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
                                   "ircraft", "plane", "elicopter", "drone", "bomber", "aunched", "began", "tarted", "orties",
                                   "issions", "flights")
@@ -1437,6 +1437,10 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
     written = sentences.written_start(span)  # before "al-Harra"
     start = max(written - 140, 0)
     before = sentences.text[start:written]
+    if before.endswith((" to ", " for ", " of ", ", ", " and ", " the ")) and ("trav" in before or " way " in before
+                                                                       or "route" in before or "bound" in before) \
+            and _TRAVELLING_TO.search(before, max(sentence_start - start, 0)) is not None:
+        return True
     if not before.endswith(_BEFORE_A_REFUGE) or _REFUGE_WORDS(before) is None:
         return False
     if _WHERE_AFTER.match(sentences.text, span.end_char):
@@ -1484,6 +1488,10 @@ _PROSPECT_BEFORE = re.compile(
     r"|\b(?i:(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|prepar(?:e|es|ed|ing))\s+to"
     r"|(?:is|are|was|were)\s+(?:determined|poised)\s+to)\s+[\"“'‘]?[a-z][\w-]*[\"”'’]?\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?"
     + _NAMES_BEFORE + "$")
+#: Where someone was travelling or bound, right before the name: "arrested while travelling to
+#: Damascus", "a convoy bound for Idlib" (not "en route to cover strikes in Huraytan": the strikes were there).
+_TRAVELLING_TO = re.compile(r"\b(?i:travel(?:l?ing|l?ed|s)?|on\s+(?:his|her|their|its)\s+way|en\s+route|bound)\s+(?i:to|for)\s+"
+                            r"(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$")
 
 
 def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
@@ -1638,6 +1646,9 @@ def _where_a_witness_is(span: Span) -> bool:
     if i < 2:
         return False
     previous = doc[i - 1].lower_  # one Token each: most names have neither word before them
+    if previous in ("-", "‐") and i >= 4 and doc[i - 2].lower_ in ARTICLES:  # "residents in al-Hamidiyah said"
+        i -= 2
+        previous = doc[i - 1].lower_
     if previous in ("in", "at"):
         return doc[i - 2].lower_ in _REPORTER_NOUNS
     if previous != "of":

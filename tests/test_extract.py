@@ -266,6 +266,10 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
          {"Shayrat airbase": "mention", "Ltamenah": "event"}),
         ("The aircraft had taken off from Hmeimim airbase before striking Ariha on Monday.",
          {"Hmeimim airbase": "mention", "Ariha": "event"}),
+        ("The deal was reached in Busra al-Sham on Monday, after clashes, with Russian officers flown in from Hmeimim.",
+         {"Busra al-Sham": "event", "Hmeimim": "mention"}),
+        ("Troops arrested two men at a checkpoint near Sanamayn on Monday while they were travelling to Damascus.",
+         {"Sanamayn": "event", "Damascus": "mention"}),
         ("Jets struck Hajin on Monday, killing SDF commanders, many of whom are from Qamishli and Afrin.",
          {"Hajin": "event", "Qamishli": "mention", "Afrin": "mention"}),
         ("Gunmen killed a Druze general from Sweida in Damascus on Monday.", {"Sweida": "mention", "Damascus": "event"}),
@@ -1435,6 +1439,9 @@ def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
     assert roles("Residents of the village of Nawa told AFP that Israeli tanks drove into the village in Syria.")[
         "Nawa"] == "event"
     assert roles("Syrian army units launched a sweep on Sunday in the desert around al-Sukhnah.")["al-Sukhnah"] == "event"
+    # With the name's article between: "residents in al-Hamidiyah said".
+    assert roles("Residents in al-Hamidiyah said troops with bulldozers entered the village in Syria on Monday.")[
+        "al-Hamidiyah"] == "event"
 
 
 def test_what_happened_months_or_years_before_is_background(extractor: Extractor) -> None:
