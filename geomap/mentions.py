@@ -566,6 +566,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and _opens_organisation_noun(following):
         return False  # "Hawar news agency", "al-Baath party's"
+    if following is not None and following.lower_ in _FACILITY_NOUNS and before is not None and before.lower_ == "the" \
+            and not gazetteer.places_spelled(span.text):
+        return False  # "the Al-Shami hospital", "the Al-Sayed house": a family's name, only folded onto a place's
     if following is not None and following.lower_ == "agency" and not (
             _spelled_as_a_place(span, gazetteer, notable=True) or _spelled_as_a_place(span, gazetteer, abroad=True)):
         return False  # "the Hawar agency" is an outlet (Hawar a hamlet's other name); "the Atlanta agency" is Atlanta's
@@ -583,6 +586,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         or sentences.title_case(span)
 
 
+#: Buildings named after a family or a saint as often as after their village ("the Al-Shami hospital").
+_FACILITY_NOUNS = frozenset({"hospital", "house", "home", "mosque", "church", "bakery", "clinic", "school", "farm", "shop",
+                             "pharmacy", "family"})
 #: Nouns that describe a person in apposition: "Abu Omar, a teacher", "Hamid, a 34-year-old father of three".
 _PERSON_NOUNS = frozenset({"teacher", "resident", "father", "mother", "doctor", "nurse", "activist", "spokesman",
                            "spokeswoman", "commander", "fighter", "farmer", "student", "journalist", "reporter",

@@ -1330,6 +1330,16 @@ def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
     assert {e.mention for e in _events(extractor, text, published=dt.date(2017, 8, 1))} == {"Syria", "Raqqa", "Deir ez-Zor"}
 
 
+def test_a_building_named_after_a_family_is_no_place(extractor: Extractor) -> None:
+    """"the Al-Shami hospital in Ariha" is a hospital of that name, not Damascus (al-Sham) by a fold;
+    a building named after its village as written stays that village."""
+    found = {e.mention for e in _events(extractor, "Syria: strikes hit near a bakery and the Al-Shami hospital in "
+                                                   "Ariha on Monday.")}
+    assert found == {"Syria", "Ariha"}
+    found = {e.mention for e in _events(extractor, "Syria: a strike hit the Kansafra school in Idlib on Monday.")}
+    assert {"Kansafra", "Idlib"} <= found
+
+
 def test_a_place_named_as_a_governors_or_mayors_is_background(extractor: Extractor) -> None:
     """"Gaziantep Governor Davut Gul said", "the governor of Turkey's Hatay province": the office, not
     where the rockets fell; "kill 45 in Syria's Homs - Governor" is where they killed."""
