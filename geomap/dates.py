@@ -38,8 +38,9 @@ Decisions (the brief left them open):
   one still to come ("talks will resume on January 20", "elections scheduled for March")
   dates nothing.
 * Numeric dates: ``2018-01-11`` always; ``11.01.2018`` and ``11-01-2018`` are read day
-  first (dots and dashes are day-first conventions); ``11/01/2018`` only when unambiguous
-  (one part above 12, or both equal).
+  first (dots and dashes are day-first conventions); ``11/01/2018`` when unambiguous (one part
+  above 12, or both equal), or as the text's unambiguous slash dates are written (a report's
+  table writes them all alike).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ import ahocorasick
 
 from .names import ARTICLES
 
-__all__ = ["EventDate", "date_clauses", "date_event", "iter_full_dates", "MONTHS"]
+__all__ = ["EventDate", "date_clauses", "date_event", "iter_full_dates", "slash_dates_day_first", "MONTHS"]
 
 Precision = Literal["day", "month", "year"]
 Source = Literal["sentence", "relative", "published"]
@@ -297,8 +298,9 @@ def _month_ok(m: re.Match[str], text: str, group: str) -> bool:
     return m.group(group).rstrip(".") not in ("may", "march") or text[m.start(group)].isupper()
 
 
-def _numeric(a: int, b: int, year: int, sep: str) -> dt.date | None:
-    """``a SEP b SEP year``: day first for dots and dashes, slashes only when unambiguous."""
+def _numeric(a: int, b: int, year: int, sep: str, day_first: bool | None = None) -> dt.date | None:
+    """``a SEP b SEP year``: day first for dots and dashes; slashes when unambiguous, or as the
+    text's other slash dates are written (``day_first``, :func:`slash_dates_day_first`)."""
     if sep == "/":
         if a > 12 >= b:
             return _make_date(year, b, a)
@@ -306,18 +308,33 @@ def _numeric(a: int, b: int, year: int, sep: str) -> dt.date | None:
             return _make_date(year, a, b)
         if a == b:
             return _make_date(year, a, b)
+        if day_first is not None:
+            return _make_date(year, b, a) if day_first else _make_date(year, a, b)
         return None
     return _make_date(year, b, a)
 
 
-def _full_date(m: re.Match[str], text: str) -> dt.date | None:
+_SLASH_DATE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)/(?:1[89]|20)\d\d(?![\d/])")
+
+
+def slash_dates_day_first(text: str) -> bool | None:
+    """How a text writes its slash dates, as those that read only one way show: True day first
+    ("13/10/2019"), False month first ("10/13/2019"), None when none or both do. A table of a
+    report writes them all alike, so its "03/10/2019" is 3 October."""
+    if "/" not in text:
+        return None
+    firsts = {a > 12 for a, b in ((int(m.group(1)), int(m.group(2))) for m in _SLASH_DATE.finditer(text)) if (a > 12) != (b > 12)}
+    return next(iter(firsts)) if len(firsts) == 1 else None
+
+
+def _full_date(m: re.Match[str], text: str, day_first: bool | None = None) -> dt.date | None:
     """The date of a match that names day, month and year, else None. ``text`` is what the
     match's offsets point into, with its capitals."""
     form, g = m.lastgroup, m.group
     if form == "iso_d":
         return _make_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
     if form == "num_y":
-        return _numeric(int(g("num_a")), int(g("num_b")), int(g("num_y")), g("num_sep"))
+        return _numeric(int(g("num_a")), int(g("num_b")), int(g("num_y")), g("num_sep"), day_first)
     if form == "dmy_y" and _month_ok(m, text, "dmy_m"):
         return _make_date(int(g("dmy_y")), _month(g("dmy_m")), _day(g("dmy_d")))
     if form == "mdy_y" and _month_ok(m, text, "mdy_m"):
@@ -426,7 +443,8 @@ def iter_weekdays(text: str) -> Iterator[int]:
         yield _WEEKDAYS[m.group().lower()]
 
 
-def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[EventDate | None, str | None]:
+def _explicit(sentence: str, lowered: str, published: dt.date | None,
+              day_first: bool | None = None) -> tuple[EventDate | None, str | None]:
     """The most precise explicit date (leftmost on ties); without one, why a date named without
     a year could not be used, if one was. ``lowered`` is ``_ascii_lower(sentence)``.
 
@@ -447,7 +465,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
         g = m.group
         date: dt.date | None
         if form in _FULL_FORMS:
-            date, reason = _full_date(m, padded), "date in sentence: {!r}"
+            date, reason = _full_date(m, padded, day_first), "date in sentence: {!r}"
         elif form in ("dm_m", "md_d"):
             day_group, month_group = ("dm_d", "dm_m") if form == "dm_m" else ("md_d", "md_m")
             if not _month_ok(m, padded, month_group):
@@ -567,13 +585,14 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
     return best, None
 
 
-def date_event(sentence: str, published: dt.date | None) -> EventDate:
-    """Date one event sentence; never raises, never invents a date it cannot ground."""
+def date_event(sentence: str, published: dt.date | None, *, day_first: bool | None = None) -> EventDate:
+    """Date one event sentence; never raises, never invents a date it cannot ground. ``day_first``:
+    how the text writes slash dates (:func:`slash_dates_day_first`), for one that reads both ways."""
     if not isinstance(sentence, str):
         sentence = "" if sentence is None else str(sentence)
     published = _as_date(published)
     lowered = _ascii_lower(sentence)  # once for both: lower-casing long sentences is not free
-    found, why_not = _explicit(sentence, lowered, published)
+    found, why_not = _explicit(sentence, lowered, published, day_first)
     if found is not None and found.precision == "day":
         return found
     relative, why_not_rel = _relative(sentence, lowered, published)
@@ -646,7 +665,7 @@ _DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|[1-9])\s+days?\s
 _LATER_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(n): n for n in range(1, 10)}}
 
 
-def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, EventDate]]:
+def date_clauses(sentence: str, published: dt.date | None, *, day_first: bool | None = None) -> list[tuple[int, EventDate]]:
     """The dates of the clauses of a sentence that states different days for different places:
     ``(offset, date)`` for each clause, in order; empty when one date dates the whole sentence.
 
@@ -698,7 +717,7 @@ def date_clauses(sentence: str, published: dt.date | None) -> list[tuple[int, Ev
             day = dt.date.fromisoformat(clauses[-1][1].date) + dt.timedelta(days=shift)
             clauses.append((first, EventDate(day.isoformat(), "day", "relative", f"{shift:+d} day(s) from the clause before")))
         else:
-            clauses.append((first, date_event(sentence[first:last], published)))
+            clauses.append((first, date_event(sentence[first:last], published, day_first=day_first)))
     if any(when.source not in ("sentence", "relative") or when.precision != "day" for _, when in clauses) \
             or len({when.date for _, when in clauses}) < 2:
         return []

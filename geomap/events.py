@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date
+from .dates import EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date, slash_dates_day_first
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
@@ -98,6 +98,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     story_date: EventDate | None = None  # the last day a sentence of the current paragraph stated
     last_day: EventDate | None = None  # the last day any sentence stated
     paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(article.text)]
+    day_first = slash_dates_day_first(article.text)  # how its slash dates are written: "03/10/2019" in a table
     paragraph = -1
     headings = _date_headings(article.text, date_lines, article.published)
     heading_starts = [start for start, _ in headings]
@@ -128,16 +129,17 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                     story_date = last_day = headings[above - 1][1]  # a live blog's "Friday, 29 November 2024"
                 passed = above
             sentence = _without(mention.sentence, mention.sentence_start, date_lines)
-            when = date_event(sentence, article.published)
+            when = date_event(sentence, article.published, day_first=day_first)
             if when.source == "relative" and passed and headings[passed - 1][1].date < (article.published or dt.date.max).isoformat():
                 # "this morning", "yesterday" under a live blog's or a digest's day heading: of that day
-                when = date_event(sentence, dt.date.fromisoformat(headings[passed - 1][1].date))  # type: ignore[arg-type]
+                when = date_event(sentence, dt.date.fromisoformat(headings[passed - 1][1].date),  # type: ignore[arg-type]
+                                  day_first=day_first)
             stated = when.source in ("sentence", "relative")
             if when.year_assumed and story_date is not None and _long_before(story_date, article.published):
                 when = _in_the_year_of(when, story_date, article.published)  # "4 April 2017 – … On 7 April, …"
             # Only where the sentence stated a day and names more than one place can its clauses differ.
             clauses[mention.sentence_start] = \
-                date_clauses(sentence, article.published) if stated and places_in[mention.sentence_start] > 1 else []
+                date_clauses(sentence, article.published, day_first=day_first) if stated and places_in[mention.sentence_start] > 1 else []
             if stated:
                 if _a_day_the_story_goes_on_from(when):
                     # "… on 3 February, and … A'zaz and Ma'arrat on 15 February. On the same day, …": the
@@ -149,17 +151,17 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 # A headline says what the lead tells: "Syrian army captures Maarat al-Numan" is the
                 # day the lead gives ("took the town on Tuesday"), not the publication day.
                 if not lead:
-                    lead.append(_lead_day(article, bounds, header_end, date_lines))
+                    lead.append(_lead_day(article, bounds, header_end, date_lines, day_first))
                 if lead[0] is not None:
                     when = _carried(lead[0], 0)
             else:
                 told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
-                                        dated, date_lines)
+                                        dated, date_lines, day_first)
                 if told is None and story_date is None and article.published and read_up_to < opening(paragraph):
                     # Before the story has a day, a news day told in an earlier paragraph ("Wednesday's
                     # attacks began before dawn." before the paragraphs that name the villages).
                     earlier = _day_told_before(article, bounds, opening(paragraph), max(read_up_to, header_end),
-                                               dated, date_lines)
+                                               dated, date_lines, day_first)
                     told = earlier if _news_day(earlier, article.published) else None
                 read_up_to = mention.sentence_start
                 story_date = told or story_date
@@ -281,17 +283,18 @@ def _header_end(text: str) -> int:
 
 
 def _lead_day(article: Article, bounds: Sequence[tuple[int, int]], header_end: int,
-              date_lines: Sequence[tuple[int, int]]) -> EventDate | None:
+              date_lines: Sequence[tuple[int, int]], day_first: bool | None) -> EventDate | None:
     """The day the lead (the body's first sentence) states, if it states one."""
     first = next(((start, end) for start, end in bounds if start >= header_end), None)
     if first is None:
         return None
-    told = date_event(_without(article.text[first[0]:first[1]], first[0], date_lines), article.published)
+    told = date_event(_without(article.text[first[0]:first[1]], first[0], date_lines), article.published, day_first=day_first)
     return told if _a_day_the_story_goes_on_from(told) and _news_day(told, article.published) else None
 
 
 def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start: int, floor: int,
-                     dated: dict[int, tuple[EventDate, str]], date_lines: Sequence[tuple[int, int]]) -> EventDate | None:
+                     dated: dict[int, tuple[EventDate, str]], date_lines: Sequence[tuple[int, int]],
+                     day_first: bool | None) -> EventDate | None:
     """The day stated by the nearest sentence naming no place before offset ``start`` (and from
     ``floor`` on): "On Friday, rebels attacked. Clashes hit Aleppo." A sentence with a place was
     read already. Read backwards, so most sentences are never read at all."""
@@ -303,7 +306,7 @@ def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start:
             return None
         if first in dated:
             continue
-        told = date_event(_without(article.text[first:last], first, date_lines), article.published)
+        told = date_event(_without(article.text[first:last], first, date_lines), article.published, day_first=day_first)
         if _a_day_the_story_goes_on_from(told):
             return told
     return None

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geomap.dates import EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date
+from geomap.dates import EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date, slash_dates_day_first
 
 THU = dt.date(2018, 1, 11)  # a Thursday
 
@@ -48,6 +48,17 @@ def test_a_number_ending_the_line_before_does_not_take_a_dates_month() -> None:
     text = "Release No: 20171010-01\nOct. 10, 2017\n"
     assert [date for _, _, date in iter_full_dates(text)] == [dt.date(2017, 10, 10)]
     assert _d("The batch 2019-03 of 12 Oct. 4, 2017 reports.")[0] == "2017-10-04"
+
+
+def test_an_ambiguous_slash_date_is_read_as_the_texts_others_are_written() -> None:
+    """A report's table writes all its slash dates one way: where one reads only day first
+    ("13/10/2019"), "03/10/2019" is 3 October; where they disagree or none tells, nothing is guessed."""
+    assert slash_dates_day_first("03/10/2019 | Kafr Rouma\n13/10/2019 | Tal Abyad") is True
+    assert slash_dates_day_first("10/03/2019 and 10/13/2019") is False
+    assert slash_dates_day_first("03/10/2019, 13/10/2019 and 10/13/2019") is None
+    assert slash_dates_day_first("03/10/2019") is None
+    assert date_event("03/10/2019 | Kafr Rouma village | 5", THU, day_first=True).date == "2019-10-03"
+    assert date_event("03/10/2019 | Kafr Rouma village | 5", THU, day_first=False).date == "2019-03-10"
 
 
 def test_ambiguous_slash_date_is_not_read() -> None:

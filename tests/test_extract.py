@@ -1309,18 +1309,20 @@ def test_a_place_abroad_the_words_tell_as_a_place_is_an_event(extractor: Extract
 
 def test_each_row_of_a_table_is_an_item_with_its_own_date(extractor: Extractor) -> None:
     """A report's table ("Date | Place | Victims") under a heading that tells of killings: each row
-    is an item of that heading, dated by its own cell, not by the row before it."""
+    is an item of that heading, dated by its own cell, not by the row before it; "03/10/2019" is
+    read day first, as the table's other dates are written."""
     text = ("Civilian death toll in October 2019\nReleased: Friday, 1 November 2019\n\nThe network documented the "
             "killing of 226 civilians in Syria in October 2019, among them 46 children. Most were killed in air strikes "
             "and shelling in the north-west and in the operation launched on 9 October in the north-east.\n\n"
             "Massacres documented in October 2019:\n\n"
             "Date        | Place                 | Victims\n"
+            "03/10/2019  | Kafr Rouma village    | 5\n"
             "13/10/2019  | Tal Abyad city        | 5\n"
             "22/10/2019  | Kafr Nabl town        | 5\n"
             "26/10/2019  | al Bukamal city       | 6\n")
     found = {e.mention: (e.role, e.date) for e in _events(extractor, text) if e.mention != "Syria"}
-    assert found == {"Tal Abyad": ("event", "2019-10-13"), "Kafr Nabl": ("event", "2019-10-22"),
-                     "al Bukamal": ("event", "2019-10-26")}
+    assert found == {"Kafr Rouma": ("event", "2019-10-03"), "Tal Abyad": ("event", "2019-10-13"),
+                     "Kafr Nabl": ("event", "2019-10-22"), "al Bukamal": ("event", "2019-10-26")}
 
 
 def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
