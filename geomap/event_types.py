@@ -116,7 +116,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "killing": (
         "kill", "kills", "killed", "killing*", "executed", "execution*", "shot dead",
         "gunned down", "massacre*", "murder*", "assassinat*", "behead*", "slaughter*",
-        "death toll", "dead", "died", "lynch*",
+        "death toll", "dead", "died", "lynch*", "stabbed", "stabbing*", "strangled", "hanged",
+        "slit the throat*", "slit their throat*", "slitting the throat*", "cut the throat*", "throats slit", "throat slit",
         # Arabic: killing, killed, dead, assassination, execution, massacre, martyr(s)
         "مقتل", "قتل*", "قتيل*", "قتلى", "اغتيال*", "إعدام*", "اعدام*", "مجزرة", "مجازر", "استشهاد", "شهيد*",
         "شهداء",

@@ -56,6 +56,8 @@ from geomap.names import is_arabic
         ("The group executed eleven captives.", "killing"),
         ("A local council member was shot dead outside his home.", "killing"),
         ("Survivors described a massacre in the hamlet.", "killing"),
+        ("Militants slit the throats of the men near the town on Wednesday.", "killing"),
+        ("A shopkeeper was stabbed outside his store.", "killing"),
         # displacement
         ("Thousands were displaced from the countryside.", "displacement"),
         ("Families fled towards the border on foot.", "displacement"),
