@@ -116,7 +116,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "killing": (
         "kill", "kills", "killed", "killing*", "executed", "execution*", "shot dead",
         "gunned down", "massacre*", "murder*", "assassinat*", "behead*", "slaughter*",
-        "death toll", "dead", "died", "lynch*", "stabbed", "stabbing*", "strangled", "hanged",
+        "death toll", "dead", "died", "lynch*", "stabbed", "stabbing*", "strangled", "hanged", "beaten to death",
+        "stoned to death", "burned to death", "burnt to death", "tortured to death", "starved to death",
+        "crushed to death", "hacked to death", "shot to death", "froze to death", "frozen to death",
         "slit the throat*", "slit their throat*", "slitting the throat*", "cut the throat*", "throats slit", "throat slit",
         # Arabic: killing, killed, dead, assassination, execution, massacre, martyr(s)
         "مقتل", "قتل*", "قتيل*", "قتلى", "اغتيال*", "إعدام*", "اعدام*", "مجزرة", "مجازر", "استشهاد", "شهيد*",
@@ -148,6 +150,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "eliminat*", "losses", "gathered in", "searched", "searching houses", "house search*", "search operation*",
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
     "returned to their homes", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
+    "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
     "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*",

@@ -1672,6 +1672,7 @@ def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
     doc = span.doc
     i = span.end
     # Skip a coordinated partner: "Moscow and Ankara …", "Turkey, Iran and Russia …".
+    last_joint = ""
     for _ in range(4):
         if i < len(doc) and doc[i].lower_ in {"and", ","}:
             j = i + 1
@@ -1679,11 +1680,11 @@ def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
                 j += 1
             if j == i + 1:
                 break
-            i = j
+            last_joint, i = doc[i].lower_, j
         else:
             break
-    if i >= len(doc):
-        return False
+    if i >= len(doc) or strict and last_joint == ",":
+        return False  # "killed in Syria's Palmyra, Pentagon says": a source, not a partner
     word = doc[i].lower_
     if word in ("'s", "’s"):
         return not strict

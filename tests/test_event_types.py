@@ -58,6 +58,7 @@ from geomap.names import is_arabic
         ("Survivors described a massacre in the hamlet.", "killing"),
         ("Militants slit the throats of the men near the town on Wednesday.", "killing"),
         ("A shopkeeper was stabbed outside his store.", "killing"),
+        ("A woman was stoned to death in the square.", "killing"),
         # displacement
         ("Thousands were displaced from the countryside.", "displacement"),
         ("Families fled towards the border on foot.", "displacement"),
@@ -245,6 +246,8 @@ def test_holding_an_area_is_no_event_but_taking_it_is(sentence: str, expected: s
         ("Army units enter al-Rastan and Talbiseh after exit of last batch of terrorists", "other"),
         ("Army takes control of Salma town in Lattakia northern countryside", "offensive"),
         ("Army General Command announces restoring security and stability to Aleppo city", "offensive"),
+        ("Israeli troops demolished three houses near the observation point.", "other"),
+        ("A patrol beat a young man to death in the village.", "other"),
     ],
 )
 def test_takeovers_gatherings_searches_fires_returns_and_crossings_are_events(sentence: str, expected: str) -> None:

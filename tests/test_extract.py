@@ -1432,6 +1432,16 @@ def test_a_place_that_only_a_threat_plan_or_forecast_is_about_is_background(extr
     assert roles == {"Homs": "mention", "Talbiseh": "event"}
 
 
+def test_a_source_after_a_comma_is_no_partner_of_a_syrian_place(extractor: Extractor) -> None:
+    """"… killed in attack in Syria's Palmyra, Pentagon says": the Pentagon is the source, not a
+    government beside Palmyra; "Damascus, Moscow and Tehran have said" still lists governments."""
+    found = {e.mention: e.role for e in _events(extractor, "Two soldiers killed in attack in Palmyra, Pentagon says")}
+    assert found == {"Palmyra": "event"}
+    found = {e.mention: e.role for e in _events(extractor, "Damascus, Moscow and Tehran have said the strikes "
+                                                           "violated the truce in Idlib.")}
+    assert found["Damascus"] == "mention" and found["Idlib"] == "event"
+
+
 def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
     """"Our reporter in Saraqib says fighters control the town", "SANA's reporter in Aleppo said six
     civilians were killed", "Residents of Baniyas said gunmen went from house to house": the news is
