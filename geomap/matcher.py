@@ -379,7 +379,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 @Language.component("geomap_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Sentence ends for pipelines without a parser: after . ! ? (and any closing quotes or
-    brackets), at a blank line, and at a line break after a short unpunctuated line.
+    brackets), at a blank line, at a line break after a short unpunctuated line, and before a line
+    that is a list item, a table's row or an item opened by a clock time.
 
     Headlines, bylines and datelines carry no final period; without the line rule a header date
     ("Idlib Daily, 12 March 2019") would date the first sentence of the body. Works on token
@@ -427,7 +428,9 @@ def split_sentences(doc: Doc) -> Doc:
             header_line = line_length < 80 and not last.endswith((".", ",", ";", ":")) and first[:1].isupper()
             list_item = first in LIST_BULLETS or (first.isdigit() and len(first) <= 3 and following + 1 < n
                                               and strings[orths[following + 1]] in (".", ")"))
-            if blank_line or header_line or list_item or _table_row(orths, spaces, strings, following):
+            timed = _CLOCK.fullmatch(first) is not None or (first == "[" and following + 1 < n
+                                                            and _CLOCK.fullmatch(strings[orths[following + 1]]) is not None)
+            if blank_line or header_line or list_item or timed or _table_row(orths, spaces, strings, following):
                 starts.add(following)
             line_start = following
     flags = numpy.full(n, -1, dtype=numpy.int64)
@@ -436,6 +439,9 @@ def split_sentences(doc: Doc) -> Doc:
     return doc
 
 
+#: A clock time opening a line: a live blog's or an alert channel's item ("08:58 Jableh: explosions",
+#: "[11:05] Gunmen shot …"), a sentence of its own even without a capital or a full stop before it.
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
 #: The most tokens of a line looked at for a table's column marks.
 _ROW_TOKENS = 80
 

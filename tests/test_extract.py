@@ -1325,6 +1325,19 @@ def test_each_row_of_a_table_is_an_item_with_its_own_date(extractor: Extractor) 
                      "Kafr Nabl": ("event", "2019-10-22"), "al Bukamal": ("event", "2019-10-26")}
 
 
+def test_each_item_opened_by_a_clock_time_is_a_sentence(extractor: Extractor) -> None:
+    """An alert channel's or a live blog's items, one a line and opened by a time ("08:58 Jableh: …"),
+    are sentences of their own: each keeps its own type, and one item's "this month" dates no other."""
+    text = ("Syria alerts — Monday, 23 May 2016\n\n"
+            "08:58 Jableh: series of explosions near the main bus station\n"
+            "15:40 Aleppo: clashes around Khan Tuman continue, militias try to retake hills lost this month\n"
+            "16:20 Idlib: Russian jets struck Saraqib, 4 killed incl. 2 children\n")
+    found = {e.mention: (e.event_type, e.date) for e in _events(extractor, text, published=dt.date(2016, 5, 23))
+             if e.role == "event"}
+    assert found["Jableh"] == ("explosion", "2016-05-23") and found["Saraqib"] == ("airstrike", "2016-05-23")
+    assert found["Khan Tuman"][0] == "offensive"
+
+
 def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
     """"near Hisham bin Abdul Malik street" names a man (no Khasham), as "Khalid ibn al-Walid" does."""
     text = ("Syria: SDF fighters took Raqqa and advanced in Deir ez-Zor. Fighting was reported early this morning near "

@@ -189,7 +189,10 @@ def _sentence_starts_by_loop(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
                 line.append(next_token)
             marks = [t for t in line if t.text == "|" or (t.is_space and "\t" in t.text)]
             table_row = len(marks) >= 2
-            if token.text.count("\n") >= 2 or (short_line and first[:1].isupper()) or list_item or table_row:
+            clock = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
+            timed = clock.fullmatch(first) is not None or (first == "[" and following + 1 < len(doc)
+                                                          and clock.fullmatch(doc[following + 1].text) is not None)
+            if token.text.count("\n") >= 2 or (short_line and first[:1].isupper()) or list_item or table_row or timed:
                 starts.append(following)
         line_start = following
     return sorted(set(starts))
@@ -199,7 +202,7 @@ SENTENCE_PIECES = st.sampled_from(["Idlib", "hit", ".", "!", "?", "...", "…", 
                                    "Mr.", "U.S.", "3.5", "?!", "؟", "«", "»", "\n", "\n\n", " \n ", "\t", "Wed 05 Apr 2017",
                                    "Idlib Daily, a short header of some fifty letters", ".\"", "hit.“Idlib", "!(", ".«",
                                    "a line of text that goes on and on well past the eighty characters a header has",
-                                   "-", "•", "2", "12.", "3)", "1234.", "|"])
+                                   "-", "•", "2", "12.", "3)", "1234.", "|", "08:58", "[", "]"])
 
 
 @settings(max_examples=300, deadline=None)
