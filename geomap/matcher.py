@@ -27,6 +27,7 @@ overwrite           false      replace existing ``doc.ents`` instead of keeping 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -104,7 +105,9 @@ _ORG_SPELLINGS -= {""}
 
 #: By token text: its key, capitalised, opens a name, a name goes on across it, proclitic length.
 _TokenInfo = tuple[str, bool, bool, bool, int]
-_OPENS, _GLUED = itemgetter(2), itemgetter(4)  # fields read over every token, in C
+_CAPITALISED, _OPENS, _GLUED = itemgetter(1), itemgetter(2), itemgetter(4)  # fields read over every token, in C
+#: The fewest words with a key a sentence in lower case must have for its names to be looked for.
+_LOWER_CASE_MIN_WORDS = 3
 #: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
 #: ("Abu al-Duhur", "the [Hama] airport").
 _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
@@ -207,11 +210,16 @@ class PlaceMatcher:
         keys, prefixes = self._names.keys, self._names.prefixes
         count = len(info)
         spans: list[Span] = []
-        for first in compress(range(count), map(_OPENS, info)):  # in C: most tokens open no name
+        openers = compress(range(count), map(_OPENS, info))  # in C: most tokens open no name
+        lower_case = self._lower_case_openers(doc, info)
+        if lower_case:
+            openers = sorted({*openers, *lower_case})
+        for first in openers:
             last, name = first, info[first][0]
             while True:
                 if name in keys:
-                    label = self._label(doc, first, last, name, capitalised=info[first][1])
+                    label = self._label(doc, first, last, name, capitalised=info[first][1] or first in lower_case,
+                                        lower_case=first in lower_case)
                     if label:
                         spans.append(Span(doc, first, last + 1, label=label, span_id=name))
                 if name not in prefixes:
@@ -271,8 +279,29 @@ class PlaceMatcher:
                     token, length = doc[i], token_info[4]
                     retokenizer.split(token, [token.text[:length], token.text[length:]], heads=[(token, 1), (token, 1)])
 
-    def _label(self, doc: Doc, first: int, last: int, key: str, *, capitalised: bool) -> str:
-        """The label of the name ``key`` found at tokens ``first``..``last``; "" when it is not one."""
+    def _lower_case_openers(self, doc: Doc, info: list[_TokenInfo]) -> set[int]:
+        """Where a name may start in a sentence written in lower case but for acronyms, where
+        capitals say nothing ("06:10 daraa al-balad: heavy shelling", "yadudah: convoy hit by IED",
+        an unedited channel's posts): every token whose key opens a name. Common English words among
+        them stay weak (:meth:`_plausibility`)."""
+        capitals = list(compress(range(len(info)), map(_CAPITALISED, info)))
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        found: set[int] = set()
+        for start, end in zip(starts, starts[1:] + [len(info)]):
+            words = [i for i in range(start, end) if info[i][0]]
+            if len(words) < _LOWER_CASE_MIN_WORDS or info[words[0]][1]:
+                continue  # most sentences open with a capital
+            # Capitals only in acronyms ("hit by IED", "SDF reinforcements sent to thiban").
+            inside = capitals[bisect.bisect_left(capitals, start):bisect.bisect_left(capitals, end)]
+            if all(len(text := doc[i].text) <= 5 and text.isupper() for i in inside):
+                found.update(i for i in words if self._opens_a_name(info[i][0]))
+        return found
+
+    def _label(self, doc: Doc, first: int, last: int, key: str, *, capitalised: bool, lower_case: bool = False) -> str:
+        """The label of the name ``key`` found at tokens ``first``..``last``; "" when it is not one.
+        ``lower_case``: in a sentence written all in lower case, where no capital is asked for."""
         if key in _ORG_KEYS:
             text = doc[first:last + 1].text
             # Unless spelled as a place and not as the name: "Gaza" normalises like "al-Qaeda",
@@ -281,12 +310,13 @@ class PlaceMatcher:
                 return ORG_LABEL
         if not capitalised:  # "the", "in": never a place name's start
             return ""
-        return self._plausibility(doc, first, last, key, doc[first].text, doc[last].text)
+        return self._plausibility(doc, first, last, key, doc[first].text, doc[last].text, lower_case=lower_case)
 
-    def _plausibility(self, doc: Doc, first: int, last: int, key: str, first_text: str, last_text: str) -> str:
+    def _plausibility(self, doc: Doc, first: int, last: int, key: str, first_text: str, last_text: str, *,
+                      lower_case: bool = False) -> str:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):
         kept only where a place context says so; "" when tokens ``first``..``last`` cannot be a name."""
-        if not (_CAPITAL.match(first_text)
+        if not lower_case and not (_CAPITAL.match(first_text)
                 and (_CAPITAL.match(last_text) or not last_text.isalpha() or is_arabic(last_text)
                      or (first != last and last_text in _GENERIC_LAST_WORDS))):
             return ""  # a name ends in a capitalised word, or a generic one: "the T4 airbase"

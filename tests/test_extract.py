@@ -1338,6 +1338,18 @@ def test_each_item_opened_by_a_clock_time_is_a_sentence(extractor: Extractor) ->
     assert found["Khan Tuman"][0] == "offensive"
 
 
+def test_names_in_a_sentence_written_in_lower_case_are_found(extractor: Extractor) -> None:
+    """An unedited channel writes in lower case but for acronyms ("06:10 daraa al-balad: heavy
+    shelling", "yadudah: convoy hit by IED"): capitals say nothing there, so names are looked for
+    without them; a common English word among them still needs a place context."""
+    text = ("syria: daraa field msgs, unedited\n\n"
+            "06:10 daraa al-balad: heavy shelling since dawn by 4th div, 2 dead 5 inj\n"
+            "11:00 yadudah: mil convoy hit by IED on the road, 1 soldier killed\n"
+            "13:20 the need for aid is huge, ppl say\n")
+    found = {e.mention: e.place for e in _events(extractor, text, published=dt.date(2021, 7, 29)) if e.role == "event"}
+    assert found == {"daraa al-balad": "Dar'a al Balad", "yadudah": "Yadudeh"}
+
+
 def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
     """"near Hisham bin Abdul Malik street" names a man (no Khasham), as "Khalid ibn al-Walid" does."""
     text = ("Syria: SDF fighters took Raqqa and advanced in Deir ez-Zor. Fighting was reported early this morning near "
