@@ -105,7 +105,7 @@ _ORG_SPELLINGS -= {""}
 
 #: By token text: its key, capitalised, opens a name, a name goes on across it, proclitic length.
 _TokenInfo = tuple[str, bool, bool, bool, int]
-_CAPITALISED, _OPENS, _GLUED = itemgetter(1), itemgetter(2), itemgetter(4)  # fields read over every token, in C
+_KEY, _CAPITALISED, _OPENS, _GLUED = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(4)  # fields read over every token, in C
 #: The fewest words with a key a sentence in lower case must have for its names to be looked for.
 _LOWER_CASE_MIN_WORDS = 3
 #: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
@@ -284,16 +284,22 @@ class PlaceMatcher:
         capitals say nothing ("06:10 daraa al-balad: heavy shelling", "yadudah: convoy hit by IED",
         an unedited channel's posts): every token whose key opens a name. Common English words among
         them stay weak (:meth:`_plausibility`)."""
-        capitals = list(compress(range(len(info)), map(_CAPITALISED, info)))
+        keyed = list(compress(range(len(info)), map(_KEY, info)))  # in C: the tokens that are words
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
+        capitals: list[int] | None = None
         found: set[int] = set()
         for start, end in zip(starts, starts[1:] + [len(info)]):
-            words = [i for i in range(start, end) if info[i][0]]
-            if len(words) < _LOWER_CASE_MIN_WORDS or info[words[0]][1]:
+            at = bisect.bisect_left(keyed, start)  # the sentence's first word
+            if at == len(keyed) or keyed[at] >= end or info[keyed[at]][1]:
                 continue  # most sentences open with a capital
-            # Capitals only in acronyms ("hit by IED", "SDF reinforcements sent to thiban").
+            words = keyed[at:bisect.bisect_left(keyed, end, at)]
+            if len(words) < _LOWER_CASE_MIN_WORDS:
+                continue
+            if capitals is None:
+                capitals = list(compress(range(len(info)), map(_CAPITALISED, info)))
+            # Capitals only in acronyms after its lower-case opening ("yadudah: convoy hit by IED").
             inside = capitals[bisect.bisect_left(capitals, start):bisect.bisect_left(capitals, end)]
             if all(len(text := doc[i].text) <= 5 and text.isupper() for i in inside):
                 found.update(i for i in words if self._opens_a_name(info[i][0]))
