@@ -1317,12 +1317,14 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     abroad also "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
     sentence = sentences.of(span)
     written = sentences.written_start(span)  # before "al-Shaddadi"
-    before = sentences.text[max(sentence.start_char, written - 60):written]
-    if before.endswith((" in ", " at ", " the ", " city of ", " town of ", " capital of ")) and (
+    before = sentences.text[max(sentence.start_char, written - 40):written]
+    in_a_city = before.endswith((" city of ", " town of ", " capital of ")) and (" in the " in before or " at the " in before)
+    if (in_a_city or before.endswith((" in ", " at ", " the "))) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
-        return True
-    if before.endswith((" from ", " from the ", " town of ", " city of ", " village of ")) and _SPOKE_FROM.search(before) is not None:
-        return True  # "told AP by phone from Damascus"
+        return True  # "said in Ankara", "a news conference in the Russian city of Yekaterinburg"
+    if before.endswith((" from ", " from the ", " town of ", " city of ", " village of ")) and _SPOKE_FROM.search(
+            sentences.text, max(sentence.start_char, written - 60), written) is not None:
+        return True  # "told AP by phone from Damascus", "announced on 9 September from the town of al-Shaddadi"
     if before.endswith((" in ", " of ")) and _RECORDED_AT_A_SEAT.search(
             sentences.text, max(sentence.start_char, written - 100), written) is not None:
         return True  # "a statement from its headquarters in Baghdad"
