@@ -129,6 +129,10 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                     story_date = last_day = headings[above - 1][1]  # a live blog's "Friday, 29 November 2024"
                 passed = above
             sentence = _without(mention.sentence, mention.sentence_start, date_lines)
+            if sentence != mention.sentence and opens_with_its_date(mention.sentence):
+                # A chronology's first entry ("28 Dec 2021 — Missiles hit …"), whose date was taken for
+                # the report's own: it is the entry's day.
+                sentence = mention.sentence
             when = date_event(sentence, article.published, day_first=day_first)
             if when.source == "relative" and passed and headings[passed - 1][1].date < (article.published or dt.date.max).isoformat():
                 # "this morning", "yesterday" under a live blog's or a digest's day heading: of that day

@@ -12,7 +12,7 @@ from geomap.gazetteer import default_gazetteer, haversine_km
 from geomap.mentions import find_mentions
 from geomap.model import Article, Event
 from geomap.pipeline import Extractor
-from geomap.read import read_articles
+from geomap.read import find_published_date, read_articles
 
 
 def _events(extractor: Extractor, text: str, published: dt.date | None = None, doc_id: str = "t") -> list[Event]:
@@ -1348,6 +1348,18 @@ def test_names_in_a_sentence_written_in_lower_case_are_found(extractor: Extracto
             "13:20 the need for aid is huge, ppl say\n")
     found = {e.mention: e.place for e in _events(extractor, text, published=dt.date(2021, 7, 29)) if e.role == "event"}
     assert found == {"daraa al-balad": "Dar'a al Balad", "yadudah": "Yadudeh"}
+
+
+def test_a_chronologys_first_entry_keeps_its_day(extractor: Extractor) -> None:
+    """A strike tracker with no date line: its first entry's date is taken for the report's, and that
+    entry is still dated by it, not by its "this month"."""
+    text = ("Strike tracker: Israeli attacks on Syria, selected entries\n\n"
+            "28 Dec 2021 — Missiles hit the container terminal at Latakia port for the second time this month.\n\n"
+            "10 Jun 2022 — A strike on Damascus International Airport left runways out of service.\n")
+    published = find_published_date(text)
+    assert published == dt.date(2021, 12, 28)
+    found = {e.mention: e.date for e in _events(extractor, text, published=published) if e.role == "event"}
+    assert found["Latakia"] == "2021-12-28" and found["Damascus International Airport"] == "2022-06-10"
 
 
 def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
