@@ -322,9 +322,15 @@ def test_the_quick_lower_casing_changes_only_ascii_capitals(text: str) -> None:
 #: The explicit-date expression as first written: one flat alternation, every month name listed
 #: longest first, tried at every position. The grouped expression that skips to word starts, run on
 #: text after one space, must find the same dates with the same groups.
+#: Since 8aed5ec the Arabic month names too, and "N من MONTH".
+_ARABIC_MONTHS_AS_WRITTEN = ["كانون الثاني", "شباط", "آذار", "اذار", "نيسان", "أيار", "ايار", "حزيران", "تموز", "آب", "أيلول",
+                             "ايلول", "تشرين الأول", "تشرين الاول", "تشرين الثاني", "كانون الأول", "كانون الاول", "يناير",
+                             "فبراير", "مارس", "أبريل", "ابريل", "إبريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه", "أغسطس",
+                             "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر"]
 _MON_AS_WRITTEN = r"(?:" + "|".join(sorted(
     ["january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
-     "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"],
+     "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec",
+     *_ARABIC_MONTHS_AS_WRITTEN],
     key=len, reverse=True)) + r")\.?"
 _MONTH_NAME_AS_WRITTEN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY_AS_WRITTEN = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
@@ -333,13 +339,13 @@ _YEAR_AS_WRITTEN = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 #: "in March," does not keep the month from standing alone.
 _GAP_AS_WRITTEN = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _EXPLICIT_AS_WRITTEN = re.compile(
-    r"(?=[0-9adefijlmnost])(?<![\w.])(?:"
+    r"(?=[0-9adefijlmnost" + "".join(sorted({name[0] for name in _ARABIC_MONTHS_AS_WRITTEN})) + r"])(?<![\w.])(?:"
     rf"(?P<iso_y>{_YEAR_AS_WRITTEN})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
     rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR_AS_WRITTEN})"
     r"(?![0-9_/-]|\.[0-9])"
-    rf"|(?P<dmy_d>{_DAY_AS_WRITTEN})(?:\s+of)?[\s-]+(?P<dmy_m>{_MON_AS_WRITTEN})[\s,،-]+(?P<dmy_y>{_YEAR_AS_WRITTEN})\b"
+    rf"|(?P<dmy_d>{_DAY_AS_WRITTEN})(?:\s+(?:of|من))?[\s-]+(?P<dmy_m>{_MON_AS_WRITTEN})[\s,،-]+(?P<dmy_y>{_YEAR_AS_WRITTEN})\b"
     rf"|(?P<mdy_m>{_MON_AS_WRITTEN}){_GAP_AS_WRITTEN}(?P<mdy_d>{_DAY_AS_WRITTEN})(?:[,،]?\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR_AS_WRITTEN})\b"
-    rf"|(?P<dm_d>{_DAY_AS_WRITTEN})(?:\s+of)?{_GAP_AS_WRITTEN}(?P<dm_m>{_MON_AS_WRITTEN})(?![\w-])"
+    rf"|(?P<dm_d>{_DAY_AS_WRITTEN})(?:\s+(?:of|من))?{_GAP_AS_WRITTEN}(?P<dm_m>{_MON_AS_WRITTEN})(?![\w-])"
     rf"(?!\.?\s+{_DAY_AS_WRITTEN}(?:[,،]\s*|\s+){_YEAR_AS_WRITTEN}\b)"
     rf"|(?P<my_m>{_MON_AS_WRITTEN})[,،]?\s+(?P<my_y>{_YEAR_AS_WRITTEN})\b"
     rf"|(?P<md_m>{_MON_AS_WRITTEN}){_GAP_AS_WRITTEN}(?P<md_d>{_DAY_AS_WRITTEN})(?![\w]|:[0-9]|[.,]?[0-9])"
@@ -367,6 +373,8 @@ EXPLICIT_TEXT = st.lists(DATE_PIECES, max_size=12).map("".join)
 @example("Jan. 3Jan. 3\x1fJan. 3")  # U+001F is a space to Unicode's \s, not to ASCII's
 @example("in March, 3 February")  # a day after the comma is not the month's
 @example("since July.\n\n7 Aug 2016")  # nor across a blank line
+@example("Jan. 3Jan. 3 شباط")  # an Arabic month after its day
+@example("3 من أيار 2016 كان")  # "3 of May 2016"; a month's stem alone ("كان", was) is no month
 def test_the_grouped_date_expression_finds_the_dates_of_the_flat_one(text: str) -> None:
     """Dates are found by an expression grouped by how a date starts, searched from the character
     before each word; it must find what the flat expression finds, group for group, and a match's
