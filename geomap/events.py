@@ -599,13 +599,19 @@ def _namesake(place: Place, inner: Place) -> bool:
         inner.kind in _COARSE or haversine_km(place.lat, place.lon, inner.lat, inner.lon) > URBAN_KM)
 
 
+#: A line's label: its first name, after at most a clock time or a bullet, and a colon ("16:20 Idlib: …").
+_LABEL_COLON = re.compile(r"[ \t]*:")
+_LINE_OPENING = re.compile(r"[\s\-–—•*]*(?:\[?\d{1,2}[:.]\d{2}\]?[\s\-–—]*)?")
+
+
 def _contains(outer: ResolvedMention, inner: ResolvedMention) -> bool:
     """True when the words say ``outer`` is named only as what contains ``inner``: in brackets
     after it ("Kafr Nabuda (As-Suqaylabiyah, Hama)", "Al-Yadudah town (Daraa)"); after it, at the
     end of a clause or after "in", when it is the governorate or its namesake city ("near Saraqab,
     Idlib.", "struck Kafr Nabl in Idlib"); before it, as a possessive ("Idlib's Khan Sheikhun") or,
     when it is the governorate or its namesake city, as an adjective ("the Idlib town of Khan
-    Sheikhun"; but in "the Zahra neighbourhood of Aleppo" the event is in both)."""
+    Sheikhun"; but in "the Zahra neighbourhood of Aleppo" the event is in both); or as the label
+    of its line ("16:20 Idlib: Russian jets struck Saraqib")."""
     m, o, offset = outer.mention, inner.mention, outer.mention.sentence_start
     sentence = m.sentence
     if o.end_char <= m.start_char:  # "inner … outer"
@@ -624,5 +630,9 @@ def _contains(outer: ResolvedMention, inner: ResolvedMention) -> bool:
     between = sentence[m.end_char - offset:o.start_char - offset]
     if _POSSESSIVE.match(between):
         return True
+    line_start = sentence.rfind("\n", 0, m.start_char - offset) + 1
+    if _LABEL_COLON.match(between) and _LINE_OPENING.fullmatch(sentence, line_start, m.start_char - offset) \
+            and _namesake(outer.place, inner.place):
+        return True  # "16:20 Idlib: Russian jets struck Saraqib": the line's label
     return _namesake(outer.place, inner.place) and _ADJECTIVE_AFTER.match(between) is not None and \
         _ADJECTIVE_BEFORE.search(sentence[max(m.start_char - offset - 48, 0):m.start_char - offset]) is not None

@@ -1362,6 +1362,16 @@ def test_a_chronologys_first_entry_keeps_its_day(extractor: Extractor) -> None:
     assert found["Latakia"] == "2021-12-28" and found["Damascus International Airport"] == "2022-06-10"
 
 
+def test_a_lines_label_is_what_contains_its_places(extractor: Extractor) -> None:
+    """An alert's or a daily toll's label ("16:20 Idlib: Russian jets struck Saraqib") names the
+    governorate its line's places lie in: background beside them, as "Saraqib in Idlib" is."""
+    text = ("Syria alerts\n\n"
+            "16:20 Idlib: Russian jets struck Saraqib, 4 killed incl. 2 children\n"
+            "17:00 Hama: jets struck Kafr Zita\n")
+    found = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2019, 5, 7))}
+    assert found == {"Syria": "mention", "Idlib": "mention", "Saraqib": "event", "Hama": "mention", "Kafr Zita": "event"}
+
+
 def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
     """"near Hisham bin Abdul Malik street" names a man (no Khasham), as "Khalid ibn al-Walid" does."""
     text = ("Syria: SDF fighters took Raqqa and advanced in Deir ez-Zor. Fighting was reported early this morning near "
