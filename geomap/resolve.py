@@ -307,9 +307,10 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
     name that has a namesake of the first by it, and the best-ranked such namesake. Points only:
     a district's or a governorate's point is the middle of an area ("Zabadani near Damascus" is
     the town, 32 km from the capital, not its district's middle). A town of note named second
-    keeps its place: a hamlet of its name is no reference. A name none of whose places lies within
-    :data:`_FAR_FROM_BESIDE_KM` of the Syrian town of note it is told to lie by, with no distance
-    given, is "" (none of them)."""
+    keeps its place: a hamlet of its name is no reference, and a namesake spelled as written in the
+    second's governorate is not left for one that only folds like it. A name none of whose places
+    lies within :data:`_FAR_FROM_BESIDE_KM` of the Syrian town of note it is told to lie by, with no
+    distance given, is "" (none of them)."""
     chosen: dict[int, str] = {}
     for index in _named_next(mentions, _BESIDE_BETWEEN):
         first = [c for c in candidates[index] if c.place.kind not in AREA_KINDS]
@@ -321,7 +322,7 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
             second = [c for c in second if is_notable(c.place)]
         for reference in second:  # the best-ranked place of the second name with a namesake of the first by it
             near = next((c for c in first if _apart(c.place, reference.place) <= min(_BESIDE_KM, apart / 3)), None)
-            if near is not None:
+            if near is not None and not (near.match == "variant" and _spelled_in(first, reference.place.admin1)):
                 chosen.setdefault(index, near.place.id)
                 chosen.setdefault(index + 1, reference.place.id)
                 break
@@ -333,6 +334,12 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
                     and all(_apart(c.place, reference) > _FAR_FROM_BESIDE_KM for c in first):
                 chosen.setdefault(index, "")  # "al-Badu, in the centre of Raqqa city" is no Bado by Homs
     return chosen
+
+
+def _spelled_in(found: Sequence[Candidate], admin1: str | None) -> bool:
+    """True when one of the places spelled as written lies in the governorate: "Maskanah east of
+    Aleppo" is the town spelled so, 85 km out, not a village by the city that only folds like it."""
+    return any(c.match in ("exact", "user") and c.place.admin1 == admin1 for c in found)
 
 
 def _apart(a: Place, b: Place) -> float:

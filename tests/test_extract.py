@@ -1638,6 +1638,11 @@ def test_two_names_told_to_lie_by_each_other_are_the_namesakes_that_do(extractor
     assert found == {"Jobar": "Homs", "Baba Amr": "Homs"}
     found = {e.mention: e.kind for e in _events(extractor, "Buses left Zabadani near Damascus on Monday after shelling.")}
     assert found == {"Zabadani": "settlement", "Damascus": "settlement"}
+    # A namesake spelled as written in the second's governorate is not left for a village by it that
+    # only folds like it: "Maskanah east of Aleppo" is the town 85 km out, not Masqan by the city.
+    found = {e.mention: e.place for e in _events(extractor, "Syrian troops moved into the towns of Deir Hafer and "
+                                                            "Maskanah east of Aleppo on Saturday.")}
+    assert found["Maskanah"] == "Maskanah"
     # None of a name's places by the town it is told to lie in: not a Bado 230 km off ("in the centre of
     # Raqqa city"), nor Mil by Manbij for "al-Maleh north of Aleppo"; a region keeps its place.
     found = {e.mention for e in _events(extractor, "An airstrike hit a building in al-Badu, in the centre of Raqqa "
