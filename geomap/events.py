@@ -330,6 +330,11 @@ _DATE_HEADING = re.compile(r"[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day
                            r"(?P<date>.{6,30}?)[ \t]*(?:\([^()]*\)[ \t]*)?", re.IGNORECASE)
 
 
+#: A line that is a year alone: a timeline's heading over its entries ("2012", then "July 20 - Rebel
+#: fighters sweep into …"), whose days are of that year.
+_YEAR_HEADING = re.compile(r"^[ \t]*(?P<year>(?:19|20)[0-9]{2})[ \t]*:?[ \t]*$", re.MULTILINE)
+
+
 def _date_headings(text: str, date_lines: Sequence[tuple[int, int]], published: dt.date | None) -> list[tuple[int, EventDate]]:
     """Where each date heading of a text begins, and its day, in text order; not the article's own
     date line, which says when it was published. A heading without its year ("——— Saturday 15
@@ -343,12 +348,15 @@ def _date_headings(text: str, date_lines: Sequence[tuple[int, int]], published: 
             if not any(a <= start + heading.start("date") < b for a, b in date_lines):
                 day = dates[0][2].isoformat()
                 headings.append((start, EventDate(day, "day", "sentence", f"the date heading above: {day}")))
+    for line in _YEAR_HEADING.finditer(text):  # a timeline's "2012" over its entries "July 20 - …"
+        year = line.group("year")
+        headings.append((line.start(), EventDate(f"{year}-01-01", "year", "sentence", f"the year heading above: {year}")))
     if published is not None:
         for line in _DAY_HEADING_WITHOUT_YEAR.finditer(text):
             told = date_event(line.group("day") or line.group("weekday"), published)
             if told.precision == "day" and told.source == "sentence" and told.date is not None:
                 headings.append((line.start(), EventDate(told.date, "day", "sentence", f"the date heading above: {told.date}")))
-        headings.sort(key=lambda heading: heading[0])
+    headings.sort(key=lambda heading: heading[0])
     return headings
 
 

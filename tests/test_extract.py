@@ -1372,6 +1372,18 @@ def test_a_lines_label_is_what_contains_its_places(extractor: Extractor) -> None
     assert found == {"Syria": "mention", "Idlib": "mention", "Saraqib": "event", "Hama": "mention", "Kafr Zita": "event"}
 
 
+def test_a_timelines_year_heading_dates_its_entries(extractor: Extractor) -> None:
+    """A timeline's year alone on a line ("2012") is the year of the entries under it ("July 20 -
+    Rebel fighters sweep into …"), not the report's."""
+    text = ("TIMELINE-Key events in the battle for Aleppo\n\nDecember 13, 2016\n\n"
+            "Syrian forces were on the verge of retaking eastern Aleppo on Tuesday.\n\n"
+            "The following are key events in the fight for the city:\n\n2012\n\n"
+            "July 20 - Rebel fighters sweep into the Salaheddine district and seize eastern neighbourhoods.\n\n"
+            "2013\n\nFeb. 12 - Rebels overrun the Kuweires military airport east of the city.\n")
+    found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2016, 12, 13)) if e.role == "event"}
+    assert found["Salaheddine"] == "2012-07-20" and found["Kuweires military airport"] == "2013-02-12"
+
+
 def test_a_name_before_bin_or_ibn_is_a_persons(extractor: Extractor) -> None:
     """"near Hisham bin Abdul Malik street" names a man (no Khasham), as "Khalid ibn al-Walid" does."""
     text = ("Syria: SDF fighters took Raqqa and advanced in Deir ez-Zor. Fighting was reported early this morning near "
