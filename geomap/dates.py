@@ -643,8 +643,8 @@ _ENTRY_MARK = re.compile(r"\s*[–—:-]\s")
 def opens_with_its_date(sentence: str) -> bool:
     """True for an entry of a chronology: a sentence that opens with its date, then a dash or a
     colon ("25 May 2012 – More than 100 villagers are killed in Houla"), which tells what happened
-    that day however long ago."""
-    head = sentence.lstrip()[:40]
+    that day however long ago; also as a list's item ("- August 24, 2014: The jihadists capture …")."""
+    head = sentence.lstrip().lstrip("-–—•*·").lstrip()[:40]
     first = next(_explicit_matches(" " + _ascii_lower(head)), None)
     return first is not None and first.start() == 0 and _ENTRY_MARK.match(head, first.end() - 1) is not None
 

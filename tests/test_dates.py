@@ -483,6 +483,9 @@ def test_never_raises_on_date_like_text(sentence: str, published: dt.date | None
     ("25 May 2012 – More than 100 villagers are killed in Houla.", True),
     ("April 2011: The army besieges Baniyas.", True),
     ("March 3, 2013 - Rebels take Raqqa.", True),
+    ("- August 24, 2014: The jihadists capture the Tabqa military airport.", True),  # a list's item
+    ("• 4 March 2013 – Rebels seize Raqqa.", True),
+    ("- In July 2018, militants killed 20 people.", False),
     ("On 25 May 2012 more than 100 villagers were killed.", False),
     ("In July 2018, militants killed 20 people.", False),
     ("25 May 2012 was the worst day.", False),
