@@ -57,7 +57,7 @@ import ahocorasick
 
 from .names import ARTICLES
 
-__all__ = ["EventDate", "date_clauses", "date_event", "iter_full_dates", "slash_dates_day_first", "MONTHS"]
+__all__ = ["CLOCK_TIME", "EventDate", "date_clauses", "date_event", "iter_full_dates", "slash_dates_day_first", "MONTHS"]
 
 Precision = Literal["day", "month", "year"]
 Source = Literal["sentence", "relative", "published"]
@@ -93,6 +93,8 @@ MONTHS: dict[str, int] = {
     "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
     "ديسمبر": 12,
 }  # fmt: skip
+#: A clock time ("08:58", "8.58"): what opens an alert channel's or a live blog's items.
+CLOCK_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
 #: Eastern Arabic and Persian digits, read as the digits they are ("١٥ آذار ٢٠٢٤").
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date, slash_dates_day_first
+from .dates import CLOCK_TIME, EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date, slash_dates_day_first
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
@@ -517,9 +517,7 @@ def _demote_abroad(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
 
 def _faces_across_the_border(mention: Mention) -> bool:
     start = mention.start_char - mention.sentence_start
-    before = mention.sentence[max(start - 48, 0):start]
-    return before[-1:].isspace() and before.rstrip().lower().endswith(_REFERENCE_ENDINGS) \
-        and _ACROSS_THE_BORDER.search(before) is not None
+    return _names_reference_point(mention.sentence[max(start - 48, 0):start], _ACROSS_THE_BORDER)
 
 
 def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
@@ -571,11 +569,11 @@ def _names_a_governorate(place: Place) -> bool:
     return place.kind == "admin1" or place.name == place.admin1
 
 
-def _names_reference_point(before: str) -> bool:
+def _names_reference_point(before: str, expression: re.Pattern[str] = _REFERENCE_POINT) -> bool:
     """True when ``before`` ends like "west of", "10 km from the town of", "across the border from",
-    "opposite", "facing the Syrian town of"."""
+    "opposite", "facing the Syrian town of" (``expression``: these, or the border's words alone)."""
     return before[-1:].isspace() and before.rstrip().lower().endswith(_REFERENCE_ENDINGS) \
-        and _REFERENCE_POINT.search(before) is not None
+        and expression.search(before) is not None
 
 
 def _demote_containers(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
@@ -609,7 +607,7 @@ def _namesake(place: Place, inner: Place) -> bool:
 
 #: A line's label: its first name, after at most a clock time or a bullet, and a colon ("16:20 Idlib: …").
 _LABEL_COLON = re.compile(r"[ \t]*:")
-_LINE_OPENING = re.compile(r"[\s\-–—•*]*(?:\[?\d{1,2}[:.]\d{2}\]?[\s\-–—]*)?")
+_LINE_OPENING = re.compile(rf"[\s\-–—•*]*(?:\[?{CLOCK_TIME}\]?[\s\-–—]*)?")
 
 
 def _contains(outer: ResolvedMention, inner: ResolvedMention) -> bool:
@@ -638,8 +636,8 @@ def _contains(outer: ResolvedMention, inner: ResolvedMention) -> bool:
     between = sentence[m.end_char - offset:o.start_char - offset]
     if _POSSESSIVE.match(between):
         return True
-    line_start = sentence.rfind("\n", 0, m.start_char - offset) + 1
-    if _LABEL_COLON.match(between) and _LINE_OPENING.fullmatch(sentence, line_start, m.start_char - offset) \
+    if _LABEL_COLON.match(between) and _LINE_OPENING.fullmatch(
+            sentence, sentence.rfind("\n", 0, m.start_char - offset) + 1, m.start_char - offset) \
             and _namesake(outer.place, inner.place):
         return True  # "16:20 Idlib: Russian jets struck Saraqib": the line's label
     return _namesake(outer.place, inner.place) and _ADJECTIVE_AFTER.match(between) is not None and \

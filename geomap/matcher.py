@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import startup_cache
+from .dates import CLOCK_TIME
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .names import ARABIC_PROCLITICS, ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
 
@@ -446,6 +447,8 @@ def split_sentences(doc: Doc) -> Doc:
     if breaks:
         spaces = space.tolist()
         strings = doc.vocab.strings
+        # A table's cells are parted by "|" or tabs: most texts have neither, and their lines are not read for them.
+        cells = _PIPE_HASH in orths or any("\t" in strings[orths[i]] for i in breaks)
         line_start = 0
         for i in breaks:
             newline = strings[orths[i]]
@@ -466,7 +469,7 @@ def split_sentences(doc: Doc) -> Doc:
                                               and strings[orths[following + 1]] in (".", ")"))
             timed = _CLOCK.fullmatch(first) is not None or (first == "[" and following + 1 < n
                                                             and _CLOCK.fullmatch(strings[orths[following + 1]]) is not None)
-            if blank_line or header_line or list_item or timed or _table_row(orths, spaces, strings, following):
+            if blank_line or header_line or list_item or timed or cells and _table_row(orths, spaces, strings, following):
                 starts.add(following)
             line_start = following
     flags = numpy.full(n, -1, dtype=numpy.int64)
@@ -477,7 +480,7 @@ def split_sentences(doc: Doc) -> Doc:
 
 #: A clock time opening a line: a live blog's or an alert channel's item ("08:58 Jableh: explosions",
 #: "[11:05] Gunmen shot …"), a sentence of its own even without a capital or a full stop before it.
-_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
+_CLOCK = re.compile(CLOCK_TIME)
 #: The most tokens of a line looked at for a table's column marks.
 _ROW_TOKENS = 80
 
@@ -512,6 +515,7 @@ _UNUSED_LEXEME_ATTRS = tuple(attrs.IDS[name] for name in (
 #: (Maarzita) – barrel bomb", "• Kafr Zita: airstrikes").
 LIST_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "●", "◦", "‣"})
 
+_PIPE_HASH = hash_string("|")
 _FINAL_PUNCT_HASHES = frozenset(hash_string(p) for p in (".", "!", "?", "…", "...", "؟", "。", "!!", "??", "?!"))
 
 
