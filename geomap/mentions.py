@@ -197,6 +197,8 @@ _ADVERBS_AFTER_AUXILIARY = frozenset({"not", "n't", "also", "repeatedly", "alrea
 #: Words after a hyphen that turn a place into a modifier ("Turkey-backed", "Idlib-based").
 MODIFIER_SUFFIXES = frozenset({"backed", "led", "based", "allied", "affiliated", "controlled", "held",
                                "supported", "sponsored", "aligned", "funded", "trained", "brokered"})
+#: Words joined before a name to tell whose side someone is on: "pro-Damascus media", "anti-Ankara".
+MODIFIER_PREFIXES = frozenset({"pro", "anti"})
 _FOREIGN_KINDS = frozenset({"country", "city"})
 _MAX_CONTEXT_NAME_TOKENS = 5
 
@@ -1201,6 +1203,8 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in "-‐" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MODIFIER_SUFFIXES:
         return "mention"
+    if span.start >= 2 and doc[span.start - 1].text in "-‐" and doc[span.start - 2].lower_ in MODIFIER_PREFIXES:
+        return "mention"  # "pro-Damascus media": a side taken, not a place
     if _previous_word_is(span, "since") or _in_a_since_when_clause(span, sentences):
         return "mention"  # "its biggest operation since Baghouz": a battle named as a time
     if government or _names_a_body(span) or _names_an_office(span, sentences):

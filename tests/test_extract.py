@@ -162,6 +162,8 @@ def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
         "Shelling hit Saraqib despite a truce brokered by Moscow and Ankara.",
         "Clashes between the regime in Damascus and rebels hit Saraqib.",
         "The ministry condemned the regimes in Moscow and Ankara after shelling hit Saraqib.",
+        "Shelling hit Saraqib on Monday, which pro-Damascus media blamed on rebels.",
+        "Anti-Damascus fighters said shelling hit Saraqib.",
     ],
 )
 def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sentence: str) -> None:
