@@ -788,7 +788,7 @@ def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | 
         weekdays = set(islice(iter_weekdays(body), _LEAD_WEEKDAYS))
         fits = [any((reading.weekday() - weekday) % 7 <= 1 for weekday in weekdays) for reading in readings]
     if fits[0] == fits[1]:
-        if not fits[0] and _DAY_FIRST_SOURCE.search(head[max(0, m.start() - 40):m.start()]):
+        if _DAY_FIRST_SOURCE.search(head[max(0, m.start() - 40):m.start()]):
             return m.start(), m.end(), readings[0]  # "Aleppo, SANA – 10/11/2015": SANA writes day first
         return None
     return m.start(), m.end(), readings[0] if fits[0] else readings[1]

@@ -800,6 +800,8 @@ def test_a_date_line_with_no_space_after_the_comma_is_read() -> None:
         ("Published: 07/03/2023\n\nJets struck Idlib on Monday.", None),  # Tuesday 7 March, or Monday 3 July
         ("Army breaks siege\n\nAleppo, SANA – 10/11/2015\n\nArmy units broke the siege on Friday.",
          dt.date(2015, 11, 10)),  # SANA writes day first
+        ("Homs, SANA – 09/04/2018\n\nAir defences confronted at dawn on Monday missiles over Homs.",
+         dt.date(2018, 4, 9)),  # Monday 9 April, or Tuesday 4 September: SANA's convention decides
         ("Aleppo, SANA – 10/11/2015\n\nOn September 20, army units began the advance.", dt.date(2015, 10, 11)),  # the text tells
     ],
 )
