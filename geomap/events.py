@@ -31,16 +31,17 @@ _COARSE = AREA_KINDS
 #: "opposite", "facing".
 _FACING = r"\b(?:across\s+(?:the\s+border\s+)?from|(?:directly\s+|just\s+)?opposite|facing)"
 #: Between such words and the place's name: "the Syrian town of", "the YPG-held city of".
-_TO_THE_NAME = r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|border\s+town)\s+of\s+)?$"
+_TO_THE_NAME = r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|border\s+town)\s+of\s+|(?:[\w-]+\s+)?capital\s+)?$"
 #: Words before a place named as a landmark for another: "west of Qamishli", "10 km from Idlib",
-#: "opposite Ras al-Ain".
+#: "opposite Ras al-Ain", "west of the Syrian capital", "on the slopes of", "shook windows as far away as".
 _REFERENCE_POINT = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)|" + _FACING + ")" + _TO_THE_NAME, re.IGNORECASE)
+    r"south-west|km|kms|kilometres|kilometers|miles)\s+(?:of|from)|\b(?:slopes|foothills)\s+of|\bas\s+far\s+(?:away\s+)?as|"
+    + _FACING + ")" + _TO_THE_NAME, re.IGNORECASE)
 _ACROSS_THE_BORDER = re.compile(_FACING + _TO_THE_NAME, re.IGNORECASE)
 #: How the words before a place end when one of those two expressions can match them: testing it
 #: is far cheaper than the expression's search.
-_REFERENCE_ENDINGS = ("of", "from", "the", "opposite", "facing")
+_REFERENCE_ENDINGS = ("of", "from", "the", "opposite", "facing", "capital", "as")
 _KIND_WORD = r"(?:towns?|villages?|city|cities|areas?|camps?|neighbou?rhoods?|districts?|countryside)"
 _LISTED_NAME = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?[A-Z][\w'’‐-]*"
 #: Between a place and a bracket that names what contains it: "Al-Yadudah town (Daraa)", and past the
@@ -77,6 +78,16 @@ _ROAD_END = re.compile(r"^(?:\s*[-‐–]\s*[^\s,.;()]+(?:[ -][^\s,.;()]+){0,3})
 #: between Homs and Hama", "the road from Damascus to Beirut".
 _ROAD_FROM = re.compile(r"\b(?i:road|highway|motorway)s?\s+(?:linking|connecting|between|from|to)\s+(?:the\s+)?"
                         r"(?:(?:[^\s,.;()]+\s+){1,4}?(?:to|and|with)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,3})?$")
+
+
+#: Words before a place named as where people come from: "a young man from the town of Jasim",
+#: "displaced people from Eastern Ghouta and", "teams from Jableh and".
+_SOMEONES_HOME = re.compile(
+    r"\b(?i:m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|youths?|teenagers?|civilians?|people|persons?|residents?"
+    r"|famil(?:y|ies)|merchants?|traders?|farmers?|shepherds?|drivers?|workers?|fighters|gunmen|members?|victims?"
+    r"|brothers?|sons?|relatives|detainees?|refugees?|teams?|crews?|volunteers)\s+from\s+"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:town|village|city|area|countryside|district)\s+of\s+(?:the\s+)?)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?))*$")
 
 
 def make_events(article: Article, resolved: Sequence[ResolvedMention],
@@ -548,11 +559,28 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
             and not _names_a_governorate(located.place) \
             and _NEAR_ANOTHER.match(m.sentence[located.mention.end_char - m.sentence_start:m.start_char - m.sentence_start]) is not None
 
-    references = {id(r) for r in resolved if r.mention.role == "event" and is_landmark(r)}
-    references |= {id(r) for r in resolved if r.mention.role == "event" and near_another(r)}
-    located = {r.mention.sentence_start for r in resolved if r.mention.role == "event" and id(r) not in references}
+    def points_at_another(item: ResolvedMention) -> bool:  # "west of the capital Damascus"
+        m = item.mention
+        start = max(m.start_char - m.sentence_start, 0)
+        return _names_reference_point(m.sentence[max(start - 48, 0):start])
+
+    def someones_home(item: ResolvedMention) -> bool:
+        m = item.mention
+        start = max(m.start_char - m.sentence_start, 0)
+        return " from " in m.sentence[max(start - 80, 0):start] and _SOMEONES_HOME.search(m.sentence[max(start - 80, 0):start]) is not None
+
+    homes = {id(r) for r in resolved if r.mention.role == "event" and someones_home(r)}
+    references = {id(r) for r in resolved if r.mention.role == "event" and id(r) not in homes and is_landmark(r)}
+    references |= {id(r) for r in resolved if r.mention.role == "event" and id(r) not in homes and near_another(r)}
+    located = {r.mention.sentence_start for r in resolved
+               if r.mention.role == "event" and id(r) not in references and id(r) not in homes}
+    # Where someone comes from says where the event is only when the sentence names no other place:
+    # "a young man from Jasim was kidnapped on the road between al-Yadudah and al-Muzayrib".
+    elsewhere = {r.mention.sentence_start for r in resolved
+                 if r.mention.role == "event" and id(r) not in homes and not points_at_another(r)}
     return [replace(r, mention=replace(r.mention, role="mention"))
-            if id(r) in references and r.mention.sentence_start in located else r for r in resolved]
+            if id(r) in references and r.mention.sentence_start in located
+            or id(r) in homes and r.mention.sentence_start in elsewhere else r for r in resolved]
 
 
 def _names_a_smaller_place(item: ResolvedMention, before: str, after: str) -> bool:

@@ -132,6 +132,13 @@ def test_ambiguous_village_follows_the_article(extractor: Extractor) -> None:
     assert zarzur.admin1 == "Idlib" and _near(zarzur, 35.955, 36.339, 10)
 
 
+def test_a_detention_is_an_event(extractor: Extractor) -> None:
+    roles = {e.mention: e.role for e in _events(
+        extractor, "On Sunday, Israeli soldiers detained three shepherds near the town of Jubata al-Khashab in the "
+                   "northern countryside of Quneitra.")}
+    assert roles == {"Jubata al-Khashab": "event", "Quneitra": "mention"}
+
+
 def test_armed_groups_people_and_demonyms_are_not_places(extractor: Extractor) -> None:
     text = ("Fighters of Jaish al-Izza and Ahrar al-Sham attacked army posts near Kafr Zita on 4 May 2019, "
             "said Naji al-Mustafa, a spokesman for the National Liberation Front. Turkish-backed factions and "
@@ -730,6 +737,24 @@ def test_countryside_of_a_governorate_and_landmark_places_are_background(extract
     assert found["Amuda"].role == "event" and found["Qamishli"].role == "mention"
     alone = _by_mention(_events(extractor, "Shells hit villages west of Qamishli.", published=dt.date(2019, 5, 7)))
     assert alone["Qamishli"].role == "event"  # the only place the report gives
+    landmarks = ("Shells killed three women in Madaya, west of the capital Damascus, on Monday. Israeli troops entered "
+                 "Beit Jinn, on the slopes of Mount Hermon. The blast in Tartus shook windows as far away as Baniyas.")
+    roles = {e.mention: e.role for e in _events(extractor, landmarks, published=dt.date(2019, 5, 7))}
+    assert roles == {"Madaya": "event", "Damascus": "mention", "Beit Jinn": "event", "Mount Hermon": "mention",
+                     "Tartus": "event", "Baniyas": "mention"}
+
+
+def test_where_someone_comes_from_is_background_beside_where_it_happened(extractor: Extractor) -> None:
+    """"A young man from Jasim was kidnapped on the road between al-Yadudah and al-Muzayrib": the
+    kidnapping was on that road; his home town is where it happened only when nothing else is named."""
+    text = ("On Tuesday, a young man from the town of Jasim was kidnapped on the road between al-Yadudah and "
+            "al-Muzayrib. Police detained 11 people in Azaz on Wednesday, most of them displaced people from Eastern "
+            "Ghouta and Homs. Civil defence teams from Jableh fought a fire in Baniyas after the blast. Two farmers from "
+            "Kafr Nabl were killed by a landmine on Monday.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2020, 11, 18))}
+    assert roles == {"Jasim": "mention", "al-Yadudah": "event", "al-Muzayrib": "event", "Azaz": "event",
+                     "Eastern Ghouta": "mention", "Homs": "mention", "Jableh": "mention", "Baniyas": "event",
+                     "Kafr Nabl": "event"}
 
 
 def test_a_town_across_the_border_is_where_the_shell_fell_not_the_syrian_town_it_faces(extractor: Extractor) -> None:
