@@ -80,6 +80,13 @@ SPELLINGS = [
     ("Nineveh", (36.30, 42.60), "region"), ("Iraqi Kurdistan", (36.40, 44.20), "region"),
     ("Mount Shingal", (36.37, 41.75), "region"), ("Zaatari", (32.30, 36.32), "landmark"),
     ("Azraq camp", (31.91, 36.58), "landmark"), ("Beit Shean", (32.50, 35.50), "city"),
+    # Crossings, camps and airfields that strike and aid reports name and the sources lack; Quneitra's
+    # centre by its other name; Tiyas air base by what news calls it.
+    ("Masnaa crossing", (33.69, 35.92), "landmark"), ("Arida crossing", (34.63, 35.98), "landmark"),
+    ("Al-Qaem crossing", (34.44, 40.95), "landmark"), ("al-Hamdan airport", (34.48, 40.88), "airbase"),
+    ("Minet al-Beida", (35.59, 35.78), "landmark"), ("Roj camp", (37.00, 42.09), "landmark"),
+    ("Madinat al-Baath", (33.171, 35.873), "settlement"), ("T4 airport", (34.523, 37.630), "airbase"),
+    ("T4 base", (34.523, 37.630), "airbase"),
 ]
 
 
