@@ -1217,11 +1217,18 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"
     if foreign:
         before = _previous_word(span)
-        placed = before is not None and before.lower_ in PLACE_PREPOSITIONS or _told_as_a_place(span, sentences)
+        if before is not None and before.lower_ == "the" and before.i > 0:  # "struck near the Masnaa crossing"
+            placed = doc[before.i - 1].lower_ in _WHERE_PREPOSITIONS
+        else:
+            placed = before is not None and before.lower_ in PLACE_PREPOSITIONS
+        placed = placed or _told_as_a_place(span, sentences)
         return "event" if placed else "mention"
     return "event"
 
 
+#: Prepositions that tell where something is, before "the" and a name ("near the Masnaa crossing";
+#: not "excluded from the Geneva process").
+_WHERE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "inside", "into", "across"})
 #: Words that tell a name abroad as where something is: "the Lebanese city of Hermel", "the Turkish
 #: border town of Karkamış"; or a list after "in" ("rallies in Kilis and Reyhanli").
 _TOLD_AS_A_PLACE = re.compile(r"(?:(?P<kind>\b(?i:city|town|village|province|district|camp|port))\s+of\s+"

@@ -1329,9 +1329,13 @@ def test_a_place_abroad_the_words_tell_as_a_place_is_an_event(extractor: Extract
     happened, though no preposition stands right before the name; not "a photo taken from the town of
     Nusaybin"."""
     text = ("Several rockets fired from Syria slammed into the Lebanese city of Hermel on Monday. Small rallies were "
-            "held in Kilis and Reyhanli on Friday. A photo taken from the town of Nusaybin showed smoke rising.")
+            "held in Kilis and Reyhanli on Friday. A photo taken from the town of Nusaybin showed smoke rising. "
+            "The rebels were excluded from the Geneva talks.")
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2013, 6, 3))}
-    assert roles == {"Syria": "mention", "Hermel": "event", "Kilis": "event", "Reyhanli": "event", "Nusaybin": "mention"}
+    assert roles == {"Syria": "mention", "Hermel": "event", "Kilis": "event", "Reyhanli": "event", "Nusaybin": "mention",
+                     "Geneva": "mention"}
+    gate = _events(extractor, "Protesters gathered near the Reyhanli border gate on Monday.", published=dt.date(2013, 6, 3))
+    assert [(e.mention, e.role) for e in gate] == [("Reyhanli", "event")]
 
 
 def test_each_row_of_a_table_is_an_item_with_its_own_date(extractor: Extractor) -> None:
