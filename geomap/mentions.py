@@ -1317,10 +1317,16 @@ _RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech
                                  r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…"); not a
 #: word after a hyphen ("facing the YPG-held city").
-_SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?(?<![-‐])\b(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
-                           r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
-                           r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
-                           r"met|meets|convened|agreed|voted|adopted)\b", re.IGNORECASE)
+_SPEECH_VERBS = (r"(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
+                 r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
+                 r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
+                 r"met|meets|convened|agreed|voted|adopted)")
+_SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b", re.IGNORECASE)
+
+#: The same with an office speaking: "In Damascus, the foreign ministry called …".
+_OFFICIAL_SPEECH_AFTER = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministry|minister|government|administration|presidency|president"
+                                    r"|authorities|officials|spokes(?:man|woman|person))\b[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b",
+                                    re.IGNORECASE)
 
 
 def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:
@@ -1339,11 +1345,12 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     if before.endswith((" in ", " of ")) and _RECORDED_AT_A_SEAT.search(
             sentences.text, max(sentence.start_char, written - 100), written) is not None:
         return True  # "a statement from its headquarters in Baghdad"
-    if not foreign:
-        return False
     lead = sentences.text[sentence.start_char:span.start_char]
-    opens_a_clause = lead.strip().lower() == "in" or _CLAUSE_IN.search(lead) is not None
-    return opens_a_clause and _SPEECH_AFTER.match(sentences.text, span.end_char, sentence.end_char) is not None
+    if not (lead.strip().lower() == "in" or _CLAUSE_IN.search(lead) is not None):
+        return False
+    # Abroad anyone speaks from the place; in Syria an office does ("In Damascus, the foreign ministry
+    # called the strikes…"), while "In Idlib, residents said…" tells of Idlib.
+    return (_SPEECH_AFTER if foreign else _OFFICIAL_SPEECH_AFTER).match(sentences.text, span.end_char, sentence.end_char) is not None
 
 
 #: "…, and in X" or "; in X" opening a clause, as "In X" opens a sentence.
@@ -1390,19 +1397,21 @@ _ORIGIN_OF_FORCES = re.compile(
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing|flown)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
-    r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,3}?(?:taking\s+off|took\s+off|taken\s+off"
-    r"|depart(?:ing|ed)|flying|flew|launched|fired)"
+    r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,5}?(?:taking\s+off|took\s+off|taken\s+off"
+    r"|depart(?:ing|ed)|flying|flew|launched|fired|came(?!\s+under)|coming(?!\s+under)|operat(?:ed|ing|e|es))"
     r"|(?:sorties|missions|flights)\s+(?:\w+\s+){0,2}?(?:flown|launched|carried\s+out)"
     r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started))"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
+    r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around|at)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
     r"(?:(?i:countryside|outskirts|area)\s+of\s+(?:the\s+)?)?|\s+via\s+(?:the\s+)?))*$")
+#: The way fire came, whatever the words before: "fired at around 4:20 a.m. from the direction of".
+_FROM_THE_DIRECTION_OF = re.compile(r"\b(?i:from\s+(?:the\s+)?direction\s+of)\s+(?:the\s+)?(?:occupied\s+)?$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
 _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ", "in ", "near ", "around ", "occupied ",
                      "rebel-held ", "regime-held ", "besieged ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
-_ORIGIN_OF_FORCES_WORDS = _any_of("einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits", "fficers",
+_ORIGIN_OF_FORCES_WORDS = _any_of("irection", "einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits", "fficers",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
                                   "ircraft", "plane", "elicopter", "drone", "bomber", "aunched", "began", "tarted", "orties",
                                   "issions", "flights")
@@ -1416,7 +1425,8 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
     before = sentences.text[start:written]
     if not before.endswith(_BEFORE_AN_ORIGIN) or _ORIGIN_OF_FORCES_WORDS(before) is None:
         return False
-    return _ORIGIN_OF_FORCES.search(before, max(sentences.of(span).start_char - start, 0)) is not None
+    return _FROM_THE_DIRECTION_OF.search(before) is not None \
+        or _ORIGIN_OF_FORCES.search(before, max(sentences.of(span).start_char - start, 0)) is not None
 
 
 #: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",
@@ -1433,6 +1443,7 @@ _REFUGE = re.compile(
     r"|(?:taken|transferred|rushed|admitted)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
+    r"|\b(?i:head(?:s|ed|ing)?|diverted|rerouted|redirected)\s+(?:back\s+|instead\s+)?(?i:to|towards?)"
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
@@ -1440,14 +1451,14 @@ _REFUGE = re.compile(
     r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
-    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:to\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:(?:to|in)\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"
     r"(?:[a-z]+\s+(?:in|of|near|around)\s+(?:the\s+)?)?)*$")
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
                     " the ", ", ", " and ", " or ", "(", " including ", " as ")
 _REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
-                        "heading", "headed", "left", "leaving", "head")
+                        "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
@@ -1464,7 +1475,9 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
         return False
     if _WHERE_AFTER.match(sentences.text, span.end_char):
         return False  # "fled to Idlib, where an air strike killed five": something happened there too
-    return _REFUGE.search(before, max(sentence_start - start, 0)) is not None
+    refuge = _REFUGE.search(before, max(sentence_start - start, 0))
+    # Where people go back to is where the return happens: "most returnees headed to Saraqeb".
+    return refuge is not None and "return" not in before[max(refuge.start() - 30, 0):refuge.end()].lower()
 
 
 #: What follows a place when something happened there too: "fled to Idlib, where an air strike
@@ -1481,10 +1494,16 @@ _LONG_BEFORE = re.compile(r"\b(?i:a|one|two|three|four|five|six|seven|eight|nine
 
 
 def _told_as_long_before(span: Span, sentences: _Sentences) -> bool:
-    """True for a place in a clause about what happened months or years before (:data:`_LONG_BEFORE`)."""
+    """True for a place in a clause about what happened months or years before (:data:`_LONG_BEFORE`),
+    or named as a whole war's (:data:`_A_WAR_IN`)."""
     start = sentences.of(span).start_char
     before = sentences.text[max(start, span.start_char - 100):span.start_char]
-    return ("after" in before or "since" in before) and _LONG_BEFORE.search(before) is not None
+    return ("after" in before or "since" in before) and _LONG_BEFORE.search(before) is not None \
+        or before.endswith(" in ") and _A_WAR_IN.search(before) is not None
+
+
+#: A war named by its place, which is no one event: "triggered the war in Gaza", "the civil war in Syria".
+_A_WAR_IN = re.compile(r"\b(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:war|conflict|crisis)\s+in\s+$")
 
 
 #: A word of direction before a name: "southern Idlib", "rural Damascus".
@@ -1535,7 +1554,7 @@ _DESCRIBED = (r"(?:(?:the\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provin
 #: links Damascus to Aleppo", "the road connecting Saraqib and Ariha".
 _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
-    r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|e|ions)\s+from"
+    r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|ed|e|ions)\s+from"
     r"|(?:who|whom)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+|all\s+|mostly\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"

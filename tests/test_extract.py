@@ -187,6 +187,7 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("In Ankara, the defence minister said on Sunday that operations near Manbij continue.", "Ankara"),
         ("In Amman, the foreign ministry also condemned the strikes on Daraa.", "Amman"),
         ("EU officials urged a halt, and in Washington, senators condemned the shelling of Qamishli.", "Washington"),
+        ("In Damascus, the foreign ministry called the strikes on Kisweh an unjustified escalation.", "Damascus"),
         ("The UN envoy said in Damascus that aid convoys were shelled near Douma.", "Damascus"),
         ("The opposition coalition, meeting in Istanbul, said shelling killed 30 people in Zamalka.", "Istanbul"),
         ("The defence minister told President Vladimir Putin in Moscow that jets had struck Saraqib.", "Moscow"),
@@ -226,6 +227,13 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
     roles = {e.mention: e.role for e in _events(extractor, sentence)}
     assert roles[spoken_from] == "mention"
     assert "event" in {role for name, role in roles.items() if name != spoken_from}
+
+
+def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(extractor: Extractor) -> None:
+    """"In Idlib, residents said the strike killed five" tells of Idlib; "In Damascus, the foreign
+    ministry called…" (above) is where an office spoke."""
+    roles = {e.mention: e.role for e in _events(extractor, "In Idlib, residents said the strike killed five.")}
+    assert roles == {"Idlib": "event"}
 
 
 @pytest.mark.parametrize(
@@ -293,6 +301,19 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
         ("The attackers who stormed the prison in Hasakah on Monday had infiltrated from Iraq and from the countryside of "
          "Deir ez-Zor.",
          {"Hasakah": "event", "Iraq": "mention", "Deir ez-Zor": "mention"}),
+        ("Officials said jets fired missiles at around 4:20 a.m. from the direction of the occupied Golan Heights at "
+         "targets near Kisweh.", {"Golan Heights": "mention", "Kisweh": "event"}),
+        ("Residents said the coalition helicopters came from the base at the al-Omar oil field before the raid on Diban.",
+         {"al-Omar oil field": "mention", "Diban": "event"}),
+        ("The raid on Ariha recalled the years when Russian jets operated from Hmeimim.", {"Ariha": "event", "Hmeimim": "mention"}),
+        ("Their helicopter came under fire from the ground near Palmyra.", {"Palmyra": "event"}),
+        ("The strike on the runway forced aid flights to be diverted to Latakia.", {"Latakia": "mention"}),
+        ("The convoy was heading to Al-Mayadin when it was struck near Albukamal.", {"Al-Mayadin": "mention", "Albukamal": "event"}),
+        ("The wounded of the shelling of Tasil were taken to hospitals in Nawa and in the town of Sheikh Maskin.",
+         {"Tasil": "event", "Nawa": "mention", "Sheikh Maskin": "mention"}),
+        ("Most returnees headed to Saraqeb after the shelling stopped.", {"Saraqeb": "event"}),
+        ("The ministry condemned the strikes and accused Israel of trying to widen the war in Gaza.",
+         {"Israel": "mention", "Gaza": "mention"}),
     ],
 )
 def test_a_home_a_seat_or_a_road_end_is_background(extractor: Extractor, text: str, roles: dict[str, str]) -> None:
