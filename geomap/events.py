@@ -149,6 +149,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                 # "this morning", "yesterday" under a live blog's or a digest's day heading: of that day
                 when = date_event(sentence, dt.date.fromisoformat(headings[passed - 1][1].date),  # type: ignore[arg-type]
                                   day_first=day_first)
+            if when.date is None and article.published is None and (story_date or last_day) is not None:
+                when = _in_a_story_of_known_year(sentence, story_date or last_day, day_first) or when  # type: ignore[arg-type]
             stated = when.source in ("sentence", "relative")
             if when.year_assumed and story_date is not None and _long_before(story_date, article.published):
                 when = _in_the_year_of(when, story_date, article.published)  # "4 April 2017 – … On 7 April, …"
@@ -169,6 +171,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                     lead.append(_lead_day(article, bounds, header_end, date_lines, day_first))
                 if lead[0] is not None:
                     when = _carried(lead[0], 0)
+            elif article.published is not None and not passed and _told_as_now(mention.sentence, story_date, article.published):
+                pass  # "Most of those fleeing Ariha are heading north": the report's day, not the story's last
             else:
                 told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
                                         dated, date_lines, day_first)
@@ -395,6 +399,18 @@ def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None
     return replace(when, date=moved.isoformat(), reason=f"{when.reason}, in the year of the passage it is told in")
 
 
+def _in_a_story_of_known_year(sentence: str, story: EventDate, day_first: bool | None) -> EventDate | None:
+    """A day written without its year ("on 20 January") in a report with no publication date,
+    after a sentence that stated a full date ("18 January 2022"): of that year. Days counted from
+    the publication ("on Monday", "yesterday") stay unknown."""
+    if story.date is None:
+        return None
+    told = date_event(sentence, dt.date.fromisoformat(story.date), day_first=day_first)
+    if told.source != "sentence" or not told.year_assumed:
+        return None
+    return _in_the_year_of(told, story, None)
+
+
 def _a_day_the_story_goes_on_from(when: EventDate) -> bool:
     """A day the sentence states itself, not the day something was said ("a monitor said on Sunday")
     nor a day counted roughly back ("his arrest last week", "two weeks ago")."""
@@ -408,18 +424,25 @@ def _a_day_the_story_goes_on_from(when: EventDate) -> bool:
 _STORY_DAY = re.compile(
     r"\b(?:(?P<same>(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))"
     r"|(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+(?:earlier|before))"
-    r"|(?P<after>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later))\b", re.IGNORECASE)
+    r"|(?P<after>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)"
+    r"|(?P<n>two|three|four|five|six|[2-6])\s+days\s+(?:(?P<later>later)|earlier|before(?!\s+(?:the|a|an|it|they|he|she)\b)))\b",
+    re.IGNORECASE)
+_DAYS_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _days_after_the_story_day(sentence: str) -> int | None:
-    """How many days after the story's day a sentence says it is (0, -1 or 1), or None when it
-    does not refer to that day."""
+    """How many days after the story's day a sentence says it is (0, -1, 1, "two days later" 2…),
+    or None when it does not refer to that day."""
     lowered = sentence.lower()
     if "day" not in lowered and "that" not in lowered and "same" not in lowered:  # most sentences have none
         return None
     found = _STORY_DAY.search(sentence)
     if found is None:
         return None
+    if found.group("n"):
+        n = found.group("n").lower()
+        days = _DAYS_COUNTED[n] if n in _DAYS_COUNTED else int(n)
+        return days if found.group("later") else -days
     return {"same": 0, "before": -1, "after": 1}[found.lastgroup]  # type: ignore[index]
 
 
@@ -439,6 +462,20 @@ def _days_before_in_the_sentence(mention: Mention) -> int:
         return 0
     counts = [_DAY_COUNTS[found.group("n").lower()] for found in _DAYS_AFTER.finditer(before)]
     return counts[-1] if counts else 0  # the nearest "a day after" before the name
+
+
+#: What is going on as the report is written: "families are sleeping in olive groves".
+_TOLD_AS_NOW = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|currently\s+)?(?!being\b)[a-z]{2,}ing\b")
+#: A verb in the past: "blocks collapsed, and rescuers are still pulling families out" tells of then.
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b", re.IGNORECASE)
+
+
+def _told_as_now(sentence: str, story: EventDate | None, published: dt.date) -> bool:
+    """True for a sentence that tells only what is going on as the report is written, in a story
+    whose last day is not after the report's (a live blog's later entries go on past it)."""
+    now = _TOLD_AS_NOW.search(sentence)
+    return now is not None and _PAST_VERB.search(sentence, 0, now.start()) is None \
+        and (story is None or story.date is None or story.date <= published.isoformat())
 
 
 def _carried(day: EventDate, shift: int) -> EventDate:

@@ -1499,9 +1499,13 @@ def _told_as_long_before(span: Span, sentences: _Sentences) -> bool:
     start = sentences.of(span).start_char
     before = sentences.text[max(start, span.start_char - 100):span.start_char]
     return ("after" in before or "since" in before) and _LONG_BEFORE.search(before) is not None \
-        or before.endswith(" in ") and _A_WAR_IN.search(before) is not None
+        or before.endswith(" in ") and _A_WAR_IN.search(before) is not None \
+        or _AGO_AFTER.match(sentences.text, span.end_char, min(span.end_char + 60, sentences.of(span).end_char)) is not None
 
 
+#: Years or months ago, in the name's clause: "since they first left Hama or Homs years ago".
+_AGO_AFTER = re.compile(r"[^.;:!?,]{0,40}?\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}|several|many)?\s*"
+                        r"(?:years?|months)\s+ago\b", re.IGNORECASE)
 #: A war named by its place, which is no one event: "triggered the war in Gaza", "the civil war in Syria".
 _A_WAR_IN = re.compile(r"\b(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:war|conflict|crisis)\s+in\s+$")
 

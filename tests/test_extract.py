@@ -312,6 +312,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("The wounded of the shelling of Tasil were taken to hospitals in Nawa and in the town of Sheikh Maskin.",
          {"Tasil": "event", "Nawa": "mention", "Sheikh Maskin": "mention"}),
         ("Most returnees headed to Saraqeb after the shelling stopped.", {"Saraqeb": "event"}),
+        ("Many were displaced again since they first left Hama or Homs years ago, after the shelling of Ariha.",
+         {"Hama": "mention", "Homs": "mention", "Ariha": "event"}),
         ("The ministry condemned the strikes and accused Israel of trying to widen the war in Gaza.",
          {"Israel": "mention", "Gaza": "mention"}),
     ],
@@ -395,6 +397,27 @@ def test_only_a_day_is_carried_to_the_next_sentences(extractor: Extractor) -> No
     text = "Maarat al-Numan had been shelled in 2016. Rescuers searched the rubble in Saraqib."
     assert [(e.mention, e.date) for e in _events(extractor, text, published)] == [
         ("Maarat al-Numan", "2016-01-01"), ("Saraqib", "2018-01-11")]
+
+
+def test_days_counted_on_from_the_story_and_what_goes_on_now(extractor: Extractor) -> None:
+    """"Two days later" moves the story's day on; a sentence told in the present ("families are
+    sleeping in olive groves in Dana") is of the report's day, unless it tells of then too."""
+    published = dt.date(2022, 10, 18)
+    text = ("On Friday, gunmen attacked a checkpoint in Nawa. Two days later, two fighters were killed in an ambush "
+            "near Tasil. Many families are sleeping in olive groves in Dana. In Jasim, houses collapsed and rescuers "
+            "are still pulling families out.")
+    assert [(e.mention, e.date) for e in _events(extractor, text, published)] == [
+        ("Nawa", "2022-10-14"), ("Tasil", "2022-10-16"), ("Dana", "2022-10-18"), ("Jasim", "2022-10-16")]
+
+
+def test_a_day_without_its_year_in_a_report_without_a_date_is_of_the_stated_year(extractor: Extractor) -> None:
+    """No publication date: "on 20 January" after "18 January 2022" is 20 January 2022; "on Monday"
+    has nothing to count from and is no date of its own."""
+    text = ("Heavy snow began on 18 January 2022 in Azaz. A child died of cold near Harim on 20 January. "
+            "Councils in Marea distributed fuel on 21 March. Jets struck Sarmada on Monday.")
+    dates = {e.mention: (e.date, e.date_source) for e in _events(extractor, text)}
+    assert dates["Harim"] == ("2022-01-20", "sentence") and dates["Marea"] == ("2022-03-21", "sentence")
+    assert dates["Sarmada"][1] != "relative"
 
 
 def test_each_place_takes_the_day_of_its_own_clause(extractor: Extractor) -> None:
