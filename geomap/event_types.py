@@ -151,6 +151,9 @@ EVENT_WORDS: tuple[str, ...] = (
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
     "returned to their homes", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
+    # what humanitarian reports tell of: outbreaks, towns flattened, aid delivered, people arriving
+    "outbreak*", "cholera", "suspected cases", "confirmed cases", "first case", "delivered", "delivering",
+    "aid convoy*", "arrived", "arrivals", "wiped off", "flattened", "levelled", "leveled",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
     "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*",

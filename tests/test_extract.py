@@ -132,6 +132,14 @@ def test_ambiguous_village_follows_the_article(extractor: Extractor) -> None:
     assert zarzur.admin1 == "Idlib" and _near(zarzur, 35.955, 36.339, 10)
 
 
+def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> None:
+    """An outbreak's first case, towns flattened by an earthquake, an aid convoy arriving."""
+    text = ("The first cholera case was confirmed in Jarablus on 19 September. Rescuers said the towns of Harem and "
+            "Salqin had been wiped off the map. An aid convoy arrived in Rukban on Monday.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2022, 9, 28))}
+    assert roles == {"Jarablus": "event", "Harem": "event", "Salqin": "event", "Rukban": "event"}
+
+
 def test_a_detention_is_an_event(extractor: Extractor) -> None:
     roles = {e.mention: e.role for e in _events(
         extractor, "On Sunday, Israeli soldiers detained three shepherds near the town of Jubata al-Khashab in the "
@@ -1958,7 +1966,7 @@ def test_each_item_of_a_list_is_a_sentence_of_its_own(extractor: Extractor) -> N
     # An item with no word of its own for what happened tells of what its list's heading says; a
     # sibling item's words do not count.
     text = ("Civilians killed today in the Idlib countryside by regime shelling:\n- 1 woman in Kansafra\n"
-            "- 2 children in Ariha\n\nTop lines\n- Strikes hit Saraqib\n- Aid convoy reaches Sarmada\n")
+            "- 2 children in Ariha\n\nTop lines\n- Strikes hit Saraqib\n- Schools reopen in Sarmada\n")
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2020, 1, 30))}
     assert (roles["Kansafra"], roles["Ariha"], roles["Saraqib"], roles["Sarmada"]) == ("event", "event", "event", "mention")
 
