@@ -86,7 +86,7 @@ SPELLINGS = [
     ("Al-Qaem crossing", (34.44, 40.95), "landmark"), ("al-Hamdan airport", (34.48, 40.88), "airbase"),
     ("Minet al-Beida", (35.59, 35.78), "landmark"), ("Roj camp", (37.00, 42.09), "landmark"),
     ("Madinat al-Baath", (33.171, 35.873), "settlement"), ("T4 airport", (34.523, 37.630), "airbase"),
-    ("T4 base", (34.523, 37.630), "airbase"),
+    ("T4 base", (34.523, 37.630), "airbase"), ("Deir e-Zor", (35.338, 40.140), "settlement"),
 ]
 
 
