@@ -87,6 +87,7 @@ SPELLINGS = [
     ("Minet al-Beida", (35.59, 35.78), "landmark"), ("Roj camp", (37.00, 42.09), "landmark"),
     ("Madinat al-Baath", (33.171, 35.873), "settlement"), ("T4 airport", (34.523, 37.630), "airbase"),
     ("T4 base", (34.523, 37.630), "airbase"), ("Deir e-Zor", (35.338, 40.140), "settlement"),
+    ("Marea", (36.483, 37.195), "settlement"),
 ]
 
 
