@@ -1500,7 +1500,8 @@ def _told_as_long_before(span: Span, sentences: _Sentences) -> bool:
     before = sentences.text[max(start, span.start_char - 100):span.start_char]
     return ("after" in before or "since" in before) and _LONG_BEFORE.search(before) is not None \
         or before.endswith(" in ") and _A_WAR_IN.search(before) is not None \
-        or _AGO_AFTER.match(sentences.text, span.end_char, min(span.end_char + 60, sentences.of(span).end_char)) is not None
+        or " ago" in sentences.text[span.end_char:span.end_char + 60] \
+        and _AGO_AFTER.match(sentences.text, span.end_char, min(span.end_char + 60, sentences.of(span).end_char)) is not None
 
 
 #: Years or months ago, in the name's clause: "since they first left Hama or Homs years ago".
