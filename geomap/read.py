@@ -679,6 +679,11 @@ _PUBLISHING_WORDS = frozenset({"posted", "published", "updated", "dated", "writt
                                "as"})
 
 
+#: The words that say a date is the publication's, right before it: "Published 30 June 2025",
+#: "Date of publication: 9 March 2018", "Posted on".
+_PUBLISHED_ON = re.compile(r"\b(?:published|posted|released|issued|date\s+of\s+publication)(?:\s+on)?\s*[:\-–—]?\s*$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=16)  # the publication date, the datelines and the header's dates read it
 def _header(text: str) -> str:
     """The first lines of a text, where a date line or dateline sits: up to the eighth that is not
@@ -743,6 +748,11 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
     if not isinstance(text, str) or not text:
         return None
     head = _header(text)
+    for start, end, date in _header_full_dates(text):
+        # A date the header says it was published on outranks its other dates: "Reporting period:
+        # 16–29 June 2025 / Published 30 June 2025".
+        if _PUBLISHED_ON.search(head, max(0, start - 30), start):
+            return start, end, date
     told_on_a_weekday = None  # "reopened the museum on Wednesday, 1 October 2025": the day, if no date line says
     for start, end, date in _header_full_dates(text):
         before = _PARAGRAPH_BREAK.split(head[max(0, start - 60) : start])[-1]  # not a headline's last word

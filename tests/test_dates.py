@@ -404,6 +404,8 @@ def test_each_clause_takes_its_own_day(sentence: str, expected: list[tuple[str, 
         "Jets struck Ariha and Binnish on Monday, and rescuers arrived on Monday night.",  # the same day
         "Jets struck Ariha on 3 January and talks will resume on Monday.",  # a day still to come
         "The strike came a day after the army took Kafr Nabuda on Tuesday.",  # the clause's own day
+        # 7 January 2018 was a Sunday: the mass was that day's, not the Sunday before the report.
+        "On 7 January, a bomber struck the church in Bab Touma and killed 25 during Sunday mass.",
     ],
 )
 def test_one_date_for_the_whole_sentence(sentence: str) -> None:

@@ -809,6 +809,11 @@ def test_an_ambiguous_numeric_date_line_is_read_as_the_written_days_say(text: st
     assert find_published_date(text) == expected
 
 
+def test_a_date_said_to_be_the_publications_outranks_the_headers_others() -> None:
+    text = "UNHCR Syria – Flash Update on Returns\n\nReporting period: 16–29 June 2025\nPublished 30 June 2025\n\nReturns rose."
+    assert find_published_date(text) == dt.date(2025, 6, 30)
+
+
 def test_find_published_date_non_string() -> None:
     assert find_published_date(None) is None  # type: ignore[arg-type]
 
