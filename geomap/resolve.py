@@ -231,6 +231,28 @@ def _telling_words(name: str) -> int:
     return sum(word not in TOPONYM_HEADS for word in normalize(name).split())
 
 
+
+
+def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], found: Sequence[Candidate],
+                                   anchors: Sequence[tuple[int, Place]], answer: tuple[Place, str, float]) -> tuple[Place, str, float]:
+    """A village the article's context chose, lying far from the places its sentence and the one
+    before name, gives way to a namesake spelled as written beside them: a daily toll's "Three
+    martyrs fell in Douma" after "… in Zabadani and Madaya" is Douma by Damascus, though the toll
+    names Hama too."""
+    place = answer[0]
+    if answer[1] != "gazetteer" or place.kind not in ("settlement", "neighbourhood") or is_notable(place):
+        return answer
+    sentence = mentions[index].sentence_start
+    before = max((m.sentence_start for m in mentions[:index] if m.sentence_start < sentence), default=sentence)
+    around = [(p.lat, p.lon) for i, p in anchors
+              if i != index and p.id != place.id and mentions[i].sentence_start in (before, sentence)]
+    if not around or _near_any(place, around):
+        return answer
+    beside = next((c for c in found if c.match in ("exact", "user") and c.place.kind == place.kind
+                   and _near_any(c.place, around)), None)
+    return (beside.place, answer[1], beside.score) if beside is not None else answer
+
+
 def _near_any(place: Place, points: Sequence[tuple[float, float]]) -> bool:
     """True when a place lies within :data:`NEAR_KM` of one of the points."""
     return any(haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon in points)
@@ -446,6 +468,7 @@ class Resolver:
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
+        times_named = collections.Counter(m.text for m in mentions)
         resolved: list[ResolvedMention] = []
         placed_by_its_sentence: list[bool] = []  # by resolved mention: its sentence's other names say where it lies
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
@@ -483,6 +506,9 @@ class Resolver:
                 if report is not None:
                     report.unresolved.append(mention.text)
                 continue
+            if not (local or contained or beside.get(index)) and times_named[mention.text] == 1:
+                # (a name the article names again is one place throughout: see _one_place_per_name)
+                answer = _beside_the_places_told_around(index, mentions, first[index], anchors, answer)
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
             around = local if contained else others
             placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around)

@@ -132,6 +132,17 @@ def test_ambiguous_village_follows_the_article(extractor: Extractor) -> None:
     assert zarzur.admin1 == "Idlib" and _near(zarzur, 35.955, 36.339, 10)
 
 
+def test_a_village_lies_by_the_places_told_around_it_in_a_toll_of_many_governorates(extractor: Extractor) -> None:
+    """A daily toll that names Hama too: "Three martyrs fell in Douma" after Zabadani and Madaya is
+    Douma by Damascus; "arrests in Nawa and Jassem" after Dael is Daraa's Nawa."""
+    text = ("Daily report - Saturday 4 February 2012\n\nSeven martyrs fell in Zabadani and Madaya after shelling. "
+            "Three martyrs fell in Douma when security forces opened fire on a funeral.\n\n"
+            "Two martyrs fell in Hama's Hamidiya neighbourhood, and gunfire was heard in Kafr Zita.\n\n"
+            "One martyr fell in Dael, and a campaign of arrests was launched in Nawa and Jassem.")
+    found = _by_mention(_events(extractor, text))
+    assert (found["Douma"].admin1, found["Nawa"].admin1) == ("Rural Damascus", "Daraa")
+
+
 def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> None:
     """An outbreak's first case, towns flattened by an earthquake, an aid convoy arriving."""
     text = ("The first cholera case was confirmed in Jarablus on 19 September. Rescuers said the towns of Harem and "
