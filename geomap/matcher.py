@@ -112,7 +112,15 @@ _LOWER_CASE_MIN_WORDS = 3
 #: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
 #: ("Abu al-Duhur", "the [Hama] airport").
 _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
-_CAPITAL = re.compile(r"^(?:[ae]l-)?['’‘ʿʾ`]?[A-Z\u0600-\u06FF]")
+#: What may come before a name's capital: an article glued by a hyphen, an ayn or hamza mark.
+_BEFORE_A_CAPITAL = re.compile(r"(?:[ae]l-)?['’‘ʿʾ`]?")
+
+
+def is_capitalised(text: str) -> bool:
+    """True for a word written with a capital, in any alphabet ("Şanlıurfa", "Ömer"), or in Arabic
+    script, which has none: "al-Bab", "'Atshan"."""
+    first = text[_BEFORE_A_CAPITAL.match(text).end():][:1]  # type: ignore[union-attr]
+    return "A" <= first <= "Z" or first.isupper() or "\u0600" <= first <= "\u06FF"
 #: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside",
 #: "al-Omar oil field").
 _GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region",
@@ -250,7 +258,7 @@ class PlaceMatcher:
         key), and the length of an Arabic proclitic glued to a name (see :func:`_proclitic`)."""
         if len(self._token_info) >= MAX_CACHED_TOKENS:  # bounded: memory stays flat on an archive
             self._token_info.clear()
-        key, capitalised = self.token_key(text), bool(_CAPITAL.match(text))
+        key, capitalised = self.token_key(text), is_capitalised(text)
         opens = bool(key) and (capitalised or key in self._names.org_starts) and self._opens_a_name(key)
         bridge = not key and (text.lower() in ARTICLES or _NAME_JOINER.fullmatch(text) is not None
                               or (text.isspace() and "\n" not in text))
@@ -323,8 +331,8 @@ class PlaceMatcher:
                       lower_case: bool = False) -> str:
         """``PLACE``; ``WEAK_PLACE`` for a common English word that may be a place ("Hass"):
         kept only where a place context says so; "" when tokens ``first``..``last`` cannot be a name."""
-        if not lower_case and not (_CAPITAL.match(first_text)
-                and (_CAPITAL.match(last_text) or not last_text.isalpha() or is_arabic(last_text)
+        if not lower_case and not (is_capitalised(first_text)
+                and (is_capitalised(last_text) or not last_text.isalpha() or is_arabic(last_text)
                      or (first != last and last_text in _GENERIC_LAST_WORDS))):
             return ""  # a name ends in a capitalised word, or a generic one: "the T4 airbase"
         if len(key) < 3 and not is_arabic(first_text) and len(doc[first:last + 1].text) < 4:  # "Foua" yes, "Mr" no

@@ -331,6 +331,7 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("The wounded of the shelling of Tasil were taken to hospitals in Nawa and in the town of Sheikh Maskin.",
          {"Tasil": "event", "Nawa": "mention", "Sheikh Maskin": "mention"}),
         ("Most returnees headed to Saraqeb after the shelling stopped.", {"Saraqeb": "event"}),
+        ("The injured were brought to the state hospital in Akçakale.", {"Akçakale": "mention"}),
         ("Many were displaced again since they first left Hama or Homs years ago, after the shelling of Ariha.",
          {"Hama": "mention", "Homs": "mention", "Ariha": "event"}),
         ("The ministry condemned the strikes and accused Israel of trying to widen the war in Gaza.",
@@ -506,9 +507,9 @@ def test_a_place_named_as_lying_abroad_is_no_syrian_namesake(extractor: Extracto
     places = {e.mention: e.place for e in _events(extractor, text)}
     assert "Qamishli" in places and "Istanbul" in places
     # Damascus and Sweida have an Istiqlal quarter, Hama a Harmal and Latakia a Qandil: none is meant;
-    # Hermel is the Lebanese town.
-    assert not {"Istiklal", "Qandil"} & set(places)
-    assert places["Hermel"] == "El Hermel"
+    # Hermel is the Lebanese town, Qandil the Iraqi mountains.
+    assert "Istiklal" not in places
+    assert (places["Hermel"], places["Qandil"]) == ("El Hermel", "Qandil mountains")
     camps = _events(extractor, "Refugees live in the Zaatari and Azraq camps in Mafraq, Jordan.")
     assert all(e.admin1 is None for e in camps)  # not al-Azraq near Aleppo
 
@@ -1399,6 +1400,11 @@ def test_a_place_abroad_the_words_tell_as_a_place_is_an_event(extractor: Extract
                      "Geneva": "mention"}
     gate = _events(extractor, "Protesters gathered near the Reyhanli border gate on Monday.", published=dt.date(2013, 6, 3))
     assert [(e.mention, e.role) for e in gate] == [("Reyhanli", "event")]
+    # Turkish spellings, a town after its country's possessive, an attack on a town.
+    turkish = ("Rockets fired from Syria hit Şanlıurfa on Monday. Eight civilians were killed in a mortar attack on "
+               "Turkey's Nusaybin. Erdoğan spoke after a deadly rocket attack on Karkamış.")
+    roles = {e.mention: e.role for e in _events(extractor, turkish, published=dt.date(2019, 10, 14))}
+    assert roles == {"Syria": "mention", "Şanlıurfa": "event", "Turkey": "mention", "Nusaybin": "event", "Karkamış": "event"}
 
 
 def test_each_row_of_a_table_is_an_item_with_its_own_date(extractor: Extractor) -> None:

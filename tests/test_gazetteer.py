@@ -88,6 +88,10 @@ SPELLINGS = [
     ("Madinat al-Baath", (33.171, 35.873), "settlement"), ("T4 airport", (34.523, 37.630), "airbase"),
     ("T4 base", (34.523, 37.630), "airbase"), ("Deir e-Zor", (35.338, 40.140), "settlement"),
     ("Marea", (36.483, 37.195), "settlement"),
+    # Turkish border towns and crossings, and Iraqi places, that Turkish outlets name and the world layer lacks.
+    ("Karkamış", (36.83, 38.00), "city"), ("Cilvegözü", (36.24, 36.69), "landmark"), ("Öncüpınar", (36.64, 37.08), "landmark"),
+    ("Yayladağı", (35.90, 36.06), "city"), ("Altinozu", (36.11, 36.25), "city"), ("Qandil", (36.50, 45.00), "region"),
+    ("Makhmour", (35.78, 43.58), "city"), ("Shingal", (36.32, 41.86), "city"),
 ]
 
 
