@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .event_types import reports_event
 from .gazetteer import Gazetteer, is_notable, lies_abroad
-from .matcher import GROUP_HEADS, LIST_BULLETS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL
+from .matcher import GROUP_HEADS, LIST_BULLETS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL, is_capitalised
 from .model import Article, Mention
 from .names import ARABIC_PROCLITICS, ARTICLES, TOPONYM_HEADS, fold, is_arabic, normalize
 
@@ -1217,8 +1217,16 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         return "mention"
     if foreign:
         before = _previous_word(span)
+        if before is not None and before.lower_ in ("'s", "’s") and before.i > 1:
+            # past the country it lies in: "a mortar attack on Turkey's Nusaybin"
+            i = before.i - 1
+            while i > 0 and is_capitalised(doc[i].text) and is_capitalised(doc[i - 1].text):
+                i -= 1
+            before = doc[i - 1] if i > 0 else None
         if before is not None and before.lower_ == "the" and before.i > 0:  # "struck near the Masnaa crossing"
             placed = doc[before.i - 1].lower_ in _WHERE_PREPOSITIONS
+        elif before is not None and before.lower_ == "on" and before.i > 0:  # "a rocket attack on Karkamış"
+            placed = doc[before.i - 1].lower_ in _ATTACK_NOUNS
         else:
             placed = before is not None and before.lower_ in PLACE_PREPOSITIONS
         placed = placed or _told_as_a_place(span, sentences)
@@ -1226,6 +1234,9 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     return "event"
 
 
+#: Nouns whose "on" tells where something happened: "a rocket attack on Karkamış" (not "pressure on Ankara").
+_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "assault",
+                           "shelling", "bombing", "bombardment", "offensive", "fire", "rockets", "shells", "missiles"})
 #: Prepositions that tell where something is, before "the" and a name ("near the Masnaa crossing";
 #: not "excluded from the Geneva process").
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "inside", "into", "across"})
@@ -1440,7 +1451,7 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 _REFUGE = re.compile(
     r"(?:\b(?i:fled|flee|flees|fleeing|displaced|displacement|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge"
     r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed"
-    r"|(?:taken|transferred|rushed|admitted)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
+    r"|(?:taken|transferred|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
     r"|\b(?i:head(?:s|ed|ing)?|diverted|rerouted|redirected)\s+(?:back\s+|instead\s+)?(?i:to|towards?)"
@@ -1456,7 +1467,7 @@ _REFUGE = re.compile(
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
                     " the ", ", ", " and ", " or ", "(", " including ", " as ")
-_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred",
+_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "brought",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
                         "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect")
 
