@@ -211,6 +211,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         if (when.date, when.precision) not in history:
             history[(when.date, when.precision)] = _long_before(when, article.published)
         role = "mention" if history[(when.date, when.precision)] and mention.sentence_start not in entries else mention.role
+        year = _a_past_years_event_at(mention, article.published)
+        if year is not None:  # "victims of the 2013 chemical attack in Ghouta": of that year, and history
+            when, role = EventDate(f"{year}-01-01", "year", "sentence", f"the {year} event named before it"), "mention"
         read.append((item, when, event_type, role))
     if header_end:
         read = _headline_places_dated_by_the_body(read, header_end, unstated, article.published)
@@ -409,6 +412,26 @@ def _in_a_story_of_known_year(sentence: str, story: EventDate, day_first: bool |
     if told.source != "sentence" or not told.year_assumed:
         return None
     return _in_the_year_of(told, story, None)
+
+
+#: A year naming what happened at the place right after: "victims of the 2013 chemical attack in Ghouta",
+#: "Turkey's 2019 offensive between Tal Abyad and", "the 2012 massacre of".
+_A_YEARS_EVENT_BEFORE = re.compile(
+    r"\b(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?P<year>(?:19|20)[0-9]{2})\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|massacres?|offensive|siege|battle|war|earthquake|uprising|bombings?|assault|campaign|operation|incursion|strikes?)"
+    r"\s+(?:in|on|of|against|at|near|between|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+
+
+def _a_past_years_event_at(mention: Mention, published: dt.date | None) -> int | None:
+    """The year of an event of a year before the report's that the words name the place by, whatever
+    day the sentence states: "On Sunday, protesters held pictures of victims of the 2013 chemical
+    attack in Ghouta" tells of Ghouta in 2013."""
+    if published is None:
+        return None
+    start = mention.start_char - mention.sentence_start
+    before = mention.sentence[max(start - 90, 0):start]
+    found = _A_YEARS_EVENT_BEFORE.search(before) if " 19" in before or " 20" in before else None
+    return int(found.group("year")) if found is not None and int(found.group("year")) < published.year else None
 
 
 def _a_day_the_story_goes_on_from(when: EventDate) -> bool:

@@ -1300,12 +1300,14 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 #: conference in the Russian city of Yekaterinburg", "told a briefing in Moscow"; not "a
 #: meeting in Idlib", which an air strike may hit.
 _SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+                      r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
                       r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)e?s?\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
-                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:city|town|capital)\s+of\s+)?$", re.IGNORECASE)
+                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:city|town|capital)\s+of\s+)?"
+                      r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
@@ -1347,7 +1349,7 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     written = sentences.written_start(span)  # before "al-Shaddadi"
     before = sentences.text[max(sentence.start_char, written - 40):written]
     in_a_city = before.endswith((" city of ", " town of ", " capital of ")) and (" in the " in before or " at the " in before)
-    if (in_a_city or before.endswith((" in ", " at ", " the "))) and (
+    if (in_a_city or before.endswith((" in ", " at ", " the ", ", ", " and "))) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True  # "said in Ankara", "a news conference in the Russian city of Yekaterinburg"
     if before.endswith((" from ", " from the ", " town of ", " city of ", " village of ")) and _SPOKE_FROM.search(
@@ -1538,6 +1540,11 @@ _PROSPECT_BEFORE = re.compile(
     r"|prepar(?:e|es|ed|ing)|seek(?:s|ing)?)\s+to|(?:is|are|was|were)\s+(?:expected|set|due|poised|likely|determined)\s+to|next\s+target)"
     r"(?!\s+(?:likely\s+)?(?:rise|climb|increase|grow)\b)(?:\s+(?!(?i:and|but|while|after|before|when|where)\b)[\w'’-]+){0,6}?"
     r"\s+(?i:on|to|towards?|into|against|at|in|from|be)\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$"
+    # or the operation threatened or planned against it: "has threatened a new ground operation against the
+    # YPG in Tal Rifaat, Manbij and"
+    r"|\b(?i:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)\s+for)\s+(?:a|an|another|the|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:operation|offensive|incursion|attack|assault)\b[^.;:!?]{0,60}?\s(?i:in|on|against|into)\s+(?:the\s+)?"
+    r"(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$"
     # or what a threat or plan is to do to the place: "vowed to retake Saraqib", "determined to 'clean' Tal Rifaat"
     r"|\b(?i:(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|prepar(?:e|es|ed|ing))\s+to"
     r"|(?:is|are|was|were)\s+(?:determined|poised)\s+to)\s+[\"“'‘]?[a-z][\w-]*[\"”'’]?\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?"
@@ -1553,7 +1560,8 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
     start = sentences.of(span).start_char
     before = sentences.text[max(start, span.start_char - 120):span.start_char]
     return ("will" in before or "would" in before or " to " in before or "target" in before or " not " in before
-            or "n't" in before or "n’t" in before or "never" in before) and _PROSPECT_BEFORE.search(before) is not None
+            or "n't" in before or "n’t" in before or "never" in before or "threat" in before or "plan" in before
+            or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None
 
 
 #: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the
@@ -1574,11 +1582,13 @@ _HOME = re.compile(
     r"|(?:who|whom)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+|all\s+|mostly\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
+    r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
+                      "seat", "grew", "raised", "flew", "flown",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes")
 

@@ -332,6 +332,15 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Tasil": "event", "Nawa": "mention", "Sheikh Maskin": "mention"}),
         ("Most returnees headed to Saraqeb after the shelling stopped.", {"Saraqeb": "event"}),
         ("The injured were brought to the state hospital in Akçakale.", {"Akçakale": "mention"}),
+        ("Erdogan has threatened a new ground operation against the YPG in Tal Rifaat, Manbij and Kobani.",
+         {"Tal Rifaat": "mention", "Manbij": "mention", "Kobani": "mention"}),
+        ("Sheikh al-Hijri, whose seat is in Qanawat, backed the protests that spread to Shahba on Monday.",
+         {"Qanawat": "mention", "Shahba": "event"}),
+        ("The commander, who grew up in Jableh, led the offensive that took Hama on Thursday.",
+         {"Jableh": "mention", "Hama": "event"}),
+        ("Muallem, who flew in from Damascus via Athens, said jets had struck Douma.",
+         {"Damascus": "mention", "Athens": "mention", "Douma": "event"}),
+        ("Several families interviewed by UNHCR in Amman and Beirut cited the attack.", {"Amman": "mention", "Beirut": "mention"}),
         ("Many were displaced again since they first left Hama or Homs years ago, after the shelling of Ariha.",
          {"Hama": "mention", "Homs": "mention", "Ariha": "event"}),
         ("The ministry condemned the strikes and accused Israel of trying to widen the war in Gaza.",
@@ -417,6 +426,15 @@ def test_only_a_day_is_carried_to_the_next_sentences(extractor: Extractor) -> No
     text = "Maarat al-Numan had been shelled in 2016. Rescuers searched the rubble in Saraqib."
     assert [(e.mention, e.date) for e in _events(extractor, text, published)] == [
         ("Maarat al-Numan", "2016-01-01"), ("Saraqib", "2018-01-11")]
+
+
+def test_a_place_named_by_an_event_of_an_earlier_year_is_history_of_that_year(extractor: Extractor) -> None:
+    """"On Sunday, protesters held pictures of victims of the 2013 chemical attack in Ghouta": the
+    protest is Sunday's, Ghouta the 2013 attack's."""
+    text = ("In Idlib, a few hundred people protested on Sunday evening, holding pictures of victims of the 2013 "
+            "chemical attack in Ghouta.")
+    found = {e.mention: (e.role, e.date, e.date_precision) for e in _events(extractor, text, dt.date(2023, 5, 8))}
+    assert found == {"Idlib": ("event", "2023-05-07", "day"), "Ghouta": ("mention", "2013-01-01", "year")}
 
 
 def test_days_counted_on_from_the_story_and_what_goes_on_now(extractor: Extractor) -> None:
