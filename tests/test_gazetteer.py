@@ -92,6 +92,9 @@ SPELLINGS = [
     ("Karkamış", (36.83, 38.00), "city"), ("Cilvegözü", (36.24, 36.69), "landmark"), ("Öncüpınar", (36.64, 37.08), "landmark"),
     ("Yayladağı", (35.90, 36.06), "city"), ("Altinozu", (36.11, 36.25), "city"), ("Qandil", (36.50, 45.00), "region"),
     ("Makhmour", (35.78, 43.58), "city"), ("Shingal", (36.32, 41.86), "city"),
+    # City quarters the wartime news names that the sources lack.
+    ("Inshaat", (34.722, 36.700), "neighbourhood"), ("Tariq al-Bab", (36.205, 37.180), "neighbourhood"),
+    ("Raml camp", (35.505, 35.780), "neighbourhood"),
 ]
 
 
