@@ -555,6 +555,8 @@ def _base_score(place: Place, how: str, ratio: float, kind: str | None) -> float
             score += 0.3
         elif kind in _FACILITY_KINDS or place.kind in _FACILITY_KINDS:
             score -= 0.2
+        elif kind in ("admin2", "admin3") and place.kind == "neighbourhood":
+            score += 0.15  # a city's quarter is a "district" too: "the Hamidiya and Hader districts"
     else:
         score += _KIND_PRIOR.get(place.kind, 0.0)
     return score + 0.15 * place.importance

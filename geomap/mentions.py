@@ -36,10 +36,10 @@ from .names import ARABIC_PROCLITICS, ARTICLES, TOPONYM_HEADS, fold, is_arabic, 
 #: Words after a name that say what kind of place it is.
 KIND_WORDS: dict[str, str] = {
     "airbase": "airbase", "airport": "airbase", "airfield": "airbase", "aerodrome": "airbase",
-    "province": "admin1", "governorate": "admin1", "district": "admin2", "subdistrict": "admin3",
+    "province": "admin1", "governorate": "admin1", "district": "admin2", "districts": "admin2", "subdistrict": "admin3",
     "nahiya": "admin3", "village": "settlement", "town": "settlement", "city": "settlement",
     "countryside": "admin1", "base": "airbase",
-    **dict.fromkeys(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"], "neighbourhood"),
+    **dict.fromkeys(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters"], "neighbourhood"),
     # A city's square or roundabout lies in the city: "al-Karama Square" is no Raqqa village.
     "square": "neighbourhood", "roundabout": "neighbourhood",
 }
@@ -1073,7 +1073,7 @@ def _has_place_word_after(span: Span) -> bool:
 
 #: Plural kind words after a list of names: each name of the list is of that kind ("al-Qusour and
 #: al-Joura neighbourhoods").
-_PLURAL_KIND_WORDS = frozenset({"neighbourhoods", "neighborhoods"})
+_PLURAL_KIND_WORDS = frozenset({"neighbourhoods", "neighborhoods", "districts", "quarters"})
 
 
 def _list_kind_hints(doc: Doc, spans: list[Span], hints: list[str | None]) -> list[str | None]:

@@ -132,6 +132,16 @@ def test_ambiguous_village_follows_the_article(extractor: Extractor) -> None:
     assert zarzur.admin1 == "Idlib" and _near(zarzur, 35.955, 36.339, 10)
 
 
+def test_a_citys_districts_are_its_quarters(extractor: Extractor) -> None:
+    """"the Hamidiya and Hader districts of Hama" are Hama's quarters, not a village named Hamidiya
+    38 km away nor an Aleppo Hadher; the plural kind word names every name of its list."""
+    text = "Snipers fired in the Hamidiya and Hader districts of Hama. Rockets hit the al-Qusour and al-Joura districts of Deir ez-Zor."
+    found = {e.mention: (e.place, e.admin1, e.kind) for e in _events(extractor, text, dt.date(2012, 8, 1))}
+    assert found["Hamidiya"] == ("al-Hamidiya", "Hama", "neighbourhood")
+    assert found["Hader"] == ("al-Hader", "Hama", "neighbourhood")
+    assert found["al-Joura"][1:] == ("Deir ez-Zor", "neighbourhood") and found["al-Qusour"][1:] == ("Deir ez-Zor", "neighbourhood")
+
+
 def test_a_village_lies_by_the_places_told_around_it_in_a_toll_of_many_governorates(extractor: Extractor) -> None:
     """A daily toll that names Hama too: "Three martyrs fell in Douma" after Zabadani and Madaya is
     Douma by Damascus; "arrests in Nawa and Jassem" after Dael is Daraa's Nawa."""
