@@ -576,6 +576,11 @@ class Resolver:
             if here:  # and the article's other cities in the same governorates ("Harasta … Mazzeh 86")
                 around = _with_enclaves(c.admin1 for c in here if c.admin1)
                 here = (*here, *(c for c in article if c.admin1 in around and c not in here))
+            else:  # or the city the sentence before names: "… victory in Aleppo. Shelling hit the east of the city, the districts of al-Sukkari and …"
+                before = max((m.sentence_start for m in mentions if m.sentence_start < mention.sentence_start), default=None)
+                if before is not None:
+                    here = tuple(c for c in self._sentence_cities(mentions, candidates, before) if c not in article)
+                    here = (*article, *here) if here else ()
             cities[i] = own or here or article
         return cities
 

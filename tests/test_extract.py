@@ -142,6 +142,16 @@ def test_a_citys_districts_are_its_quarters(extractor: Extractor) -> None:
     assert found["al-Joura"][1:] == ("Deir ez-Zor", "neighbourhood") and found["al-Qusour"][1:] == ("Deir ez-Zor", "neighbourhood")
 
 
+def test_the_city_of_the_sentence_before_holds_its_districts(extractor: Extractor) -> None:
+    """"… on the verge of victory in Aleppo. Shelling hit the east of the city, including the districts
+    of al-Sukkari …": Aleppo's quarter, though the story's events are in Palmyra."""
+    text = ("Islamic State fighters recaptured Palmyra on Sunday. The setback came as the army was on the verge of "
+            "victory in Aleppo. Government shelling hit the east of the city, including the districts of al-Sukkari "
+            "and al-Kalasa, on Sunday.")
+    found = {e.mention: (e.place, e.admin1) for e in _events(extractor, text, dt.date(2016, 12, 12))}
+    assert found["al-Sukkari"] == ("As-Sukkari", "Aleppo")
+
+
 def test_a_village_lies_by_the_places_told_around_it_in_a_toll_of_many_governorates(extractor: Extractor) -> None:
     """A daily toll that names Hama too: "Three martyrs fell in Douma" after Zabadani and Madaya is
     Douma by Damascus; "arrests in Nawa and Jassem" after Dael is Daraa's Nawa."""
