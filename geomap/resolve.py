@@ -691,7 +691,9 @@ class Resolver:
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and
             # Sarraf in Latakia countryside" is no Hasakah hamlet that only normalises like "Kels".
             elsewhere_than_said = best.match == "variant" and bool(said) and _lies_outside(best.place, said)
-            if one_word_variant and (abroad or (not is_notable(best.place) and (
+            # A notable town too, when a list puts the name among the named governorate's villages:
+            # "al-Zakah, al-Arbaeen and Lahaya in the northern countryside of Hama" is no Arbin by Damascus.
+            if one_word_variant and (abroad or listed_here and _lies_outside(best.place, local) or (not is_notable(best.place) and (
                     elsewhere_than_said or not self._inside(best.place, governorates, area)))):
                 # One word that only normalises like a place abroad ("Noma said" is not Nouméa), or
                 # like a minor village outside the story's area (or in a story with no area):

@@ -142,6 +142,16 @@ def test_a_citys_districts_are_its_quarters(extractor: Extractor) -> None:
     assert found["al-Joura"][1:] == ("Deir ez-Zor", "neighbourhood") and found["al-Qusour"][1:] == ("Deir ez-Zor", "neighbourhood")
 
 
+def test_a_list_in_a_governorate_is_no_other_spelling_of_a_town_elsewhere(extractor: Extractor) -> None:
+    """"al-Zakah, al-Arbaeen and Lahaya in the northern countryside of Hama": al-Arbaeen is no Arbin
+    by Damascus, however notable, but a near spelling in Hama; "Sweida city, Shahba and Qrayya" keeps
+    its Sweida village, though the sentence spells only Damascus exactly."""
+    text = "Shelling hit al-Zakah, al-Arbaeen and Lahaya in the northern countryside of Hama on Monday."
+    assert {e.mention: e.admin1 for e in _events(extractor, text, dt.date(2019, 5, 7))}["al-Arbaeen"] == "Hama"
+    text = "Protests broke out in Sweida city, Shahba and Qrayya; demonstrators blocked the road to Damascus."
+    assert {e.mention: e.admin1 for e in _events(extractor, text, dt.date(2023, 8, 18))}["Qrayya"] == "As-Suwayda"
+
+
 def test_the_city_of_the_sentence_before_holds_its_districts(extractor: Extractor) -> None:
     """"… on the verge of victory in Aleppo. Shelling hit the east of the city, including the districts
     of al-Sukkari …": Aleppo's quarter, though the story's events are in Palmyra."""
