@@ -94,7 +94,10 @@ SPELLINGS = [
     ("Makhmour", (35.78, 43.58), "city"), ("Shingal", (36.32, 41.86), "city"),
     # City quarters the wartime news names that the sources lack.
     ("Inshaat", (34.722, 36.700), "neighbourhood"), ("Tariq al-Bab", (36.205, 37.180), "neighbourhood"),
-    ("Raml camp", (35.505, 35.780), "neighbourhood"),
+    ("Raml camp", (35.505, 35.780), "neighbourhood"), ("al-Mishlab", (35.945, 39.045), "neighbourhood"),
+    # Army bases and hills of the ISIS years.
+    ("Division 17", (36.00, 39.02), "airbase"), ("Brigade 93", (36.36, 38.87), "airbase"),
+    ("Brigade 137", (35.31, 40.06), "airbase"), ("Jabal Tharda", (35.26, 40.20), "landmark"),
 ]
 
 
