@@ -1299,14 +1299,14 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 #: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva", "a news
 #: conference in the Russian city of Yekaterinburg", "told a briefing in Moscow"; not "a
 #: meeting in Idlib", which an air strike may hit.
-_SAID_IN = re.compile(r"\b(?:speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+_SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:in|at)\s)|speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
                       r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)e?s?\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
-                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:city|town|capital)\s+of\s+)?"
+                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+(?:city|town|capital)\s+of\s+)?"
                       r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
@@ -1347,7 +1347,7 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     abroad also "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
     sentence = sentences.of(span)
     written = sentences.written_start(span)  # before "al-Shaddadi"
-    before = sentences.text[max(sentence.start_char, written - 40):written]
+    before = sentences.text[max(sentence.start_char, written - 70):written]
     in_a_city = before.endswith((" city of ", " town of ", " capital of ")) and (" in the " in before or " at the " in before)
     if (in_a_city or before.endswith((" in ", " at ", " the ", ", ", " and "))) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):

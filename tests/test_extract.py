@@ -283,6 +283,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
     ministry called…" (above) is where an office spoke."""
     roles = {e.mention: e.role for e in _events(extractor, "In Idlib, residents said the strike killed five.")}
     assert roles == {"Idlib": "event"}
+    speech = "Erdogan, speaking to refugees in the southern city of Gaziantep, said the attack killed 12 soldiers."
+    assert {e.mention: e.role for e in _events(extractor, speech)} == {"Gaziantep": "mention"}
 
 
 @pytest.mark.parametrize(
