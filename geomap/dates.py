@@ -664,7 +664,8 @@ def _joins_two_names(sentence: str, start: int, end: int) -> bool:
 #: A day counted on from the day the sentence stated before: "two days later", "the next day"; or
 #: back from it: "a day after the SDF detained …" (what the clause tells came that day before).
 _DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|[1-9])\s+days?\s+(?P<how>later|after)|the\s+(?:next|following)\s+day)\b")
-_LATER_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(n): n for n in range(1, 10)}}
+#: How many days a count of days names ("two days later", "a day after").
+DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, **{str(n): n for n in range(1, 10)}}
 
 
 _A_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
@@ -680,7 +681,7 @@ def date_clauses(sentence: str, published: dt.date | None, *, day_first: bool | 
     own (:func:`date_event`), and unless every one gets a day of its own the sentence keeps one date.
     """
     lowered = _ascii_lower(sentence)
-    later = {m.start(): _LATER_COUNTS.get(m.group("n") or "", 1) * (-1 if m.group("how") == "after" else 1)
+    later = {m.start(): DAY_COUNTS.get(m.group("n") or "", 1) * (-1 if m.group("how") == "after" else 1)
              for m in _DAYS_LATER.finditer(lowered)} \
         if "later" in lowered or "after" in lowered or "next day" in lowered or "following day" in lowered else {}
     days = _days_stated(lowered, 1 if later else 2)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import CLOCK_TIME, EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date, slash_dates_day_first
+from .dates import CLOCK_TIME, DAY_COUNTS, EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date, slash_dates_day_first
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
@@ -450,7 +450,6 @@ _STORY_DAY = re.compile(
     r"|(?P<after>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)"
     r"|(?P<n>two|three|four|five|six|[2-6])\s+days\s+(?:(?P<later>later)|earlier|before(?!\s+(?:the|a|an|it|they|he|she)\b)))\b",
     re.IGNORECASE)
-_DAYS_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _days_after_the_story_day(sentence: str) -> int | None:
@@ -463,8 +462,7 @@ def _days_after_the_story_day(sentence: str) -> int | None:
     if found is None:
         return None
     if found.group("n"):
-        n = found.group("n").lower()
-        days = _DAYS_COUNTED[n] if n in _DAYS_COUNTED else int(n)
+        days = DAY_COUNTS[found.group("n").lower()]
         return days if found.group("later") else -days
     return {"same": 0, "before": -1, "after": 1}[found.lastgroup]  # type: ignore[index]
 
@@ -474,7 +472,6 @@ def _days_after_the_story_day(sentence: str) -> int | None:
 #: Read only in a sentence that states no day itself: one that does ("two days after the army
 #: captured Layramoun on Tuesday") may state the clause's.
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|[1-3])\s+days?\s+after\s+(?=[\w\"“])", re.IGNORECASE)
-_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 
 
 def _days_before_in_the_sentence(mention: Mention) -> int:
@@ -483,7 +480,7 @@ def _days_before_in_the_sentence(mention: Mention) -> int:
     before = mention.sentence[:mention.start_char - mention.sentence_start]
     if "after" not in before:
         return 0
-    counts = [_DAY_COUNTS[found.group("n").lower()] for found in _DAYS_AFTER.finditer(before)]
+    counts = [DAY_COUNTS[found.group("n").lower()] for found in _DAYS_AFTER.finditer(before)]
     return counts[-1] if counts else 0  # the nearest "a day after" before the name
 
 
@@ -596,7 +593,9 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
     ("a drone hit a car near Amuda, west of Qamishli"; "jets struck Kafr Nabl near Maarat
     al-Numan"; "a bus on the Deir ez-Zor - Palmyra highway near Ash-Shoula"; "Urem al-Kubra lies
     on the road linking Aleppo to Idlib"): the event is not in Qamishli, nor in Maarat al-Numan,
-    nor at the road's ends."""
+    nor at the road's ends; or where someone comes from, beside any other place its sentence names
+    but a landmark ("a young man from the town of Jasim was kidnapped on the road between al-Yadudah
+    and al-Muzayrib")."""
     previous: dict[int, ResolvedMention] = {}  # the place named just before, in the same sentence
     for before, item in zip(resolved, resolved[1:]):
         if before.mention.sentence_start == item.mention.sentence_start:
@@ -624,10 +623,11 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
         start = max(m.start_char - m.sentence_start, 0)
         return _names_reference_point(m.sentence[max(start - 48, 0):start])
 
-    def someones_home(item: ResolvedMention) -> bool:
+    def someones_home(item: ResolvedMention) -> bool:  # "a young man from the town of Jasim"
         m = item.mention
         start = max(m.start_char - m.sentence_start, 0)
-        return " from " in m.sentence[max(start - 80, 0):start] and _SOMEONES_HOME.search(m.sentence[max(start - 80, 0):start]) is not None
+        before = m.sentence[max(start - 80, 0):start]
+        return " from " in before and _SOMEONES_HOME.search(before) is not None
 
     homes = {id(r) for r in resolved if r.mention.role == "event" and someones_home(r)}
     references = {id(r) for r in resolved if r.mention.role == "event" and id(r) not in homes and is_landmark(r)}

@@ -1507,8 +1507,8 @@ _LONG_BEFORE = re.compile(r"\b(?i:a|one|two|three|four|five|six|seven|eight|nine
 
 
 def _told_as_long_before(span: Span, sentences: _Sentences) -> bool:
-    """True for a place in a clause about what happened months or years before (:data:`_LONG_BEFORE`),
-    or named as a whole war's (:data:`_A_WAR_IN`)."""
+    """True for a place in a clause about what happened months or years before (:data:`_LONG_BEFORE`,
+    :data:`_AGO_AFTER`), or named as a whole war's (:data:`_A_WAR_IN`)."""
     start = sentences.of(span).start_char
     before = sentences.text[max(start, span.start_char - 100):span.start_char]
     return ("after" in before or "since" in before) and _LONG_BEFORE.search(before) is not None \
