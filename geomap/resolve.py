@@ -233,8 +233,15 @@ def _telling_words(name: str) -> int:
 
 
 
+def _sentence_before(mentions: Sequence[Mention]) -> dict[int, int]:
+    """By sentence start, the start of the sentence before it that names a place."""
+    starts = sorted({m.sentence_start for m in mentions})
+    return dict(zip(starts[1:], starts))
+
+
 def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], found: Sequence[Candidate],
-                                   anchors: Sequence[tuple[int, Place]], answer: tuple[Place, str, float]) -> tuple[Place, str, float]:
+                                   anchors: Sequence[tuple[int, Place]], answer: tuple[Place, str, float],
+                                   sentence_before: dict[int, int]) -> tuple[Place, str, float]:
     """A village the article's context chose, lying far from the places its sentence and the one
     before name, gives way to a namesake spelled as written beside them: a daily toll's "Three
     martyrs fell in Douma" after "… in Zabadani and Madaya" is Douma by Damascus, though the toll
@@ -243,7 +250,7 @@ def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], foun
     if answer[1] != "gazetteer" or place.kind not in ("settlement", "neighbourhood") or is_notable(place):
         return answer
     sentence = mentions[index].sentence_start
-    before = max((m.sentence_start for m in mentions[:index] if m.sentence_start < sentence), default=sentence)
+    before = sentence_before.get(sentence, sentence)
     around = [(p.lat, p.lon) for i, p in anchors
               if i != index and p.id != place.id and mentions[i].sentence_start in (before, sentence)]
     if not around or _near_any(place, around):
@@ -469,6 +476,7 @@ class Resolver:
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         cities = self._neighbourhood_cities(mentions, first, governorates)
         times_named = collections.Counter(m.text for m in mentions)
+        sentence_before = _sentence_before(mentions)
         resolved: list[ResolvedMention] = []
         placed_by_its_sentence: list[bool] = []  # by resolved mention: its sentence's other names say where it lies
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
@@ -508,7 +516,7 @@ class Resolver:
                 continue
             if not (local or contained or beside.get(index)) and times_named[mention.text] == 1:
                 # (a name the article names again is one place throughout: see _one_place_per_name)
-                answer = _beside_the_places_told_around(index, mentions, first[index], anchors, answer)
+                answer = _beside_the_places_told_around(index, mentions, first[index], anchors, answer, sentence_before)
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
             around = local if contained else others
             placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around)
@@ -556,6 +564,7 @@ class Resolver:
         wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"]
         if not wanted:
             return {}
+        sentence_before = _sentence_before(mentions)
         # Not the neighbourhoods' own namesakes: "the Al-Arbaeen neighbourhood" in a Hama story is
         # no sign that Arbin, a town by Damascus, is one of the story's cities.
         # Nor a city named only as background ("In Damascus, SANA denied …" in a Deir ez-Zor story): the
@@ -577,7 +586,7 @@ class Resolver:
                 around = _with_enclaves(c.admin1 for c in here if c.admin1)
                 here = (*here, *(c for c in article if c.admin1 in around and c not in here))
             else:  # or the city the sentence before names: "… victory in Aleppo. Shelling hit the east of the city, the districts of al-Sukkari and …"
-                before = max((m.sentence_start for m in mentions if m.sentence_start < mention.sentence_start), default=None)
+                before = sentence_before.get(mention.sentence_start)
                 if before is not None:
                     here = tuple(c for c in self._sentence_cities(mentions, candidates, before) if c not in article)
                     here = (*article, *here) if here else ()
