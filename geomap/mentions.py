@@ -1319,7 +1319,7 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
 #: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
 #: "reporting from Gaziantep", "said in a statement from Damascus", "a statement issued from Hasakah",
 #: "announced on 9 September from the town of al-Shaddadi".
-_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|speaking|spoke|broadcasting|broadcast|said|says|reporting|announced|declared"
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:speaking|spoke|talking)(?:\s+to\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?|broadcasting|broadcast|said|says|reporting|announced|declared"
                          r"|statements?(?:\s+(?:issued|released|sent|published|broadcast))?"
                          r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})(?:\s+on\s+[\w ]{3,20}?)?\s+from\s+(?:the\s+)?"
                          r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
@@ -1582,13 +1582,13 @@ _HOME = re.compile(
     r"|(?:who|whom)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+|all\s+|mostly\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
-    r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
+    r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from|(?:stationed|positioned|entrenched)\s+in"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
-                      "seat", "grew", "raised", "flew", "flown",
+                      "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes")
 

@@ -373,6 +373,10 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Muallem, who flew in from Damascus via Athens, said jets had struck Douma.",
          {"Damascus": "mention", "Athens": "mention", "Douma": "event"}),
         ("Several families interviewed by UNHCR in Amman and Beirut cited the attack.", {"Amman": "mention", "Beirut": "mention"}),
+        ("Regime forces stationed in Morek and Souran fired rocket shells on al-Lataminah.",
+         {"Morek": "mention", "Souran": "mention", "al-Lataminah": "event"}),
+        ("The faction's spokesman, speaking to SMART from the city of Maarat al-Numan, said fighters repelled an attack "
+         "on al-Hamamiyat.", {"Maarat al-Numan": "mention", "al-Hamamiyat": "event"}),
         ("Many were displaced again since they first left Hama or Homs years ago, after the shelling of Ariha.",
          {"Hama": "mention", "Homs": "mention", "Ariha": "event"}),
         ("The ministry condemned the strikes and accused Israel of trying to widen the war in Gaza.",
