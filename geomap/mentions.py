@@ -1306,7 +1306,7 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
-                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+(?:city|town|capital)\s+of\s+)?"
+                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+(?:city|town|capital|province)\s+of\s+)?"
                       r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
@@ -1348,7 +1348,7 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     sentence = sentences.of(span)
     written = sentences.written_start(span)  # before "al-Shaddadi"
     before = sentences.text[max(sentence.start_char, written - 70):written]
-    in_a_city = before.endswith((" city of ", " town of ", " capital of ")) and (" in the " in before or " at the " in before)
+    in_a_city = before.endswith((" city of ", " town of ", " capital of ", " province of ")) and (" in the " in before or " at the " in before)
     if (in_a_city or before.endswith((" in ", " at ", " the ", ", ", " and "))) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True  # "said in Ankara", "a news conference in the Russian city of Yekaterinburg"
@@ -1410,7 +1410,7 @@ _ORIGIN_OF_FORCES = re.compile(
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing|flown)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
-    r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,5}?(?:taking\s+off|took\s+off|taken\s+off"
+    r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,5}?(?:tak(?:e|es|ing)\s+off|took\s+off|taken\s+off"
     r"|depart(?:ing|ed)|flying|flew|launched|fired|came(?!\s+under)|coming(?!\s+under)|operat(?:ed|ing|e|es))"
     r"|(?:sorties|missions|flights)\s+(?:\w+\s+){0,2}?(?:flown|launched|carried\s+out)"
     r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started))"

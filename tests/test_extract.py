@@ -285,6 +285,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
     assert roles == {"Idlib": "event"}
     speech = "Erdogan, speaking to refugees in the southern city of Gaziantep, said the attack killed 12 soldiers."
     assert {e.mention: e.role for e in _events(extractor, speech)} == {"Gaziantep": "mention"}
+    speech = "Speaking to reporters in the border province of Kilis, the minister said the attack killed 12 soldiers."
+    assert {e.mention: e.role for e in _events(extractor, speech)} == {"Kilis": "mention"}
 
 
 @pytest.mark.parametrize(
