@@ -1583,12 +1583,16 @@ _HOME = re.compile(
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from|(?:stationed|positioned|entrenched)\s+in"
+    # where people now elsewhere were driven from before: "families displaced from Khan Shaykhun",
+    # "had already been displaced once, from Hama", "had fled at least once, many of them from"
+    r"|(?:famil(?:y|ies)|people|persons|residents|civilians|children|those|IDPs)\s+(?:who\s+(?:were|had\s+been)\s+)?displaced\s+(?:\w+\s+){0,2}?from"
+    r"|had\s+(?:already\s+|previously\s+|first\s+)?(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
-                      "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench",
+                      "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes")
 

@@ -375,6 +375,11 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Muallem, who flew in from Damascus via Athens, said jets had struck Douma.",
          {"Damascus": "mention", "Athens": "mention", "Douma": "event"}),
         ("Several families interviewed by UNHCR in Amman and Beirut cited the attack.", {"Amman": "mention", "Beirut": "mention"}),
+        ("Families displaced from Khan Shaykhun and Al-Habeet told the Commission that shelling hit Atmeh.",
+         {"Khan Shaykhun": "mention", "Al-Habeet": "mention", "Atmeh": "event"}),
+        ("The victims of the strike on Atmeh had fled at least once, many of them from Maarat al-Numan and Saraqib.",
+         {"Atmeh": "event", "Maarat al-Numan": "mention", "Saraqib": "mention"}),
+        ("Thousands fled from Saraqib on Monday as shelling intensified.", {"Saraqib": "event"}),
         ("Regime forces stationed in Morek and Souran fired rocket shells on al-Lataminah.",
          {"Morek": "mention", "Souran": "mention", "al-Lataminah": "event"}),
         ("The faction's spokesman, speaking to SMART from the city of Maarat al-Numan, said fighters repelled an attack "
