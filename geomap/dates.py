@@ -668,9 +668,6 @@ _DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|[1-9])\s+days?\s
 DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, **{str(n): n for n in range(1, 10)}}
 
 
-_A_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
-
-
 def date_clauses(sentence: str, published: dt.date | None, *, day_first: bool | None = None) -> list[tuple[int, EventDate]]:
     """The dates of the clauses of a sentence that states different days for different places:
     ``(offset, date)`` for each clause, in order; empty when one date dates the whole sentence.
@@ -726,13 +723,16 @@ def date_clauses(sentence: str, published: dt.date | None, *, day_first: bool | 
             clauses.append((first, date_event(sentence[first:last], published, day_first=day_first)))
     # A weekday that a date stated before it falls on is that date: "On 22 June, a bomber struck …
     # during Sunday mass" (22 June 2025 was a Sunday), not the Sunday before the report.
-    for i, (first, when) in enumerate(clauses):
-        if when.source == "relative" and when.date is not None and _A_WEEKDAY.search(when.reason):
-            weekday = dt.date.fromisoformat(when.date).weekday()
-            stated_day = next((day for _, day in reversed(clauses[:i]) if day.source == "sentence" and day.precision == "day"
-                               and day.date is not None and dt.date.fromisoformat(day.date).weekday() == weekday), None)
-            if stated_day is not None:
-                clauses[i] = (first, stated_day)
+    for i, ((first, when), last) in enumerate(zip(clauses, [start for start, _ in clauses[1:]] + [len(sentence)])):
+        if when.source != "relative" or when.date is None:
+            continue
+        weekday = dt.date.fromisoformat(when.date).weekday()
+        if weekday not in set(iter_weekdays(sentence[first:last])):
+            continue  # "yesterday", not a weekday the clause names
+        stated_day = next((day for _, day in reversed(clauses[:i]) if day.source == "sentence" and day.precision == "day"
+                           and day.date is not None and dt.date.fromisoformat(day.date).weekday() == weekday), None)
+        if stated_day is not None:
+            clauses[i] = (first, stated_day)
     if any(when.source not in ("sentence", "relative") or when.precision != "day" for _, when in clauses) \
             or len({when.date for _, when in clauses}) < 2:
         return []

@@ -431,7 +431,8 @@ def _a_past_years_event_at(mention: Mention, published: dt.date | None) -> int |
     start = mention.start_char - mention.sentence_start
     before = mention.sentence[max(start - 90, 0):start]
     found = _A_YEARS_EVENT_BEFORE.search(before) if " 19" in before or " 20" in before else None
-    return int(found.group("year")) if found is not None and int(found.group("year")) < published.year else None
+    year = int(found.group("year")) if found is not None else None
+    return year if year is not None and year < published.year else None
 
 
 def _a_day_the_story_goes_on_from(when: EventDate) -> bool:

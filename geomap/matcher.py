@@ -114,6 +114,10 @@ _LOWER_CASE_MIN_WORDS = 3
 _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
 #: What may come before a name's capital: an article glued by a hyphen, an ayn or hamza mark.
 _BEFORE_A_CAPITAL = re.compile(r"(?:[ae]l-)?['’‘ʿʾ`]?")
+#: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside",
+#: "al-Omar oil field").
+_GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region",
+                                 "field", "oilfield", "prison", "valley", "mountains", "market"})
 
 
 def is_capitalised(text: str) -> bool:
@@ -121,10 +125,6 @@ def is_capitalised(text: str) -> bool:
     script, which has none: "al-Bab", "'Atshan"."""
     first = text[_BEFORE_A_CAPITAL.match(text).end():][:1]  # type: ignore[union-attr]
     return "A" <= first <= "Z" or first.isupper() or "\u0600" <= first <= "\u06FF"
-#: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside",
-#: "al-Omar oil field").
-_GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region",
-                                 "field", "oilfield", "prison", "valley", "mountains", "market"})
 
 
 @Language.factory(

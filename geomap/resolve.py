@@ -231,8 +231,6 @@ def _telling_words(name: str) -> int:
     return sum(word not in TOPONYM_HEADS for word in normalize(name).split())
 
 
-
-
 def _sentence_before(mentions: Sequence[Mention]) -> dict[int, int]:
     """By sentence start, the start of the sentence before it that names a place."""
     starts = sorted({m.sentence_start for m in mentions})
@@ -474,9 +472,9 @@ class Resolver:
         listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
-        cities = self._neighbourhood_cities(mentions, first, governorates)
-        times_named = collections.Counter(m.text for m in mentions)
         sentence_before = _sentence_before(mentions)
+        cities = self._neighbourhood_cities(mentions, first, governorates, sentence_before)
+        times_named = collections.Counter(m.text for m in mentions)
         resolved: list[ResolvedMention] = []
         placed_by_its_sentence: list[bool] = []  # by resolved mention: its sentence's other names say where it lies
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
@@ -556,15 +554,15 @@ class Resolver:
         return _with_enclaves(governorates), anchors
 
     def _neighbourhood_cities(self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]],
-                              governorates: set[str]) -> dict[int, tuple[Place, ...]]:
+                              governorates: set[str], sentence_before: dict[int, int]) -> dict[int, tuple[Place, ...]]:
         """Where each neighbourhood an article names can lie, by mention index: the city named as
         its container ("the Howayqa neighbourhood of Deir ez-Zor"), else the cities its sentence
         names ("In Hama, … in the al-Arbaeen neighborhood") with the article's others in their
-        governorates, else every city the article names."""
+        governorates, else the article's cities and those of the sentence before (``sentence_before``,
+        :func:`_sentence_before`)."""
         wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"]
         if not wanted:
             return {}
-        sentence_before = _sentence_before(mentions)
         # Not the neighbourhoods' own namesakes: "the Al-Arbaeen neighbourhood" in a Hama story is
         # no sign that Arbin, a town by Damascus, is one of the story's cities.
         # Nor a city named only as background ("In Damascus, SANA denied …" in a Deir ez-Zor story): the
