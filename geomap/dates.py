@@ -171,7 +171,7 @@ _EXPLICIT_SOURCE = (
     rf"[^\w.](?=[0-9adefijlmnost{_ARABIC_INITIALS}])(?:"
     r"(?=[0-9])(?:"
     rf"(?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])(?:(?![\w/-])|(?=t[0-9]))"
-    rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
+    rf"|(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[0-3]?[0-9])(?P=num_sep)(?P<num_y>{_YEAR})(?![0-9_/-]|\.[0-9])"
     rf"|(?P<dmy_d>{_DAY})(?:\s+(?:of|من))?[\s-]+(?P<dmy_m>{_MON})[\s,،-]+(?P<dmy_y>{_YEAR})\b"
     rf"|(?P<dm_d>{_DAY})(?:\s+(?:of|من))?{_GAP}(?P<dm_m>{_MON})(?![\w-])(?!\.?\s+{_DAY}(?:[,،]\s*|\s+){_YEAR}\b)"
     rf")|(?={'|'.join(_STEMS)})(?:"
@@ -279,7 +279,8 @@ def _starts_a_period(lowered: str, start: int) -> bool:
     return _PERIOD_START.search(lowered, max(start - 8, 0), start) is not None
 
 
-def _make_date(year: int, month: int, day: int) -> dt.date | None:
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None for numbers that name none (30 February)."""
     try:
         return dt.date(year, month, day)
     except (ValueError, OverflowError):
@@ -301,22 +302,25 @@ def _month_ok(m: re.Match[str], text: str, group: str) -> bool:
 
 
 def _numeric(a: int, b: int, year: int, sep: str, day_first: bool | None = None) -> dt.date | None:
-    """``a SEP b SEP year``: day first for dots and dashes; slashes when unambiguous, or as the
-    text's other slash dates are written (``day_first``, :func:`slash_dates_day_first`)."""
+    """``a SEP b SEP year``: day first for dots and dashes unless only month first reads
+    ("10.26.2024"); slashes when unambiguous, or as the text's other slash dates are written
+    (``day_first``, :func:`slash_dates_day_first`)."""
     if sep == "/":
         if a > 12 >= b:
-            return _make_date(year, b, a)
+            return make_date(year, b, a)
         if b > 12 >= a:
-            return _make_date(year, a, b)
+            return make_date(year, a, b)
         if a == b:
-            return _make_date(year, a, b)
+            return make_date(year, a, b)
         if day_first is not None:
-            return _make_date(year, b, a) if day_first else _make_date(year, a, b)
+            return make_date(year, b, a) if day_first else make_date(year, a, b)
         return None
-    return _make_date(year, b, a)
+    if b > 12 >= a:  # "10.26.2024": only month first reads
+        return make_date(year, a, b)
+    return make_date(year, b, a)
 
 
-_SLASH_DATE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)/(?:1[89]|20)\d\d(?![\d/])")
+_SLASH_DATE = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:1[89]|20)\d\d(?![\d/])")
 
 
 def slash_dates_day_first(text: str) -> bool | None:
@@ -334,13 +338,13 @@ def _full_date(m: re.Match[str], text: str, day_first: bool | None = None) -> dt
     match's offsets point into, with its capitals."""
     form, g = m.lastgroup, m.group
     if form == "iso_d":
-        return _make_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return make_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
     if form == "num_y":
         return _numeric(int(g("num_a")), int(g("num_b")), int(g("num_y")), g("num_sep"), day_first)
     if form == "dmy_y" and _month_ok(m, text, "dmy_m"):
-        return _make_date(int(g("dmy_y")), _month(g("dmy_m")), _day(g("dmy_d")))
+        return make_date(int(g("dmy_y")), _month(g("dmy_m")), _day(g("dmy_d")))
     if form == "mdy_y" and _month_ok(m, text, "mdy_m"):
-        return _make_date(int(g("mdy_y")), _month(g("mdy_m")), _day(g("mdy_d")))
+        return make_date(int(g("mdy_y")), _month(g("mdy_m")), _day(g("mdy_d")))
     return None
 
 
@@ -375,11 +379,11 @@ _UPDATE_DAYS = 7
 def _the_day_meant(month: int, day: int, ref: dt.date) -> dt.date | None:
     """The ``month``/``day`` a report published on ``ref`` tells of as past: the latest one not
     after ``ref`` (this year's or last year's), unless this year's is at most a week after it."""
-    this_year = _make_date(ref.year, month, day)
+    this_year = make_date(ref.year, month, day)
     if this_year is not None and 0 < (this_year - ref).days <= _UPDATE_DAYS:
         return this_year
     for year in (ref.year, ref.year - 1, ref.year - 2):  # -2 only for 29 February
-        d = _make_date(year, month, day)
+        d = make_date(year, month, day)
         if d is not None and d <= ref:
             return d
     return None
@@ -387,12 +391,12 @@ def _the_day_meant(month: int, day: int, ref: dt.date) -> dt.date | None:
 
 def _month_before(month: int, ref: dt.date, *, strictly: bool) -> dt.date | None:
     year = ref.year if (month < ref.month or (month == ref.month and not strictly)) else ref.year - 1
-    return _make_date(year, month, 1)
+    return make_date(year, month, 1)
 
 
 def _shift_months(ref: dt.date, months: int) -> dt.date | None:
     index = ref.year * 12 + (ref.month - 1) - months
-    return _make_date(index // 12, index % 12 + 1, 1)
+    return make_date(index // 12, index % 12 + 1, 1)
 
 
 #: How precise each form of :data:`_EXPLICIT` is (0 day, 1 month, 2 year), by the last group of its match.
@@ -473,7 +477,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None,
             if not _month_ok(m, padded, month_group):
                 continue
             month, day = _month(g(month_group)), _day(g(day_group))
-            if _make_date(2000, month, day) is None:  # 2000 is a leap year: 29 Feb is valid
+            if make_date(2000, month, day) is None:  # 2000 is a leap year: 29 Feb is valid
                 continue
             if _still_to_come(lowered, m.start()):
                 continue  # "will be held on April 25" is not last year's April 25
@@ -483,7 +487,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None,
             date = _the_day_meant(month, day, published)
             reason = "date in sentence: {!r} (year from publication date)"
         elif form == "my_y":
-            date, reason = _make_date(int(g("my_y")), _month(g("my_m")), 1), "month in sentence: {!r}"
+            date, reason = make_date(int(g("my_y")), _month(g("my_m")), 1), "month in sentence: {!r}"
         elif form == "mo_m":
             if not padded[m.start("mo_m")].isupper():  # "in march" is a word, "in March" a month
                 continue
@@ -495,7 +499,7 @@ def _explicit(sentence: str, lowered: str, published: dt.date | None,
             date = _month_before(_month(g("mo_m")), published, strictly=g("mo_pre").startswith("last"))
             reason = "month in sentence: {!r} (year from publication date)"
         else:
-            date, reason = _make_date(int(g("yr_y") or g("yr_y2")), 1, 1), "year in sentence: {!r}"
+            date, reason = make_date(int(g("yr_y") or g("yr_y2")), 1, 1), "year in sentence: {!r}"
         if date is not None:
             best = (rank, date, reason, m)
             if rank == 0:
@@ -549,7 +553,7 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
                 elif unit == "month":
                     date, precision = _shift_months(published, n), "month"
                 else:
-                    date, precision = _make_date(published.year - n, 1, 1), "year"
+                    date, precision = make_date(published.year - n, 1, 1), "year"
             elif g("lastu"):
                 unit = g("lastu_u").lower()
                 this = not g("lastu").lower().startswith("last")
@@ -560,7 +564,7 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
                 elif unit == "month":
                     date, precision = _shift_months(published, 0 if this else 1), "month"
                 else:
-                    date, precision = _make_date(published.year - (0 if this else 1), 1, 1), "year"
+                    date, precision = make_date(published.year - (0 if this else 1), 1, 1), "year"
             else:
                 weekday = _WEEKDAYS[g("wd").lower()]
                 strictly = (g("wd_pre") or "").lower().startswith("last")

@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 from itertools import chain, islice
 from typing import Any, BinaryIO
 
-from .dates import MONTHS, iter_full_dates, iter_weekdays, iter_written_days
+from .dates import MONTHS, iter_full_dates, iter_weekdays, iter_written_days, make_date
 from .errors import InputError
 from .model import Article
 from .names import ARTICLES
@@ -781,16 +781,31 @@ _AMBIGUOUS_EVIDENCE_DAYS = 45
 _LEAD_WEEKDAYS = 2
 
 
+#: A numeric date with a two-digit year after a publication label ("Published: 10.26.24, 09:12"):
+#: in running text such numbers may be anything, after the label they are a date of this century.
+_LABELLED_SHORT_DATE = re.compile(r"\b(?i:published|posted)(?:\s+on)?\s*[:\-–—|]?\s*"
+                                  r"(0?[1-9]|[12][0-9]|3[01])([./-])(0?[1-9]|[12][0-9]|3[01])\2([0-9]{2})(?![0-9./-])")
+
+
 def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | None:
-    """A date line such as "Published: 07/03/2023", read day first or month first as the days the
-    text writes out say: a report of 7 March 2023 tells of "February 19", not of June; else as the
-    weekdays its lead names say: a report of Thursday 3 April says "said Thursday". None when
-    neither tells the two readings apart: a guessed date would be an invented one."""
+    """A date line such as "Published: 07/03/2023" or "Published: 10.26.24", read day first or
+    month first as its numbers allow, else as the days the text writes out say: a report of 7
+    March 2023 tells of "February 19", not of June; else as the weekdays its lead names say: a
+    report of Thursday 3 April says "said Thursday". None when neither tells the two readings
+    apart: a guessed date would be an invented one."""
     m = _AMBIGUOUS_NUMERIC.search(head) if "/" in head else None  # most headers have no slash at all
-    if m is None or m.group(1) == m.group(2):
-        return None
-    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    readings = [dt.date(year, b, a), dt.date(year, a, b)]  # day first, month first
+    if m is not None:
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _LABELLED_SHORT_DATE.search(head) if "ublish" in head or "osted" in head else None
+        if m is None:
+            return None
+        a, b, year = int(m.group(1)), int(m.group(3)), 2000 + int(m.group(4))
+    readings = [make_date(year, b, a), make_date(year, a, b)]  # day first, month first
+    if readings[0] is None or readings[1] is None or a == b:
+        only = readings[0] or readings[1]
+        return (m.start(1), m.end(), only) if only else None
+    start = m.start(1)
     body = text[m.end():m.end() + 5000]
     gaps = [_days_after_written_days(body, reading) for reading in readings]
     fits = [gap is not None and gap <= _AMBIGUOUS_EVIDENCE_DAYS for gap in gaps]
@@ -798,10 +813,10 @@ def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | 
         weekdays = set(islice(iter_weekdays(body), _LEAD_WEEKDAYS))
         fits = [any((reading.weekday() - weekday) % 7 <= 1 for weekday in weekdays) for reading in readings]
     if fits[0] == fits[1]:
-        if _DAY_FIRST_SOURCE.search(head[max(0, m.start() - 40):m.start()]):
-            return m.start(), m.end(), readings[0]  # "Aleppo, SANA – 10/11/2015": SANA writes day first
+        if _DAY_FIRST_SOURCE.search(head[max(0, start - 40):start]):
+            return start, m.end(), readings[0]  # "Aleppo, SANA – 10/11/2015": SANA writes day first
         return None
-    return m.start(), m.end(), readings[0] if fits[0] else readings[1]
+    return start, m.end(), readings[0] if fits[0] else readings[1]
 
 
 def _days_after_written_days(text: str, day: dt.date) -> int | None:

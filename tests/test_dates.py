@@ -61,6 +61,14 @@ def test_an_ambiguous_slash_date_is_read_as_the_texts_others_are_written() -> No
     assert date_event("03/10/2019 | Kafr Rouma village | 5", THU, day_first=False).date == "2019-03-10"
 
 
+@pytest.mark.parametrize("written", ["10/26/2024", "10.26.2024", "10-26-2024"])
+def test_a_numeric_date_that_reads_only_month_first_is_read_so(written: str) -> None:
+    """An American date line's "10/26/2024": the day is past 19, where month-first dates had gone unread."""
+    assert [date for _, _, date in iter_full_dates(f"Updated {written} 09:12")] == [dt.date(2024, 10, 26)]
+    assert _d(f"The strike on {written} killed four.") == ("2024-10-26", "day", "sentence")
+    assert slash_dates_day_first("10/26/2019 and 10/03/2019") is False
+
+
 def test_ambiguous_slash_date_is_not_read() -> None:
     assert _d("The report dated 11/01/2018 lists the dead.") == ("2018-01-11", "day", "published")
 

@@ -803,6 +803,13 @@ def test_a_date_line_with_no_space_after_the_comma_is_read() -> None:
         ("Homs, SANA – 09/04/2018\n\nAir defences confronted at dawn on Monday missiles over Homs.",
          dt.date(2018, 4, 9)),  # Monday 9 April, or Tuesday 4 September: SANA's convention decides
         ("Aleppo, SANA – 10/11/2015\n\nOn September 20, army units began the advance.", dt.date(2015, 10, 11)),  # the text tells
+        # A two-digit year after a publication label, read as its numbers or the text's days allow.
+        ("IDF strikes smuggling routes\nYnetnews | Published: 10.26.24, 09:12\n\nJets struck on Friday evening.",
+         dt.date(2024, 10, 26)),  # only month first reads
+        ("Published 26.10.24\n\nJets struck on Friday.", dt.date(2024, 10, 26)),  # only day first reads
+        ("Published: 10.11.24\n\nOn November 3, jets struck Idlib.", dt.date(2024, 11, 10)),  # the text tells
+        ("Published: 10.11.24\n\nJets struck on Friday, officials said on Saturday.", None),  # both fit
+        ("Version 10.26.24\n\nJets struck on Friday.", None),  # no publication label: not a date
     ],
 )
 def test_an_ambiguous_numeric_date_line_is_read_as_the_written_days_say(text: str, expected: dt.date | None) -> None:
