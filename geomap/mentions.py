@@ -914,7 +914,8 @@ def _is_group_head(word: str) -> bool:
 
 def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     """A word that is also English is a place after "in"/"near"/"the village of", in a list
-    with other places ("Hass and Kafr Sajna") or before a place in brackets ("Habit (Idleb)");
+    with other places ("Hass and Kafr Sajna") or before a place in brackets ("Habit (Idleb)",
+    "Harem (northern Idlib countryside)");
     ``starts``/``ends`` are those places' token bounds."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
@@ -925,8 +926,15 @@ def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     listed_after = after is not None and after.text in _LIST_JOINERS and span.end + 1 in starts
     listed_before = before is not None and before.text in _LIST_JOINERS and span.start - 1 in ends
-    bracketed_place = after is not None and after.text == "(" and span.end + 1 in starts  # "Habit (Idleb)"
+    # "Habit (Idleb)", "Harem (northern Idlib countryside)": a place within the bracket's first words
+    bracketed_place = after is not None and after.text == "(" and any(
+        i in starts for i in range(span.end + 1, min(span.end + 1 + _BRACKET_WORDS_BEFORE_A_PLACE, len(doc)))
+        if ")" not in doc[span.end + 1:i].text)
     return listed_after or listed_before or bracketed_place
+
+
+#: How far into a bracket after a name a place may start to make the name one: "(northern Idlib …)".
+_BRACKET_WORDS_BEFORE_A_PLACE = 3
 
 
 def _a_region_after_the_preposition(span: Span, gazetteer: Gazetteer) -> bool:

@@ -891,7 +891,10 @@ _QUALIFIER_REQUIRED = rf",[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+
 _WHEN = rf"(?:,?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?)?"
 #: A date written day first after a dateline's place: "Amman/Brussels, 7 May 2019 -".
 _DAY_FIRST_WHEN = rf",[ ]+[0-9]{{1,2}}[ ]+(?i:{_MONTH_WORDS})\.?(?:,?[ ]+[0-9]{{4}})?"
-_AGENCY = r"\([A-Za-z][\w .,&'’/\-]{0,40}\)"  # an agency, or a date: "(AP)", "(March 3, 2019)"
+#: An agency, or a date: "(AP)", "(March 3, 2019)", "(North Press)"; not where the place lies: "Harem
+#: (northern Idlib countryside): 90 buildings collapsed" is a list's entry, not a dateline.
+_AGENCY = (r"\((?![^)\n]*\b(?:(?i:countryside|province|governorate|district|sub-?district|region|city|town|village"
+           r"|rural|outskirts)|northern|southern|eastern|western|north|south|east|west)\b)[A-Za-z][\w .,&'’/\-]{0,40}\)")
 #: News agencies that make "PLACE (Agency)" a dateline even without a dash after it.
 _KNOWN_AGENCY = (
     r"\((?i:reuters|afp|ap|associated[ ]press|sana|anadolu(?:[ ]agency)?|aa|sputnik|dpa|upi|xinhua|irna"

@@ -585,6 +585,13 @@ def test_an_english_word_before_a_bracketed_governorate_is_a_place(extractor: Ex
     assert (found["Habit"].place, found["Habit"].admin1, found["Habit"].role) == ("Hbit", "Idlib", "event")
 
 
+def test_an_english_word_before_a_bracket_that_places_it_is_a_place(extractor: Extractor) -> None:
+    """A list's entry "Harem (northern Idlib countryside):" names the town, and files no report there."""
+    found = _by_mention(_events(extractor, "Harem (northern Idlib countryside): At least 90 buildings collapsed fully or partially."))
+    assert (found["Harem"].place, found["Harem"].admin1, found["Harem"].role) == ("Harim", "Idlib", "event")
+    assert "Harem" not in _by_mention(_events(extractor, "Harem (3 dead): the guards fled."))
+
+
 def test_unknown_names_in_place_contexts_go_to_the_geocoder() -> None:
     asked: list[tuple[str, dict]] = []
 

@@ -858,6 +858,7 @@ def test_seed_articles() -> None:
         ("BEIRUT/ANKARA (Reuters) - Turkish drones struck Kobani.", "BEIRUT/ANKARA (Reuters) - "),
         ("Saraqib, 3 February — Shelling went on.", "Saraqib, 3 February — "),
         ("As Sweida, 3 May 2019 - Clashes went on.", "As Sweida, 3 May 2019 - "),  # "As" is an article here
+        ("IDLIB, Syria (North Press) – Seven civilians were killed.", "IDLIB, Syria (North Press) – "),
     ],
 )
 def test_dateline(text: str, dateline: str) -> None:
@@ -887,6 +888,9 @@ def test_dateline_after_header_lines() -> None:
         "On 5 May 2019 - a Sunday - jets struck.",
         "Monday, 5 May 2019 - jets struck.",
         "\n".join(["Line"] * 9) + "\nDAMASCUS: Jets struck.",
+        # A list's entry whose bracket says where the place lies, not who filed the report.
+        "Harem (northern Idlib countryside): At least 90 buildings collapsed.",
+        "Jinderes (Afrin district, Aleppo countryside): Entire blocks collapsed.",
         "",
     ],
 )
