@@ -767,7 +767,35 @@ def _published_date(text: str) -> tuple[int, int, dt.date] | None:
             if not (len(words) >= 2 and words[-2] in _PUBLISHING_WORDS):
                 continue
         return found
-    return told_on_a_weekday or _ambiguous_numeric_date(text, head)
+    return told_on_a_weekday or _ambiguous_numeric_date(text, head) or _footer_date(text)
+
+
+#: A line that is only a date and what stamps it: "Published: 30 October 2016", "15 January 2024",
+#: "Posted Monday, 15 January 2024 - 10:22 GMT" (the date is cut out before matching).
+_DATE_STAMP_LINE = re.compile(r"[ \t]*(?:(?i:published|posted|updated|dated?)(?:[ \t]+on)?[ \t]*[:\-–—]?[ \t]*)?"
+                              r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?\x00"
+                              r"[ \t,|\-–—]*(?:[0-9]{1,2}:[0-9]{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*(?:GMT|UTC)?[ \t.]*")
+#: How many of a text's last lines may hold a date stamp: pages that put theirs under the story,
+#: after the credits ("Reporting by … / Editing by … / 15 January 2024").
+_FOOTER_LINES = 4
+
+
+def _footer_date(text: str) -> tuple[int, int, dt.date] | None:
+    """The date of a line among the last few that is only a date stamp, for a page that prints its
+    date under the story rather than over it; None when none is."""
+    end = len(text.rstrip())
+    for _ in range(_FOOTER_LINES):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        dates = list(iter_full_dates(line)) if line.strip() else []
+        if len(dates) == 1:
+            first, last, date = dates[0]
+            if _DATE_STAMP_LINE.fullmatch(line[:first] + "\x00" + line[last:]):
+                return start + first, start + last, date
+        if start == 0:
+            return None
+        end = start - 1
+    return None
 
 
 #: A numeric date whose day and month can both be either ("07/03/2023": 7 March or 3 July).

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import geomap.read as read_module
 from geomap.errors import InputError
 from geomap.model import Article
-from geomap.read import dateline_end, dateline_span, dateline_spans, find_published_date, read_articles
+from geomap.read import dateline_end, dateline_span, dateline_spans, find_published_date, published_date_span, read_articles
 
 SHARED_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -773,7 +773,7 @@ def test_find_published_date(text: str, expected: dt.date) -> None:
         "Headline\n\nOn 5 March 2016 jets struck the town.",  # an event date, not the article's
         "Jets struck the town in 12 March 2016 raids.",
         "Headline\nJanuary 11\nJets struck.",  # no year
-        "\n".join(["Line"] * 9) + "\nJanuary 11, 2018",  # past the first eight lines
+        "\n".join(["Line"] * 9) + "\nJanuary 11, 2018\nOne.\nTwo.\nThree.\nFour.",  # past the first eight lines, above the last four
         "x" * 700 + " January 11, 2018",  # past the first 600 characters
         "",
     ],
@@ -814,6 +814,26 @@ def test_a_date_line_with_no_space_after_the_comma_is_read() -> None:
 )
 def test_an_ambiguous_numeric_date_line_is_read_as_the_written_days_say(text: str, expected: dt.date | None) -> None:
     assert find_published_date(text) == expected
+
+
+#: A story longer than the header the top date line is looked for in.
+_STORY = "".join(f"Shells hit the {n} district of Aleppo on Saturday, killing {n} civilians.\n\n" for n in range(1, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_STORY + "Reporting by Ahmad Othman\nEditing by Hogir Al-Abdo\n\n15 January 2024\n", dt.date(2024, 1, 15)),
+        (_STORY + "Published: 30 October 2016\n\nHazem Sabbagh / Manal", dt.date(2016, 10, 30)),
+        (_STORY + "Posted Monday, 15 January 2024 - 10:22 GMT", dt.date(2024, 1, 15)),
+        (_STORY + "The attack took place on 15 January 2024.", None),  # a sentence's date, not a stamp
+    ],
+)
+def test_a_date_stamp_under_the_story_is_its_publication_date(text: str, expected: dt.date | None) -> None:
+    assert find_published_date(text) == expected
+    if expected:
+        start, end = published_date_span(text)  # type: ignore[misc]
+        assert text[start:end] in ("15 January 2024", "30 October 2016", "Monday, 15 January 2024")
 
 
 def test_a_date_said_to_be_the_publications_outranks_the_headers_others() -> None:
