@@ -151,6 +151,8 @@ EVENT_WORDS: tuple[str, ...] = (
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
     "returned to their homes", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
+    # how war reports say bombardment: "jets pounded Saraqib" (not "pounds", which is money too)
+    "pounded", "pounding", "hammered", "hammering", "pummel*", "blitz*",
     # what humanitarian reports tell of: outbreaks, towns flattened, aid delivered, people arriving
     "outbreak*", "cholera", "suspected cases", "confirmed cases", "first case", "delivered", "delivering",
     "aid convoy*", "arrived", "arrivals", "wiped off", "flattened", "levelled", "leveled",

@@ -197,6 +197,13 @@ def test_event_words_without_a_type_still_report_an_event() -> None:
     assert not reports_event("The ministers met to discuss trade.")
 
 
+def test_bombardment_told_as_pounding_reports_an_event() -> None:
+    """War reports' "pounded", "hammering"; "pounds" is money as often ("5,000 Syrian pounds")."""
+    assert reports_event("The regime pounded the outskirts of Saraqib overnight.")
+    assert reports_event("Government forces kept hammering Jobar for a third day.")
+    assert not reports_event("A litre of fuel now costs 5,000 Syrian pounds in Damascus.")
+
+
 @pytest.mark.parametrize(
     ("sentence", "reports"),
     [
