@@ -954,9 +954,13 @@ _LIST_JOINERS = frozenset({",", "and", "or", "،", "و", "أو", "او"})
 
 
 def _spelled_as_a_place_abroad(span: Span, gazetteer: Gazetteer) -> bool:
-    """True when every place spelled as the name is written lies abroad ("Ankara"; not "Aleppo")."""
+    """True when every place spelled as the name is written lies abroad ("Ankara"; not "Aleppo"), or
+    every notable one does: "Doha" is Qatar's capital, whatever hamlet shares its spelling."""
     spelled = gazetteer.places_spelled(span.text)
-    return bool(spelled) and all(lies_abroad(place) for place in spelled)
+    if not spelled:
+        return False
+    notable = [place for place in spelled if is_notable(place)]
+    return all(lies_abroad(place) for place in (notable or spelled))
 
 
 # ------------------------------------------------------------------------- context candidates

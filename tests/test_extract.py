@@ -411,6 +411,13 @@ def test_a_city_abroad_that_a_syrian_village_folds_like_is_where_words_were_said
     assert roles == {"Ankara": "mention", "Cairo": "mention"}
 
 
+def test_a_capital_abroad_that_a_syrian_hamlet_is_spelled_like_is_where_words_were_said(extractor: Extractor) -> None:
+    """A Syrian hamlet is spelled "Doha" too; the notable place of that spelling, Qatar's capital, is
+    where leaders met."""
+    text = "The attack came a day after Arab leaders meeting in Doha handed the seat to the opposition."
+    assert {e.mention: e.role for e in _events(extractor, text)}["Doha"] == "mention"
+
+
 def test_in_a_city_abroad_comma_a_speaker_makes_it_where_words_were_said(extractor: Extractor) -> None:
     # No event in Syria here to demote places abroad: the words after "In Beijing," decide.
     text = "In Beijing, the Commerce Ministry said the tariffs hit farmers. In Kabul, a bomb killed ten people."
