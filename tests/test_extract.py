@@ -411,6 +411,13 @@ def test_a_city_abroad_that_a_syrian_village_folds_like_is_where_words_were_said
     assert roles == {"Ankara": "mention", "Cairo": "mention"}
 
 
+def test_sehba_beside_afrin_is_the_area_north_of_aleppo(extractor: Extractor) -> None:
+    """"Şehba" folds like Shahba, the As-Suwayda town; beside Afrin it is the area around Tal Rifaat."""
+    found = _by_mention(_events(extractor, "Turkish drones struck villages in Afrin and Şehba on Monday."))
+    assert (found["Şehba"].place, found["Şehba"].admin1) == ("Shahba region", "Aleppo")
+    assert _by_mention(_events(extractor, "Protesters gathered in Shahba and Salkhad on Friday."))["Shahba"].admin1 == "As-Suwayda"
+
+
 def test_a_capital_abroad_that_a_syrian_hamlet_is_spelled_like_is_where_words_were_said(extractor: Extractor) -> None:
     """A Syrian hamlet is spelled "Doha" too; the notable place of that spelling, Qatar's capital, is
     where leaders met."""

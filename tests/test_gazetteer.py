@@ -98,6 +98,9 @@ SPELLINGS = [
     # Army bases and hills of the ISIS years.
     ("Division 17", (36.00, 39.02), "airbase"), ("Brigade 93", (36.36, 38.87), "airbase"),
     ("Brigade 137", (35.31, 40.06), "airbase"), ("Jabal Tharda", (35.26, 40.20), "landmark"),
+    # The Kurdish outlets' area north of Aleppo, and Kobani's hill.
+    ("Şehba region", (36.47, 37.10), "region"), ("Shahba region", (36.47, 37.10), "region"),
+    ("Mishtanur", (36.88, 38.36), "landmark"), ("Mistanour hill", (36.88, 38.36), "landmark"),
 ]
 
 
