@@ -411,6 +411,12 @@ def test_a_city_abroad_that_a_syrian_village_folds_like_is_where_words_were_said
     assert roles == {"Ankara": "mention", "Cairo": "mention"}
 
 
+def test_an_aleppo_quarter_the_sources_lack_is_found_in_an_aleppo_story(extractor: Extractor) -> None:
+    """Bab al-Faraj is also a Hasakah village; "in Aleppo" makes it the quarter by the clock tower."""
+    found = _by_mention(_events(extractor, "A mosque in Bab al-Faraj in Aleppo was damaged by rockets on Monday."))
+    assert (found["Bab al-Faraj"].place, found["Bab al-Faraj"].kind) == ("Bab al-Faraj", "neighbourhood")
+
+
 def test_sehba_beside_afrin_is_the_area_north_of_aleppo(extractor: Extractor) -> None:
     """"Şehba" folds like Shahba, the As-Suwayda town; beside Afrin it is the area around Tal Rifaat."""
     found = _by_mention(_events(extractor, "Turkish drones struck villages in Afrin and Şehba on Monday."))
@@ -756,7 +762,7 @@ def test_a_surname_that_normalises_like_a_far_village_is_not_a_place(extractor: 
     text = ("Mortar shells hit the Old City of Damascus on Monday. "
             "Sabbagh said the shells fell near a school.")
     mentions = {e.mention for e in extractor.events(Article(id="s", text=text))}
-    assert "Damascus" in mentions and "Sabbagh" not in mentions
+    assert "Old City of Damascus" in mentions and "Sabbagh" not in mentions  # the quarter, the longest name
 
 
 def test_the_sentence_governorate_outweighs_the_rest_of_the_article(extractor: Extractor) -> None:

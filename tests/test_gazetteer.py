@@ -101,6 +101,12 @@ SPELLINGS = [
     # The Kurdish outlets' area north of Aleppo, and Kobani's hill.
     ("Şehba region", (36.47, 37.10), "region"), ("Shahba region", (36.47, 37.10), "region"),
     ("Mishtanur", (36.88, 38.36), "landmark"), ("Mistanour hill", (36.88, 38.36), "landmark"),
+    # City quarters and roads of wartime Aleppo and Damascus that the sources lack or spell otherwise.
+    ("Castello Road", (36.255, 37.155), "landmark"), ("Bab al-Nayrab", (36.194, 37.170), "neighbourhood"),
+    ("Dahiyet al-Assad", (36.180, 37.080), "neighbourhood"), ("Karm al-Beik", (36.200, 37.180), "neighbourhood"),
+    ("Rashidin", (36.172, 37.065), "neighbourhood"),
+    ("Old City of Aleppo", (36.199, 37.158), "neighbourhood"), ("Rukneddine", (33.542, 36.299), "neighbourhood"),
+    ("Old City of Damascus", (33.510, 36.309), "neighbourhood"),
 ]
 
 
