@@ -168,6 +168,26 @@ def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence:
     return out
 
 
+def _quarters_listed_together(resolved: list[ResolvedMention], resolved_at: dict[int, int], listed: set[int],
+                              candidates: Sequence[list[Candidate]]) -> None:
+    """A name listed beside a city's quarter is a quarter of that city when the city has one of
+    that name, rather than a place of that name farther off: "al-Midan and al-Sulaymaniyah" are
+    both Aleppo's quarters, not Iraq's city; "al-Mashhad and al-Sukkari" not a village 28 km out.
+    In place, along each list in both directions, so a quarter found passes on down the list."""
+    pairs = [(index, index + 1) for index in sorted(listed)]
+    for near, far in [*((b, a) for a, b in pairs), *reversed(pairs)]:  # the list's later names, then its earlier
+        if near not in resolved_at or far not in resolved_at:
+            continue
+        quarter, other = resolved[resolved_at[near]].place, resolved[resolved_at[far]]
+        if quarter.kind != "neighbourhood" or other.place.kind == "neighbourhood" \
+                or haversine_km(other.place.lat, other.place.lon, quarter.lat, quarter.lon) <= URBAN_KM:
+            continue
+        same_city = next((c for c in candidates[far] if c.place.kind == "neighbourhood"
+                          and haversine_km(c.place.lat, c.place.lon, quarter.lat, quarter.lon) <= URBAN_KM), None)
+        if same_city is not None:
+            resolved[resolved_at[far]] = ResolvedMention(other.mention, same_city.place, "gazetteer", same_city.score)
+
+
 def _named_by_others(sentence_governorates: dict[int, dict[str, set[str]]], mention: Mention) -> set[str]:
     """The governorates the other names of a mention's sentence name."""
     named = sentence_governorates.get(mention.sentence_start, {})
@@ -479,6 +499,7 @@ class Resolver:
         placed_by_its_sentence: list[bool] = []  # by resolved mention: its sentence's other names say where it lies
         answers: dict[tuple, tuple[Place, str, float] | None] = {}  # a repeated name resolves once
         contexts: dict[str | None, tuple[list[Place], Area]] = {}  # by the anchor left out
+        resolved_at: dict[int, int] = {}  # mention index -> its place in ``resolved``
         for index, mention in enumerate(mentions):
             named_abroad = index in abroad or mention.abroad
             if (not about_syria or named_abroad) and _syrian_only_by_chance(first[index]):
@@ -516,9 +537,11 @@ class Resolver:
                 # (a name the article names again is one place throughout: see _one_place_per_name)
                 answer = _beside_the_places_told_around(index, mentions, first[index], anchors, answer, sentence_before)
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
+            resolved_at[index] = len(resolved) - 1
             around = local if contained else others
             placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around)
                                           or beside.get(index) == answer[0].id)
+        _quarters_listed_together(resolved, resolved_at, listed, first)
         return _one_place_per_name(resolved, placed_by_its_sentence)
 
     # ---------------------------------------------------------------- passes

@@ -417,6 +417,17 @@ def test_an_aleppo_quarter_the_sources_lack_is_found_in_an_aleppo_story(extracto
     assert (found["Bab al-Faraj"].place, found["Bab al-Faraj"].kind) == ("Bab al-Faraj", "neighbourhood")
 
 
+def test_a_name_listed_beside_a_city_quarter_is_that_citys_quarter(extractor: Extractor) -> None:
+    """Aleppo has quarters named al-Sulaymaniyah and al-Mashhad; listed beside its al-Midan and
+    al-Sukkari they are those, not Iraq's city or a village of that name 28 km out."""
+    found = _by_mention(_events(extractor, "Rockets struck al-Midan and al-Sulaymaniyah in Aleppo on Monday."))
+    assert (found["al-Sulaymaniyah"].admin1, found["al-Sulaymaniyah"].kind, found["al-Sulaymaniyah"].role) == \
+        ("Aleppo", "neighbourhood", "event")
+    found = _by_mention(_events(extractor, "Barrel bombs fell on al-Mashhad, al-Ansari al-Sharqi and al-Sukkari."))
+    assert found["al-Mashhad"].kind == "neighbourhood"
+    assert haversine_km(found["al-Mashhad"].lat, found["al-Mashhad"].lon, 36.176, 37.143) < 5
+
+
 def test_sehba_beside_afrin_is_the_area_north_of_aleppo(extractor: Extractor) -> None:
     """"Şehba" folds like Shahba, the As-Suwayda town; beside Afrin it is the area around Tal Rifaat."""
     found = _by_mention(_events(extractor, "Turkish drones struck villages in Afrin and Şehba on Monday."))
