@@ -133,7 +133,11 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             this_paragraph = bisect.bisect_right(paragraph_breaks, mention.sentence_start)
             if this_paragraph != paragraph:
                 paragraph = this_paragraph
-                if not _news_day(story_date, article.published):
+                if _TIMESTAMP.match(article.text, opening(paragraph)):
+                    # A live blog's next entry ("11:40 — Mortars struck …"): the news day goes on, not the day
+                    # the last entry told of; an entry's headline alone on its line, the day its body tells.
+                    story_date = _entry_day(article, paragraph, paragraph_breaks, bounds, date_lines, day_first)
+                elif not _news_day(story_date, article.published):
                     story_date = None  # an older day was background; the news day goes on
                 above = bisect.bisect_left(heading_starts, mention.sentence_start)
                 if above and (above > passed or story_date is None):
@@ -252,6 +256,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: A live blog's entry opening with its clock time: "11:40 — ", "09:15 GMT: ", "2.05pm: ", "[14:20] ".
+_TIMESTAMP = re.compile(r"\s*\[?[0-2]?[0-9][:.][0-5][0-9](?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:GMT|UTC|local\s+time|[A-Z]{3,4}))?\]?"
+                        r"\s*(?:[-–—:|]|(?=\s+[A-Z]))")
 
 
 def _headline_places_dated_by_the_body(told: list[tuple[ResolvedMention, EventDate, str, str]], header_end: int,
@@ -312,6 +319,22 @@ def _lead_day(article: Article, bounds: Sequence[tuple[int, int]], header_end: i
         return None
     told = date_event(_without(article.text[first[0]:first[1]], first[0], date_lines), article.published, day_first=day_first)
     return told if _a_day_the_story_goes_on_from(told) and _news_day(told, article.published) else None
+
+
+def _entry_day(article: Article, paragraph: int, paragraph_breaks: Sequence[int], bounds: Sequence[tuple[int, int]],
+               date_lines: Sequence[tuple[int, int]], day_first: bool | None) -> EventDate | None:
+    """The day of a live blog's entry that opens paragraph number ``paragraph`` with its clock time:
+    for a headline alone on its lines ("8:02 am — Syrian state media says nine killed near Nawa"), the
+    day the first sentence under it tells ("… on Wednesday night"); else none, the news day."""
+    start = paragraph_breaks[paragraph - 1]
+    end = paragraph_breaks[paragraph] if paragraph < len(paragraph_breaks) else len(article.text)
+    if "\n" in article.text[start:end].strip() or end - start > _ENTRY_HEADLINE_CHARS:
+        return None
+    return _lead_day(article, bounds, end, date_lines, day_first)
+
+
+#: The longest a live blog entry's headline runs, alone in its paragraph.
+_ENTRY_HEADLINE_CHARS = 200
 
 
 def _day_told_before(article: Article, bounds: Sequence[tuple[int, int]], start: int, floor: int,

@@ -1179,6 +1179,19 @@ def test_a_date_heading_dates_the_entries_below_it(extractor: Extractor) -> None
     assert (found["Inkhil"], found["Nawa"]) == ("2018-07-18", "2018-07-17")
 
 
+def test_a_live_blog_entry_is_of_the_news_day_or_of_the_day_its_body_tells(extractor: Extractor) -> None:
+    """Each entry opened by its clock time starts afresh: the day an earlier entry named ("since the
+    start of the operation on Wednesday") is not carried into the next one; an entry's headline alone
+    on its line takes the day the body under it tells."""
+    text = ("LIVE: Turkey's offensive in northeast Syria\nThursday, October 10, 2019\n\n"
+            "10:05 — Turkey says it has hit 181 targets since the start of the operation on Wednesday afternoon.\n\n"
+            "11:40 — Mortar rounds struck the Turkish border town of Akcakale, killing a child.\n\n"
+            "12:30 — State media says nine killed near Nawa\n\n"
+            "SANA reports that nine people were killed by shelling on the outskirts of Nawa on Wednesday night.\n")
+    found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2019, 10, 10)) if e.role == "event"}
+    assert (found["Akcakale"], found["Nawa"]) == ("2019-10-10", "2019-10-09")
+
+
 def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
     """"raids hit Hass" is a place context like "struck"; a region inside one governorate
     ("Eastern Ghouta") is context for a misspelled name beside it ("Kafarbatna" is Kafr Batna)."""
