@@ -1119,10 +1119,18 @@ def _after_an_urban_noun(span: Span) -> bool:
             i -= 1
         else:
             break
-    # "the neighbourhoods of" names a list; before one name it names the city ("of Aleppo").
-    opens_a_list = span.end < len(doc) and doc[span.end].text in (",", "and")
+    # "the neighbourhoods of" names a list; before one name it names the city ("of Aleppo", "the
+    # residential neighbourhoods of Qamishli, killing two": a comma before no other name ends no list).
+    opens_a_list = span.end < len(doc) and doc[span.end].text in (",", "and") and _name_follows(doc, span.end + 1)
     nouns = _PLURAL_KIND_WORDS if listed else _URBAN_NOUNS | _PLURAL_KIND_WORDS if opens_a_list else _URBAN_NOUNS
     return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in nouns and not (i > 1 and doc[i - 2].text[:1].isupper())
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """True when a name starts at token ``i``, past "and" and an Arabic article ("and al-Shaar")."""
+    while i < len(doc) and (doc[i].lower_ == "and" or doc[i].text in "-‐" or _is_article(doc, doc[i])):
+        i += 1
+    return i < len(doc) and _is_name_token(doc[i])
 
 
 #: How far back a list of names is read for the plural kind word before it.

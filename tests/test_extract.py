@@ -1338,6 +1338,10 @@ def test_the_neighbourhoods_of_a_city_leave_the_city_a_city(extractor: Extractor
     text = "Gunfire was heard in most neighbourhoods of Homs on Friday as clashes spread, activists in Syria said."
     homs = _by_mention(_events(extractor, text))["Homs"]
     assert homs.place == "Homs" and homs.kind == "settlement"
+    # A comma after the city that opens a clause, not a list of quarters.
+    text = "Turkish shells have hit residential neighbourhoods of Qamishli, killing two civilians, the SDF said."
+    qamishli = _by_mention(_events(extractor, text))["Qamishli"]
+    assert (qamishli.kind, qamishli.admin1, qamishli.role) == ("settlement", "Hasakah", "event")
 
 
 # ------------------------------------------------------------------- English words spelled like villages
