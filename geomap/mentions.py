@@ -27,6 +27,7 @@ from spacy.attrs import LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from .dates import iter_full_dates
 from .event_types import reports_event
 from .gazetteer import Gazetteer, is_notable, lies_abroad
 from .matcher import GROUP_HEADS, LIST_BULLETS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL, is_capitalised
@@ -396,6 +397,7 @@ class _Sentences:
         self._triggered: dict[int, bool] = {}
         self._furniture: list[int] | None = None  # where link and tag lists start, read on first use
         self._written: dict[int, int] = {}  # by a name's start: where it starts as written
+        self._lead: int | None = None  # the first sentence of prose, found on first use
 
     def _index(self, span: Span) -> int:
         return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
@@ -453,8 +455,19 @@ class _Sentences:
                 text = self._text_at(heading) if heading >= 0 else ""
             if not told and item and heading >= 0:
                 told = reports_event(text)
+            if not told and index + 1 < len(self.starts) and index > self._lead_index() \
+                    and _is_a_dated_heading(self._text_at(index)):
+                told = reports_event(self._text_at(index + 1))  # an incident's heading, then what happened
             self._triggered[index] = told
         return self._triggered[index]
+
+    def _lead_index(self) -> int:
+        """The number of the first sentence of prose (:data:`_LEAD_TOKENS` tokens or more): the lines
+        above it are the page's title, date line and dateline ("AMMAN/DAMASCUS, 8 February 2023")."""
+        if self._lead is None:
+            self._lead = next((i for i, (start, end) in enumerate(zip(self.starts, self.ends)) if end - start >= _LEAD_TOKENS),
+                              len(self.starts))
+        return self._lead
 
     def _text_at(self, index: int) -> str:
         return self.text_of(self._at(index))
@@ -475,6 +488,19 @@ class _Sentences:
             return False
         start, list_end = self._furniture[i]
         return start >= self.of(span).start_char or span.start_char < list_end
+
+
+def _is_a_dated_heading(text: str) -> bool:
+    """A short line that names an incident by its place and day, over the sentence that tells of it
+    ("6 October 2015 — Latamneh Surgical Hospital, Latamneh (Hama). Russian aircraft struck …",
+    "Taldou, Houla region (Homs governorate), 25 May 2012")."""
+    return len(text) <= _DATED_HEADING_CHARS and any(True for _ in iter_full_dates(text))
+
+
+#: The fewest tokens of a sentence of prose, which no title or date line runs to.
+_LEAD_TOKENS = 15
+#: The longest an incident's dated heading runs.
+_DATED_HEADING_CHARS = 120
 
 
 def _is_table_row(text: str) -> bool:

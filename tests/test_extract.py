@@ -1179,6 +1179,22 @@ def test_a_date_heading_dates_the_entries_below_it(extractor: Extractor) -> None
     assert (found["Inkhil"], found["Nawa"]) == ("2018-07-18", "2018-07-17")
 
 
+def test_an_incidents_dated_heading_is_where_the_sentence_under_it_tells_of(extractor: Extractor) -> None:
+    """An incident list's heading names the place and day, the next sentence what happened there
+    without naming it again; a date line over the page's first prose is no such heading."""
+    text = ("Attacks on Health Care in Syria: Selected Incidents\n\n"
+            "The following entries are drawn from our mapping of attacks on medical facilities and personnel in Syria.\n\n"
+            "6 October 2015 — Latamneh Surgical Hospital, Latamneh (Hama). Russian aircraft struck the area "
+            "around the hospital with four missiles.\n\n"
+            "Taldou, Houla region (Homs governorate), 25 May 2012\n\n"
+            "On the afternoon of 25 May, armed men entered the neighbourhood and killed dozens of families.\n")
+    found = _by_mention(_events(extractor, text))
+    assert (found["Latamneh"].role, found["Latamneh"].date) == ("event", "2015-10-06")
+    assert (found["Taldou"].role, found["Taldou"].date) == ("event", "2012-05-25")
+    dated_line = "Damascus, 14 February 2019\n\nGunmen killed three people in a raid on a market in Jaramana on Wednesday night."
+    assert _by_mention(_events(extractor, dated_line))["Damascus"].role == "mention"
+
+
 def test_a_live_blog_entry_is_of_the_news_day_or_of_the_day_its_body_tells(extractor: Extractor) -> None:
     """Each entry opened by its clock time starts afresh: the day an earlier entry named ("since the
     start of the operation on Wednesday") is not carried into the next one; an entry's headline alone
