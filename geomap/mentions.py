@@ -1491,7 +1491,8 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",
 #: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
 #: Lusin"; where fighters retreated ("retreating east towards Sukhnah and Deir Ezzor"), where
-#: the wounded were taken ("taken to hospitals in Hasakeh and Kobani"); where people shelter
+#: the wounded were taken ("taken to hospitals in Hasakeh and Kobani", "transported to al-Bab Hospital and
+#: to hospitals in Gaziantep"); where people shelter
 #: ("sheltering in mosques in Idleb city and in tents in Atmeh") and where the dead were buried.
 #: What happened, happened where they left; not "returned to al-Waer", where they came home,
 #: nor "a school sheltering displaced families in al-Mansoura", the building that was hit, nor
@@ -1499,7 +1500,7 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 _REFUGE = re.compile(
     r"(?:\b(?i:fled|flee|flees|fleeing|displaced|displacement|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge"
     r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed"
-    r"|(?:taken|transferred|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
+    r"|(?:taken|transferred|transported|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
     r"|\b(?i:head(?:s|ed|ing)?|diverted|rerouted|redirected)\s+(?:back\s+|instead\s+)?(?i:to|towards?)"
@@ -1515,7 +1516,7 @@ _REFUGE = re.compile(
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
                     " the ", ", ", " and ", " or ", "(", " including ", " as ")
-_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "brought",
+_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
                         "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect")
 

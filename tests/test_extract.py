@@ -366,6 +366,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Tasil": "event", "Nawa": "mention", "Sheikh Maskin": "mention"}),
         ("Most returnees headed to Saraqeb after the shelling stopped.", {"Saraqeb": "event"}),
         ("The injured were brought to the state hospital in Akçakale.", {"Akçakale": "mention"}),
+        ("A car bomb exploded in al-Bab. The injured were transported to hospitals in Gaziantep and Kilis.",
+         {"al-Bab": "event", "Gaziantep": "mention", "Kilis": "mention"}),
         ("Erdogan has threatened a new ground operation against the YPG in Tal Rifaat, Manbij and Kobani.",
          {"Tal Rifaat": "mention", "Manbij": "mention", "Kobani": "mention"}),
         ("Sheikh al-Hijri, whose seat is in Qanawat, backed the protests that spread to Shahba on Monday.",
