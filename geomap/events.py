@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import CLOCK_TIME, DAY_COUNTS, EventDate, date_clauses, date_event, iter_full_dates, opens_with_its_date, slash_dates_day_first
+from .dates import CLOCK_TIME, DAY_COUNTS, EventDate, date_clauses, date_event, iter_full_dates, make_date, opens_with_its_date, slash_dates_day_first
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
@@ -427,14 +427,18 @@ def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None
 
 def _in_a_story_of_known_year(sentence: str, story: EventDate, day_first: bool | None) -> EventDate | None:
     """A day written without its year ("on 20 January") in a report with no publication date,
-    after a sentence that stated a full date ("18 January 2022"): of that year. Days counted from
-    the publication ("on Monday", "yesterday") stay unknown."""
+    after a sentence that stated a full date ("18 January 2022"): the nearest such day, mostly of
+    that year. Days counted from the publication ("on Monday", "yesterday") stay unknown."""
     if story.date is None:
         return None
     told = date_event(sentence, dt.date.fromisoformat(story.date), day_first=day_first)
     if told.source != "sentence" or not told.year_assumed:
         return None
-    return _in_the_year_of(told, story, None)
+    # The nearest such day to the story's: "On 4 January" after "since 8 December 2024" is of 2025.
+    day, story_day = dt.date.fromisoformat(told.date), dt.date.fromisoformat(story.date)  # type: ignore[arg-type]
+    nearest = min((d for d in (make_date(story_day.year + shift, day.month, day.day) for shift in (-1, 0, 1)) if d),
+                  key=lambda d: abs((d - story_day).days))
+    return replace(told, date=nearest.isoformat(), reason=f"{told.reason}, in the year of the story's nearest day")
 
 
 #: A year naming what happened at the place right after: "victims of the 2013 chemical attack in Ghouta",

@@ -532,6 +532,10 @@ def test_a_day_without_its_year_in_a_report_without_a_date_is_of_the_stated_year
     dates = {e.mention: (e.date, e.date_source) for e in _events(extractor, text)}
     assert dates["Harim"] == ("2022-01-20", "sentence") and dates["Marea"] == ("2022-03-21", "sentence")
     assert dates["Sarmada"][1] != "relative"
+    # The nearest such day: a January after "on 8 December 2024" is of the next year.
+    text = ("After the change of government on 8 December 2024, families returned to southern Idlib.\n\n"
+            "- On 4 January, a farmer was killed when his tractor hit a mine near Kafr Nabl.")
+    assert {e.mention: e.date for e in _events(extractor, text)}["Kafr Nabl"] == "2025-01-04"
 
 
 def test_each_place_takes_the_day_of_its_own_clause(extractor: Extractor) -> None:
