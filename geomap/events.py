@@ -589,13 +589,24 @@ def _demote_coarse(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]
         if item.mention.role == "event" and place.kind in _COARSE:
             if place.kind == "country" or place.admin1 is None:  # or a region beyond one governorate
                 inside = bool(fine)
-            else:
+            else:  # a district not by a town that only says where it lies: "the Afrin district north of Aleppo"
                 inside = any(o.mention.sentence_start == item.mention.sentence_start and place.admin1 is not None
-                             and o.place.admin1 == place.admin1 for o in fine)
+                             and o.place.admin1 == place.admin1
+                             and not (place.kind in _DISTRICT_KINDS and _told_as_a_reference(o.mention)) for o in fine)
             if inside:
                 item = replace(item, mention=replace(item.mention, role="mention"))
         out.append(item)
     return out
+
+
+#: Areas small enough to be where something happened beside the town that says where they lie.
+_DISTRICT_KINDS = frozenset({"admin2", "admin3"})
+
+
+def _told_as_a_reference(mention: Mention) -> bool:
+    """True for a place named as where another lies: "north of Aleppo", "near the capital Damascus"."""
+    start = max(mention.start_char - mention.sentence_start, 0)
+    return _names_reference_point(mention.sentence[max(start - 48, 0):start])
 
 
 def _demote_abroad(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
@@ -646,11 +657,6 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
             and not _names_a_governorate(located.place) \
             and _NEAR_ANOTHER.match(m.sentence[located.mention.end_char - m.sentence_start:m.start_char - m.sentence_start]) is not None
 
-    def points_at_another(item: ResolvedMention) -> bool:  # "west of the capital Damascus"
-        m = item.mention
-        start = max(m.start_char - m.sentence_start, 0)
-        return _names_reference_point(m.sentence[max(start - 48, 0):start])
-
     def someones_home(item: ResolvedMention) -> bool:  # "a young man from the town of Jasim"
         m = item.mention
         start = max(m.start_char - m.sentence_start, 0)
@@ -665,7 +671,7 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
     # Where someone comes from says where the event is only when the sentence names no other place:
     # "a young man from Jasim was kidnapped on the road between al-Yadudah and al-Muzayrib".
     elsewhere = {r.mention.sentence_start for r in resolved
-                 if r.mention.role == "event" and id(r) not in homes and not points_at_another(r)}
+                 if r.mention.role == "event" and id(r) not in homes and not _told_as_a_reference(r.mention)}  # "west of the capital Damascus"
     return [replace(r, mention=replace(r.mention, role="mention"))
             if id(r) in references and r.mention.sentence_start in located
             or id(r) in homes and r.mention.sentence_start in elsewhere else r for r in resolved]

@@ -355,18 +355,22 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
     a district's or a governorate's point is the middle of an area ("Zabadani near Damascus" is
     the town, 32 km from the capital, not its district's middle). A town of note named second
     keeps its place: a hamlet of its name is no reference, and a namesake spelled as written in the
-    second's governorate is not left for one that only folds like it. A name none of whose places
+    second's governorate is not left for one that only folds like it, nor for a place of another
+    kind ("north of Aleppo" is the city, not its airport); a district named first is no point told to
+    lie anywhere. A name none of whose places
     lies within :data:`_FAR_FROM_BESIDE_KM` of the Syrian town of note it is told to lie by, with no
     distance given, is "" (none of them)."""
     chosen: dict[int, str] = {}
     for index in _named_next(mentions, _BESIDE_BETWEEN):
+        if mentions[index].kind_hint in AREA_KINDS:
+            continue  # "the Afrin district north of Aleppo" is the district, no hamlet by the city
         first = [c for c in candidates[index] if c.place.kind not in AREA_KINDS]
         second = [c for c in candidates[index + 1] if c.place.kind not in AREA_KINDS]
         if not first or not second:
             continue
         apart = _apart(first[0].place, second[0].place)
         if is_notable(second[0].place):  # a town of note is what the words mean, not a hamlet that shares its name
-            second = [c for c in second if is_notable(c.place)]
+            second = [c for c in second if is_notable(c.place) and c.place.kind == second[0].place.kind]  # nor its airport
         for reference in second:  # the best-ranked place of the second name with a namesake of the first by it
             near = next((c for c in first if _apart(c.place, reference.place) <= min(_BESIDE_KM, apart / 3)), None)
             if near is not None and not (near.match == "variant" and _spelled_in(first, reference.place.admin1)):
@@ -583,7 +587,9 @@ class Resolver:
         names ("In Hama, … in the al-Arbaeen neighborhood") with the article's others in their
         governorates, else the article's cities and those of the sentence before (``sentence_before``,
         :func:`_sentence_before`)."""
-        wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"]
+        # And a district a city holds a quarter of that name of: "In Aleppo, … in the Sulaymaniyah district".
+        wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"
+                  or m.kind_hint == "admin2" and any(c.place.kind == "neighbourhood" for c in candidates[i])]
         if not wanted:
             return {}
         # Not the neighbourhoods' own namesakes: "the Al-Arbaeen neighbourhood" in a Hama story is
@@ -611,7 +617,16 @@ class Resolver:
                 if before is not None:
                     here = tuple(c for c in self._sentence_cities(mentions, candidates, before) if c not in article)
                     here = (*article, *here) if here else ()
-            cities[i] = own or here or article
+            if mention.kind_hint == "neighbourhood":
+                cities[i] = own or here or article
+            else:  # a district is a city's quarter where its words name the city first ("In Aleppo, … in the
+                # Sulaymaniyah district") or as its container; not "… district of the city located 162 km
+                # north of the capital Damascus"
+                earlier = [found for m, found in zip(mentions[:i], candidates[:i])
+                           if m.sentence_start == mention.sentence_start and m.kind_hint != "neighbourhood"]
+                quarter_of = own or self._cities(earlier, set().union(*(_governorates_named(f, exactly=True) for f in earlier)))
+                if quarter_of:
+                    cities[i] = quarter_of
         return cities
 
     def _sentence_cities(self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]],
@@ -656,6 +671,10 @@ class Resolver:
             fits = (lambda place: _in_a_city(place, cities)) if cities else (lambda place: place.kind == "neighbourhood")
             elsewhere = bool(found) and not any(fits(c.place) for c in found)
             found = [c for c in found if fits(c.place)]
+        elif mention.kind_hint == "admin2" and cities:
+            quarters = [c for c in found if c.place.kind == "neighbourhood" and _in_a_city(c.place, cities)]
+            if quarters:  # "the Sulaymaniyah district" of the city its sentence names, not Iraq's city
+                fits, found = (lambda place: place.kind == "neighbourhood" and _in_a_city(place, cities)), quarters
         if named_abroad:
             fits = lies_abroad if fits is None else (lambda place, inside=fits: inside(place) and lies_abroad(place))
             found = [c for c in found if fits(c.place)]

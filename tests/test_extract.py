@@ -430,6 +430,28 @@ def test_a_name_listed_beside_a_city_quarter_is_that_citys_quarter(extractor: Ex
     assert haversine_km(found["al-Mashhad"].lat, found["al-Mashhad"].lon, 36.176, 37.143) < 5
 
 
+def test_a_district_of_the_city_named_before_it_is_that_citys_quarter(extractor: Extractor) -> None:
+    """"The X district" is a city's quarter where its words name the city first or as its container;
+    not a city named after it as a reference point for another ("… district of the city, 162 km north
+    of the capital Damascus" in a Homs story)."""
+    text = "In Aleppo, lines of taxis stretched outside a station in the Sulaymaniyah district from before dawn."
+    found = _by_mention(_events(extractor, text))["Sulaymaniyah"]
+    assert (found.admin1, found.kind) == ("Aleppo", "neighbourhood")  # not Iraq's city
+    found = _by_mention(_events(extractor, "Mortar shells hit the Sulaymaniyah district of Aleppo."))["Sulaymaniyah"]
+    assert (found.admin1, found.kind) == ("Aleppo", "neighbourhood")
+    text = ("Twin bomb attacks killed 50 people in the Syrian city of Homs on Sunday. Two cars exploded at a traffic "
+            "light in al-Zahraa district of the city located 162 kilometers north of the capital Damascus.")
+    assert _by_mention(_events(extractor, text))["al-Zahraa"].admin1 == "Homs"
+
+
+def test_a_district_told_to_lie_by_a_city_is_the_district(extractor: Extractor) -> None:
+    """"The Afrin district north of Aleppo" is the district where it happened, Aleppo only where it
+    lies: not a hamlet called Afrin by the city, nor the city's airport."""
+    found = _by_mention(_events(extractor, "Fighting raged in the Afrin district north of Aleppo."))
+    assert (found["Afrin"].place, found["Afrin"].role) == ("Afrin region", "event")
+    assert (found["Aleppo"].place, found["Aleppo"].role) == ("Aleppo", "mention")
+
+
 def test_sehba_beside_afrin_is_the_area_north_of_aleppo(extractor: Extractor) -> None:
     """"Şehba" folds like Shahba, the As-Suwayda town; beside Afrin it is the area around Tal Rifaat."""
     found = _by_mention(_events(extractor, "Turkish drones struck villages in Afrin and Şehba on Monday."))
