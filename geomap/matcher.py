@@ -78,6 +78,10 @@ NOT_PLACES: tuple[str, ...] = (
     "Asayish", "Quds Force", "Nowruz", "Newroz", "Al-Manar", "Al Manar", "Qasioun News", "Qasioun News Agency",
     "Shaam News", "Shaam News Network", "Russian Duma", "Zaman al-Wasl", "As-Safir", "Al-Safir", "Assafir",
     "Hawar Kilis", "Houthi", "Houthis", "TASS", "ISW", "Institute for the Study of War", "Critical Threats",
+    # Factions of the Turkish-backed Syrian National Army named after sultans, regions and fronts
+    "Sultan Murad", "Sultan Murad Division", "Sultan Murad Brigade", "Hamza Division", "al-Hamza Division",
+    "Sultan Suleiman Shah Division", "Sultan Suleiman Shah Brigade", "Ahrar al-Sharqiya", "Jaysh al-Sharqiya",
+    "Levant Front", "al-Jabha al-Shamiya", "Jabhat al-Shamiya", "Sham Legion", "Mutasim Division", "al-Mutasim Division",
     # The same in Arabic: the SDF, HTS, the FSA, the National Army, the Islamic State, Hezbollah, the
     # Autonomous Administration, the Syrian Observatory, the Civil Defence, the Red Crescent
     "قوات سوريا الديمقراطية", "هيئة تحرير الشام", "الجيش السوري الحر", "الجيش الوطني السوري", "تنظيم الدولة",

@@ -197,6 +197,13 @@ def test_armed_groups_people_and_demonyms_are_not_places(extractor: Extractor) -
     assert not mentions & {"Izza", "al-Izza", "Sham", "al-Sham", "Ahrar", "Mustafa", "Naji", "Turkish", "Russian", "Liberation"}
 
 
+def test_factions_named_after_sultans_and_regions_are_not_places(extractor: Extractor) -> None:
+    """Turkish-backed factions: "Sultan Murad" is no village Murad, "Ahrar al-Sharqiya" no eastern place."""
+    text = ("Sultan Murad faction kidnaps three civilians in Cindirês, seizes olive harvest\n\n"
+            "Fighters of the Hamza Division and Ahrar al-Sharqiya clashed in Afrin.")
+    assert {e.mention for e in _events(extractor, text)} == {"Cindirês", "Afrin"}
+
+
 def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
     text = ("Moscow and Ankara brokered a ceasefire after air strikes on Saraqib on 1 March 2020. "
             "Turkey has been sending reinforcements. Damascus said the strikes hit militants. "
