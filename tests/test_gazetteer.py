@@ -107,6 +107,9 @@ SPELLINGS = [
     ("Rashidin", (36.172, 37.065), "neighbourhood"),
     ("Old City of Aleppo", (36.199, 37.158), "neighbourhood"), ("Rukneddine", (33.542, 36.299), "neighbourhood"),
     ("Old City of Damascus", (33.510, 36.309), "neighbourhood"),
+    # Lebanese border towns of the Qusayr and Qalamoun battles, in the spellings news uses.
+    ("Arsal", (34.18, 36.42), "city"), ("Ersal", (34.18, 36.42), "city"), ("Ras Baalbek", (34.26, 36.42), "city"),
+    ("Labweh", (34.20, 36.35), "city"),
 ]
 
 
