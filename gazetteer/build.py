@@ -136,6 +136,10 @@ BLOCKED_NAMES = {
     "ocha:C1366": {"Kobanî"},
     # WOF gives Aleppo its classical names (Beroea), which fold onto Bara, an Idlib town (OCHA C4304).
     "ocha:C1007": {"Berea", "Beria"},
+    # GeoNames lists "Bāghūz" among the variants of Kasan (171945), a hamlet by al-Malikiyah merged into
+    # OCHA C4853; news of Baghouz is of the Euphrates town by Abu Kamal (OCHA C5184), 350 km south, and
+    # names it beside al-Hol in Hasakah, where its people were taken, which pulled it to the hamlet.
+    "ocha:C4853": {"B\u00e2rho\u00fbz", "B\u0101gh\u016bz"},  # "Bârhoûz", "Bāghūz"
 }
 ZIPF_COMMON = 3.5
 #: Common words even when they are also the name of a protected place ("Batman", a Turkish city).

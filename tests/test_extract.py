@@ -197,6 +197,13 @@ def test_armed_groups_people_and_demonyms_are_not_places(extractor: Extractor) -
     assert not mentions & {"Izza", "al-Izza", "Sham", "al-Sham", "Ahrar", "Mustafa", "Naji", "Turkish", "Russian", "Liberation"}
 
 
+def test_baghouz_beside_al_hol_is_the_euphrates_town(extractor: Extractor) -> None:
+    """GeoNames gives a Hasakah hamlet the variant "Bāghūz"; news of Baghouz names al-Hol in Hasakah,
+    where its people were taken, and still means the town by Abu Kamal."""
+    text = "Women and children evacuated from Baghouz on Monday were taken to al-Hol camp in Hasakah province."
+    assert _by_mention(_events(extractor, text))["Baghouz"].admin1 == "Deir ez-Zor"
+
+
 def test_a_lebanese_border_town_in_its_english_spelling_is_found(extractor: Extractor) -> None:
     """After "the Lebanese town of", a name must be spelled as a place abroad is: GeoNames has Arsal
     only as "Aarsâl"."""
