@@ -1627,6 +1627,9 @@ _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
     r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|ed|e|ions)\s+from"
     r"|(?:who|whom)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+|all\s+|mostly\s+)?from"
+    # people who now live elsewhere, told where they come from: "Most refugees in Lebanon come from Homs, Qusayr"
+    r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
+    r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from|(?:stationed|positioned|entrenched)\s+in"
@@ -1641,7 +1644,7 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
