@@ -1370,8 +1370,9 @@ _SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:speaking|spoke|talking)(?
                          r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})(?:\s+on\s+[\w ]{3,20}?)?\s+from\s+(?:the\s+)?"
                          r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
-#: Baghdad", "in a video from his home in the town of Qanawat".
-_RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé])s?\b[^.;:]{0,40}?"
+#: Baghdad", "in a video from his home in the town of Qanawat", "condemned the bombing from his home in Tripoli".
+_RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé]"
+                                 r"|said|says|spoke|speaking|condemned|condemns|called|calls|declared|announced|told|tells)s?\b[^.;:]{0,40}?"
                                  r"\bfrom\s+(?:his|her|its|their)\s+(?:home|house|headquarters|office|base|residence)\s+in\s+"
                                  r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…"); not a

@@ -388,6 +388,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Tasil": "event", "Nawa": "mention", "Sheikh Maskin": "mention"}),
         ("Most returnees headed to Saraqeb after the shelling stopped.", {"Saraqeb": "event"}),
         ("The injured were brought to the state hospital in Akçakale.", {"Akçakale": "mention"}),
+        ("Car bombs killed 42 people in Baalbek. Mikati condemned the bombing from his home in Tripoli.",
+         {"Baalbek": "event", "Tripoli": "mention"}),
         ("Jets struck Yabroud. Most refugees in Lebanon come from Homs and Qusayr.",
          {"Yabroud": "event", "Lebanon": "mention", "Homs": "mention", "Qusayr": "mention"}),
         ("A car bomb exploded in al-Bab. The injured were transported to hospitals in Gaziantep and Kilis.",
