@@ -434,7 +434,7 @@ def _in_a_story_of_known_year(sentence: str, story: EventDate, day_first: bool |
     told = date_event(sentence, dt.date.fromisoformat(story.date), day_first=day_first)
     if told.source != "sentence" or not told.year_assumed:
         return None
-    # The nearest such day to the story's: "On 4 January" after "since 8 December 2024" is of 2025.
+    # The nearest such day to the story's: "On 4 January" after "on 8 December 2024" is of 2025.
     day, story_day = dt.date.fromisoformat(told.date), dt.date.fromisoformat(story.date)  # type: ignore[arg-type]
     nearest = min((d for d in (make_date(story_day.year + shift, day.month, day.day) for shift in (-1, 0, 1)) if d),
                   key=lambda d: abs((d - story_day).days))

@@ -494,7 +494,7 @@ def _is_a_dated_heading(text: str) -> bool:
     """A short line that names an incident by its place and day, over the sentence that tells of it
     ("6 October 2015 — Latamneh Surgical Hospital, Latamneh (Hama). Russian aircraft struck …",
     "Taldou, Houla region (Homs governorate), 25 May 2012")."""
-    return len(text) <= _DATED_HEADING_CHARS and any(True for _ in iter_full_dates(text))
+    return len(text) <= _DATED_HEADING_CHARS and next(iter_full_dates(text), None) is not None
 
 
 #: The fewest tokens of a sentence of prose, which no title or date line runs to.
@@ -1371,8 +1371,8 @@ _SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:speaking|spoke|talking)(?
                          r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
 #: Baghdad", "in a video from his home in the town of Qanawat", "condemned the bombing from his home in Tripoli".
-_RECORDED_AT_A_SEAT = re.compile(r"\b(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé]"
-                                 r"|said|says|spoke|speaking|condemned|condemns|called|calls|declared|announced|told|tells)s?\b[^.;:]{0,40}?"
+_RECORDED_AT_A_SEAT = re.compile(r"\b(?:(?:statement|video|message|broadcast|speech|address|recording|communiqu[eé])s?"
+                                 r"|said|says|spoke|speaking|condemned|condemns|called|calls|declared|announced|told|tells)\b[^.;:]{0,40}?"
                                  r"\bfrom\s+(?:his|her|its|their)\s+(?:home|house|headquarters|office|base|residence)\s+in\s+"
                                  r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: After "In X," opening a sentence: who spoke there ("In Ankara, the defence minister said…"); not a
