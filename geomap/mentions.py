@@ -1345,7 +1345,9 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 #: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva", "a news
 #: conference in the Russian city of Yekaterinburg", "told a briefing in Moscow"; not "a
 #: meeting in Idlib", which an air strike may hit.
-_SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:in|at)\s)|speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+_SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:in|at)\s)"
+                      r"|(?:speaking|spoke|talking)\s+(?:at|during)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+                      r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner)|speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
                       r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)e?s?\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
@@ -1380,7 +1382,8 @@ _RECORDED_AT_A_SEAT = re.compile(r"\b(?:(?:statement|video|message|broadcast|spe
 _SPEECH_VERBS = (r"(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                  r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
                  r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
-                 r"met|meets|convened|agreed|voted|adopted)")
+                 r"met|meets|convened|agreed|voted|adopted|affirmed|affirms|stressed|stresses|emphasi[sz]ed|"
+                 r"asserted|confirmed|confirms)")
 _SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b", re.IGNORECASE)
 
 #: The same with an office speaking: "In Damascus, the foreign ministry called …".
