@@ -320,7 +320,15 @@ def _numeric(a: int, b: int, year: int, sep: str, day_first: bool | None = None)
     return make_date(year, b, a)
 
 
-_SLASH_DATE = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:1[89]|20)\d\d(?![\d/])")
+_SLASH_DATE = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/((?:1[89]|20)\d\d)(?![\d/])")
+#: A month's name and a year: "March 2018", "in March, 2018".
+_MONTH_AND_YEAR = re.compile(r"\b(" + "|".join(sorted({m for m in MONTHS if len(m) > 3}, key=len, reverse=True))
+                             + r")\.?,?\s+((?:19|20)[0-9]{2})\b", re.IGNORECASE)
+
+
+def _months_named_with_years(text: str) -> set[tuple[int, int]]:
+    """The (year, month) pairs a text writes as a month's name and a year ("March 2018")."""
+    return {(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in _MONTH_AND_YEAR.finditer(text)}
 
 
 def slash_dates_day_first(text: str) -> bool | None:
@@ -329,8 +337,17 @@ def slash_dates_day_first(text: str) -> bool | None:
     report writes them all alike, so its "03/10/2019" is 3 October."""
     if "/" not in text:
         return None
-    firsts = {a > 12 for a, b in ((int(m.group(1)), int(m.group(2))) for m in _SLASH_DATE.finditer(text)) if (a > 12) != (b > 12)}
-    return next(iter(firsts)) if len(firsts) == 1 else None
+    pairs = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _SLASH_DATE.finditer(text)]
+    firsts = {a > 12 for a, b, _ in pairs if (a > 12) != (b > 12)}
+    if firsts:
+        return next(iter(firsts)) if len(firsts) == 1 else None
+    # None reads only one way: the months the text writes out with their years may tell ("the first
+    # week of March 2018" over "On 1/3/2018 …, On 5/3/2018 …" is day first).
+    named = {(year, month) for month, _, year in iter_written_days(text) if year} | _months_named_with_years(text)
+    if not pairs or not named:
+        return None
+    day_first, month_first = (all((year, b) in named for a, b, year in pairs), all((year, a) in named for a, b, year in pairs))
+    return day_first if day_first != month_first else None
 
 
 def _full_date(m: re.Match[str], text: str, day_first: bool | None = None) -> dt.date | None:

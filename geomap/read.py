@@ -800,9 +800,11 @@ def _footer_date(text: str) -> tuple[int, int, dt.date] | None:
 
 #: A numeric date whose day and month can both be either ("07/03/2023": 7 March or 3 July).
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])")
-#: A news agency named just before an ambiguous date line whose own convention is day first, which
-#: decides it where the text's days do not: Syria's state agency SANA ("Aleppo, SANA – 10/11/2015").
-_DAY_FIRST_SOURCE = re.compile(r"\b(?:SANA|Syrian Arab News Agency)\b[^\n\w]*$")
+#: A news outlet named just before an ambiguous date line whose own convention is day first, which
+#: decides it where the text's days do not: Syria's state agency SANA ("Aleppo, SANA – 10/11/2015")
+#: and the Syrian outlets that write Arabic first ("Syria TV – 8/2/2023").
+_DAY_FIRST_SOURCE = re.compile(r"\b(?:SANA|Syrian Arab News Agency|Syria TV|Enab Baladi|Zaman al-Wasl|Step News|SMART(?: News)?"
+                               r"|Orient News|Qasioun(?: News)?|Halab Today|Baladi News|Shaam News|Hawar News|ANHA|North Press)\b[^\n\w]*$")
 #: A written day this many days before one reading of an ambiguous date, and not the other, decides it.
 _AMBIGUOUS_EVIDENCE_DAYS = 45
 #: The first weekdays a text names are its news days: the day it was published or the day before.

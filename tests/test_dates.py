@@ -69,6 +69,15 @@ def test_a_numeric_date_that_reads_only_month_first_is_read_so(written: str) -> 
     assert slash_dates_day_first("10/26/2019 and 10/03/2019") is False
 
 
+def test_slash_dates_no_reading_decides_are_read_as_the_months_written_out_say() -> None:
+    """No slash date reads only one way, but the text names "March 2018": "1/3/2018" … "7/3/2018"
+    are days of March (day first), not of January to July."""
+    text = "Report: the killing of 312 civilians in the first week of March 2018\n- On 1/3/2018, jets struck.\n- On 7/3/2018 …"
+    assert slash_dates_day_first(text) is True
+    assert slash_dates_day_first("In January 2018: on 1/3/2018 and on 5/3/2018 …") is None  # neither reading fits every date
+    assert date_event("- On 1/3/2018, warplanes fired missiles on Kafr Batna.", THU, day_first=True).date == "2018-03-01"
+
+
 def test_ambiguous_slash_date_is_not_read() -> None:
     assert _d("The report dated 11/01/2018 lists the dead.") == ("2018-01-11", "day", "published")
 

@@ -803,6 +803,7 @@ def test_a_date_line_with_no_space_after_the_comma_is_read() -> None:
         ("Homs, SANA – 09/04/2018\n\nAir defences confronted at dawn on Monday missiles over Homs.",
          dt.date(2018, 4, 9)),  # Monday 9 April, or Tuesday 4 September: SANA's convention decides
         ("Aleppo, SANA – 10/11/2015\n\nOn September 20, army units began the advance.", dt.date(2015, 10, 11)),  # the text tells
+        ("Syria TV – 8/2/2023\n\nJindires is the town most affected by Monday's earthquake.", dt.date(2023, 2, 8)),  # day first too
         # A two-digit year after a publication label, read as its numbers or the text's days allow.
         ("IDF strikes smuggling routes\nYnetnews | Published: 10.26.24, 09:12\n\nJets struck on Friday evening.",
          dt.date(2024, 10, 26)),  # only month first reads
