@@ -268,9 +268,13 @@ def _headline_places_dated_by_the_body(told: list[tuple[ResolvedMention, EventDa
     on Friday" further down), not the lead's day nor the publication day; an older day the body
     tells of is background ("the campaign began on 25 August")."""
     body_day: dict[str, EventDate] = {}
+    lead = next((item.mention.sentence_start for item, *_ in told if item.mention.sentence_start >= header_end), None)
     for item, when, _, role in told:
         mention = item.mention
-        if mention.sentence_start >= header_end and role == "event" and mention.sentence_start not in unstated \
+        # The lead tells what the headline does, whatever role its words give the place: "Nine young
+        # men from the city of Nawa were killed … late on Wednesday" under "Nine killed in Daraa's Nawa".
+        if mention.sentence_start >= header_end and (role == "event" or mention.sentence_start == lead) \
+                and mention.sentence_start not in unstated \
                 and item.place.id not in body_day and _a_day_the_story_goes_on_from(when) and _news_day(when, published):
             body_day[item.place.id] = when
     if not body_day:

@@ -1141,6 +1141,13 @@ def test_a_headline_place_takes_the_first_news_day_the_body_states_for_it(extrac
              "Forces began arresting suspects in al-Hol camp on 25 August, the SDF said.")
     first = _events(extractor, older, published=dt.date(2022, 9, 12))[0]
     assert (first.mention, first.date) == ("al-Hol camp", "2022-09-12")
+    # The lead tells the headline's day, whatever role it gives the place (the victims' home town
+    # beside the dam where it happened); a later day in the body does not.
+    nawa = ("Nine killed in Daraa's Nawa as Israeli troops push towards al-Jabiliya dam\n\nSyria Direct | 3 April 2025\n\n"
+            "Nine young men from the city of Nawa were killed late on Wednesday when Israeli forces shelled a wood "
+            "near the al-Jabiliya dam. On Thursday, mourners in Nawa buried the dead as drones struck the city again.")
+    first = _events(extractor, nawa, published=dt.date(2025, 4, 3))[1]
+    assert (first.mention, first.date) == ("Nawa", "2025-04-02")
 
 
 def test_a_scraped_pages_menus_and_share_lines_do_not_hide_its_headline(extractor: Extractor) -> None:
