@@ -387,6 +387,26 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
     return chosen
 
 
+#: A name's other name in brackets right after it: "al-Malikiyah (Derik)", "Kobani (Ain al-Arab)".
+_OTHER_NAME_BETWEEN = re.compile(r"\s*\(\s*")
+
+
+def _named_twice(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, str]:
+    """The place meant by a name and its other name in brackets after it, by mention index: the
+    best-ranked place of the first that the second names too ("the town of al-Malikiyah (Derik)" in
+    a sentence about Aleppo's countryside is Derik, not an Aleppo namesake of al-Malikiyah)."""
+    chosen: dict[int, str] = {}
+    for index in _named_next(mentions, _OTHER_NAME_BETWEEN):
+        second, following = mentions[index + 1], mentions[index + 1].end_char - mentions[index + 1].sentence_start
+        if not second.sentence[following:following + 2].lstrip().startswith(")"):
+            continue
+        others = {c.place.id for c in candidates[index + 1]}
+        both = next((c.place.id for c in candidates[index] if c.place.id in others), None)
+        if both is not None:
+            chosen[index] = chosen[index + 1] = both
+    return chosen
+
+
 def _spelled_in(found: Sequence[Candidate], admin1: str | None) -> bool:
     """True when one of the places spelled as written lies in the governorate: "Maskanah east of
     Aleppo" is the town spelled so, 85 km out, not a village by the city that only folds like it."""
@@ -491,7 +511,7 @@ class Resolver:
         containers = _container_governorates(mentions, first)
         abroad = _named_as_abroad(mentions, first)
         countries = _countries_named(mentions, first)
-        beside = _placed_beside(mentions, first)
+        beside = _placed_beside(mentions, first) | _named_twice(mentions, first)
         told_abroad = _names_told_abroad(mentions, first)
         listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
         vocabulary = self.gazetteer.english_vocabulary

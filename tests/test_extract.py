@@ -197,6 +197,17 @@ def test_armed_groups_people_and_demonyms_are_not_places(extractor: Extractor) -
     assert not mentions & {"Izza", "al-Izza", "Sham", "al-Sham", "Ahrar", "Mustafa", "Naji", "Turkish", "Russian", "Liberation"}
 
 
+def test_a_name_and_its_other_name_in_brackets_are_one_place(extractor: Extractor) -> None:
+    """"al-Malikiyah (Derik)": an Aleppo village is also called al-Malikiyah, and the sentence names
+    Aleppo's countryside; Derik, the other name, says it is the Hasakah town."""
+    text = ("Turkish shelling hit Marea, al-Sheikh Issa and Tal Rifaat in the northern countryside of Aleppo on Monday. "
+            "Turkish airstrikes targeted the Kobani (Ain al-Arab) area in the eastern countryside of Aleppo, including "
+            "a grain silo in the village of Zor Maghar, as well as the surroundings of the town of al-Malikiyah (Derik) "
+            "in the far north-east of al-Hasakah, where 11 civilians were killed.")
+    found = _by_mention(_events(extractor, text))
+    assert (found["al-Malikiyah"].place, found["al-Malikiyah"].admin1) == ("Al-Malikeyyeh", "Hasakah")
+
+
 def test_baghouz_beside_al_hol_is_the_euphrates_town(extractor: Extractor) -> None:
     """GeoNames gives a Hasakah hamlet the variant "Bāghūz"; news of Baghouz names al-Hol in Hasakah,
     where its people were taken, and still means the town by Abu Kamal."""
