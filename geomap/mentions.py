@@ -940,23 +940,33 @@ def _is_group_head(word: str) -> bool:
 
 def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
     """A word that is also English is a place after "in"/"near"/"the village of", in a list
-    with other places ("Hass and Kafr Sajna") or before a place in brackets ("Habit (Idleb)",
-    "Harem (northern Idlib countryside)");
+    with other places ("Hass and Kafr Sajna"), before a place in brackets ("Habit (Idleb)",
+    "Harem (northern Idlib countryside)") or in brackets after a name in such a context ("the town of
+    Reco (Raju)");
     ``starts``/``ends`` are those places' token bounds."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and (before.lower_ in PLACE_PREPOSITIONS or (
-            before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)
-            or before.text in ARABIC_PLACE_WORDS or _arabic_kind_word(before.text) is not None):
+    if _after_a_place_word(doc, span.start):
         return True
     after = doc[span.end] if span.end < len(doc) else None
     listed_after = after is not None and after.text in _LIST_JOINERS and span.end + 1 in starts
     listed_before = before is not None and before.text in _LIST_JOINERS and span.start - 1 in ends
+    if before is not None and before.text == "(" and span.start >= 3 and is_capitalised(doc[span.start - 2].text) \
+            and _after_a_place_word(doc, span.start - 2):
+        return True  # the other name of a name told as a place: "the town of Reco (Raju)"
     # "Habit (Idleb)", "Harem (northern Idlib countryside)": a place within the bracket's first words
     bracketed_place = after is not None and after.text == "(" and any(
         i in starts for i in range(span.end + 1, min(span.end + 1 + _BRACKET_WORDS_BEFORE_A_PLACE, len(doc)))
         if ")" not in doc[span.end + 1:i].text)
     return listed_after or listed_before or bracketed_place
+
+
+def _after_a_place_word(doc: Doc, start: int) -> bool:
+    """True when the word at token ``start`` follows "in"/"near", "the village of" or an Arabic place word."""
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and (before.lower_ in PLACE_PREPOSITIONS or (
+        before.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+        or before.text in ARABIC_PLACE_WORDS or _arabic_kind_word(before.text) is not None)
 
 
 #: How far into a bracket after a name a place may start to make the name one: "(northern Idlib …)".

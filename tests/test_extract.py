@@ -685,6 +685,14 @@ def test_an_english_word_before_a_bracketed_governorate_is_a_place(extractor: Ex
     assert (found["Habit"].place, found["Habit"].admin1, found["Habit"].role) == ("Hbit", "Idlib", "event")
 
 
+def test_an_english_word_in_brackets_after_a_name_told_as_a_place_is_a_place(extractor: Extractor) -> None:
+    """"the town of Reco (Raju)": Raju, also a word of English lists, is the other name of a name the
+    words tell as a town; "the Nigerian Air Force (NAF)" tells of no place."""
+    raju = _by_mention(_events(extractor, "Turkish shells hit the town of Reco (Raju) near the border on Monday."))["Raju"]
+    assert (raju.place, raju.admin1, raju.role) == ("Raju", "Aleppo", "event")
+    assert "NAF" not in _by_mention(_events(extractor, "Recruits of the Nigerian Air Force (NAF) paraded on Monday."))
+
+
 def test_an_english_word_before_a_bracket_that_places_it_is_a_place(extractor: Extractor) -> None:
     """A list's entry "Harem (northern Idlib countryside):" names the town, and files no report there."""
     found = _by_mention(_events(extractor, "Harem (northern Idlib countryside): At least 90 buildings collapsed fully or partially."))
