@@ -811,10 +811,9 @@ _AMBIGUOUS_EVIDENCE_DAYS = 45
 _LEAD_WEEKDAYS = 2
 
 
-#: A numeric date with a two-digit year after a publication label ("Published: 10.26.24, 09:12"):
-#: in running text such numbers may be anything, after the label they are a date of this century.
-_LABELLED_SHORT_DATE = re.compile(r"\b(?i:published|posted)(?:\s+on)?\s*[:\-–—|]?\s*"
-                                  r"(0?[1-9]|[12][0-9]|3[01])([./-])(0?[1-9]|[12][0-9]|3[01])\2([0-9]{2})(?![0-9./-])")
+#: A numeric date with a two-digit year ("10.26.24"): in running text such numbers may be anything,
+#: after a publication label (:data:`_PUBLISHED_ON`: "Published: 10.26.24, 09:12") a date of this century.
+_SHORT_NUMERIC_DATE = re.compile(r"(?<![0-9./-])(0?[1-9]|[12][0-9]|3[01])([./-])(0?[1-9]|[12][0-9]|3[01])\2([0-9]{2})(?![0-9./-])")
 
 
 def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | None:
@@ -827,7 +826,8 @@ def _ambiguous_numeric_date(text: str, head: str) -> tuple[int, int, dt.date] | 
     if m is not None:
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
-        m = _LABELLED_SHORT_DATE.search(head) if "ublish" in head or "osted" in head else None
+        m = next((m for m in _SHORT_NUMERIC_DATE.finditer(head)
+                  if _PUBLISHED_ON.search(head, max(0, m.start() - 30), m.start())), None)
         if m is None:
             return None
         a, b, year = int(m.group(1)), int(m.group(3)), 2000 + int(m.group(4))

@@ -179,11 +179,9 @@ def _quarters_listed_together(resolved: list[ResolvedMention], resolved_at: dict
         if near not in resolved_at or far not in resolved_at:
             continue
         quarter, other = resolved[resolved_at[near]].place, resolved[resolved_at[far]]
-        if quarter.kind != "neighbourhood" or other.place.kind == "neighbourhood" \
-                or haversine_km(other.place.lat, other.place.lon, quarter.lat, quarter.lon) <= URBAN_KM:
+        if quarter.kind != "neighbourhood" or other.place.kind == "neighbourhood" or _in_a_city(other.place, (quarter,)):
             continue
-        same_city = next((c for c in candidates[far] if c.place.kind == "neighbourhood"
-                          and haversine_km(c.place.lat, c.place.lon, quarter.lat, quarter.lon) <= URBAN_KM), None)
+        same_city = next((c for c in candidates[far] if c.place.kind == "neighbourhood" and _in_a_city(c.place, (quarter,))), None)
         if same_city is not None:
             resolved[resolved_at[far]] = ResolvedMention(other.mention, same_city.place, "gazetteer", same_city.score)
 
@@ -628,6 +626,14 @@ class Resolver:
             container = by_start.get(mention.sentence_start + after.end()) if after else None
             named = self.gazetteer.lookup(mentions[container].text, fuzzy=False) if container is not None else []
             own = self._cities([named], _governorates_named(named), any_size=True)
+            if mention.kind_hint != "neighbourhood":
+                # A district is a city's quarter where its words name the city first ("In Aleppo, … in the
+                # Sulaymaniyah district") or as its container; not "… district of the city located 162 km
+                # north of the capital Damascus".
+                quarter_of = own or self._sentence_cities(mentions, candidates, mention.sentence_start, before=i)
+                if quarter_of:
+                    cities[i] = quarter_of
+                continue
             here = self._sentence_cities(mentions, candidates, mention.sentence_start)
             if here:  # and the article's other cities in the same governorates ("Harasta … Mazzeh 86")
                 around = _with_enclaves(c.admin1 for c in here if c.admin1)
@@ -637,22 +643,14 @@ class Resolver:
                 if before is not None:
                     here = tuple(c for c in self._sentence_cities(mentions, candidates, before) if c not in article)
                     here = (*article, *here) if here else ()
-            if mention.kind_hint == "neighbourhood":
-                cities[i] = own or here or article
-            else:  # a district is a city's quarter where its words name the city first ("In Aleppo, … in the
-                # Sulaymaniyah district") or as its container; not "… district of the city located 162 km
-                # north of the capital Damascus"
-                earlier = [found for m, found in zip(mentions[:i], candidates[:i])
-                           if m.sentence_start == mention.sentence_start and m.kind_hint != "neighbourhood"]
-                quarter_of = own or self._cities(earlier, set().union(*(_governorates_named(f, exactly=True) for f in earlier)))
-                if quarter_of:
-                    cities[i] = quarter_of
+            cities[i] = own or here or article
         return cities
 
     def _sentence_cities(self, mentions: Sequence[Mention], candidates: Sequence[list[Candidate]],
-                         sentence_start: int) -> tuple[Place, ...]:
-        """The cities one sentence names, and the capitals of the governorates it spells out."""
-        named = [found for m, found in zip(mentions, candidates)
+                         sentence_start: int, *, before: int | None = None) -> tuple[Place, ...]:
+        """The cities one sentence names (before mention number ``before``, if given), and the
+        capitals of the governorates it spells out."""
+        named = [found for m, found in zip(mentions[:before], candidates[:before])
                  if m.sentence_start == sentence_start and m.kind_hint != "neighbourhood"]
         return self._cities(named, set().union(*(_governorates_named(found, exactly=True) for found in named)))
 
