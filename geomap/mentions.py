@@ -1352,19 +1352,21 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in
-#: Canakkale", "speaking in Beirut", "told reporters in Moscow", "peace talks in Geneva", "a news
-#: conference in the Russian city of Yekaterinburg", "told a briefing in Moscow"; not "a
+#: Canakkale", "speaking in Beirut", "told reporters in Moscow", "told lawmakers in Ankara", "peace
+#: talks in Geneva", "a news conference in the Russian city of Yekaterinburg", "a press conference in
+#: the village of Hazima", "told a briefing in Moscow"; not "a
 #: meeting in Idlib", which an air strike may hit.
 _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:in|at)\s)"
                       r"|(?:speaking|spoke|talking)\s+(?:at|during)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
-                      r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner)|speaking|spoke|speech|(?:told|tells?|telling)\s+reporters|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+                      r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner)|speaking|spoke|speech|(?:told|tells?|telling)\s+(?:the\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
+                      r"parliamentarians|deputies|MPs|senators|supporters|delegates|crowds?|an?\s+(?:news|press)\s+conference|an?\s+rally)|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
                       r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)e?s?\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
-                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+(?:city|town|capital|province)\s+of\s+)?"
+                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+)?(?:city|town|village|capital|province)\s+of\s+)?"
                       r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
@@ -1373,11 +1375,12 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
                                  r"voted|conference|council|reached|signed|agreed|negotiated|brokered|agreement|deal|accord"
                                  r"|un|u\.n\.|united\s+nations|headquarters)\s+(?:in|at)\s+$",
                                  re.IGNORECASE)
-#: Words before a place someone spoke from: "told AP by phone from Damascus", "speaking from Idlib",
+#: Words before a place someone spoke from: "told AP by phone from Damascus", "in a phone call from
+#: Moscow", "speaking from Idlib",
 #: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
 #: "reporting from Gaziantep", "said in a statement from Damascus", "a statement issued from Hasakah",
 #: "announced on 9 September from the town of al-Shaddadi".
-_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:speaking|spoke|talking)(?:\s+to\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?|broadcasting|broadcast|said|says|reporting|announced|declared"
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:(?:tele)?phone|video)\s+calls?|(?:speaking|spoke|talking)(?:\s+to\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?|broadcasting|broadcast|said|says|reporting|announced|declared"
                          r"|statements?(?:\s+(?:issued|released|sent|published|broadcast))?"
                          r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})(?:\s+on\s+[\w ]{3,20}?)?\s+from\s+(?:the\s+)?"
                          r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
@@ -1408,7 +1411,7 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     sentence = sentences.of(span)
     written = sentences.written_start(span)  # before "al-Shaddadi"
     before = sentences.text[max(sentence.start_char, written - 70):written]
-    in_a_city = before.endswith((" city of ", " town of ", " capital of ", " province of ")) and (" in the " in before or " at the " in before)
+    in_a_city = before.endswith((" city of ", " town of ", " village of ", " capital of ", " province of ")) and (" in the " in before or " at the " in before)
     if (in_a_city or before.endswith((" in ", " at ", " the ", ", ", " and "))) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True  # "said in Ankara", "a news conference in the Russian city of Yekaterinburg"
@@ -1506,7 +1509,7 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
 #: Lusin"; where fighters retreated ("retreating east towards Sukhnah and Deir Ezzor"), where
 #: the wounded were taken ("taken to hospitals in Hasakeh and Kobani", "transported to al-Bab Hospital and
-#: to hospitals in Gaziantep"); where people shelter
+#: to hospitals in Gaziantep", "to hospitals in the Turkish town of Kilis"); where people shelter
 #: ("sheltering in mosques in Idleb city and in tents in Atmeh") and where the dead were buried.
 #: What happened, happened where they left; not "returned to al-Waer", where they came home,
 #: nor "a school sheltering displaced families in al-Mansoura", the building that was hit, nor
@@ -1522,7 +1525,7 @@ _REFUGE = re.compile(
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
-    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:(?:to|in)\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"

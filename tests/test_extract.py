@@ -302,6 +302,11 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("General Rudskoy told a briefing in Moscow that jets struck Douma on Monday.", "Moscow"),
         ("The SDF announced on 9 September from the town of al-Shaddadi the start of an offensive on Hajin.", "al-Shaddadi"),
         ("Jets struck Raqqa on Monday, according to coalition statements issued in Baghdad.", "Baghdad"),
+        ("Jets struck Tal Rifaat on Monday. The prime minister told lawmakers in Ankara that the operation would go on.",
+         "Ankara"),
+        ("Troops recaptured Palmyra on Sunday. In a phone call from Moscow, Putin congratulated Assad on the recapture.", "Moscow"),
+        ("Clashes hit Raqqa. A commander, speaking at a press conference in the village of Hazima, said the battle began.",
+         "Hazima"),
 
     ],
 )
@@ -409,6 +414,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Yabroud": "event", "Lebanon": "mention", "Homs": "mention", "Qusayr": "mention"}),
         ("A car bomb exploded in al-Bab. The injured were transported to hospitals in Gaziantep and Kilis.",
          {"al-Bab": "event", "Gaziantep": "mention", "Kilis": "mention"}),
+        ("A car bomb exploded in al-Rai. The wounded were taken across the border to hospitals in the Turkish town of Kilis.",
+         {"al-Rai": "event", "Kilis": "mention"}),
         ("Erdogan has threatened a new ground operation against the YPG in Tal Rifaat, Manbij and Kobani.",
          {"Tal Rifaat": "mention", "Manbij": "mention", "Kobani": "mention"}),
         ("Sheikh al-Hijri, whose seat is in Qanawat, backed the protests that spread to Shahba on Monday.",
