@@ -53,7 +53,7 @@ SKELETON_THRESHOLD = 70.0
 #: alike, whatever the context, and its name alone shows what a story is about (see resolve.py).
 NOTABLE_IMPORTANCE = 0.4
 #: What a variant spelling loses, in context, beside an exact one inside the story's governorates.
-_VARIANT_BESIDE_EXACT = 0.1
+_VARIANT_BESIDE_EXACT = 0.15
 #: Distance within which a context point pulls candidates to the top.
 NEAR_KM = 40.0
 #: A city's neighbourhoods lie within this distance of its point (the farthest in the gazetteer,

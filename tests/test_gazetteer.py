@@ -157,6 +157,10 @@ def test_an_exact_spelling_inside_the_context_beats_a_variant_near_a_context_pla
     best = gazetteer.lookup("Thiban", context=context, limit=1)[0]
     assert (best.place.name, best.place.admin1) == ("Thiban", "Deir ez-Zor")
     assert gazetteer.lookup("Sermin", context=["Idlib", "Saraqib"], limit=1)[0].place.name == "Sarmin"
+    # "the small town of Dabiq in the northern Aleppo countryside", in a story that also tells of
+    # Kobani: Dabiq, not the hamlet by Kobani whose Kurdish name "Debik" folds alike.
+    best = gazetteer.lookup("Dabiq", context=["Aleppo", "Kobani"], limit=1)[0]
+    assert best.match == "exact" and haversine_km(best.place.lat, best.place.lon, 36.54, 37.27) < 3
 
 
 def test_settlement_before_airbase_unless_asked(gazetteer: Gazetteer) -> None:
@@ -216,6 +220,13 @@ def test_a_seat_answers_to_its_subdistricts_name(gazetteer: Gazetteer) -> None:
     as "Kasab": the town is spelled "Kasab" exactly too."""
     town = next(c for c in gazetteer.lookup("Kasab", kind="settlement", limit=5) if c.place.kind == "settlement")
     assert town.match == "exact" and haversine_km(town.place.lat, town.place.lon, 35.92, 35.98) < 3
+
+
+def test_a_subdistricts_seat_spelled_only_by_another_source_is_the_seat(gazetteer: Gazetteer) -> None:
+    """OCHA files the seat of Maskana subdistrict as "Maskana - Onaiza"; Who's On First's "Maskanah"
+    is the seat, and outranks the villages elsewhere that are spelled Maskanah too."""
+    best = gazetteer.lookup("Maskanah", limit=1)[0].place
+    assert best.kind == "settlement" and haversine_km(best.lat, best.lon, 35.96, 38.04) < 3
 
 
 def test_a_district_is_not_pulled_near_a_storys_places_by_its_middle_point(gazetteer: Gazetteer) -> None:
