@@ -178,7 +178,7 @@ ACTOR_VERBS = frozenset({
     "believes", "believed", "hopes", "blamed", "blames", "told", "reported", "confirmed", "provided",
     "provides", "continues", "continued", "plans", "planned", "pledged", "offered", "did", "does",
     "vows", "welcomes", "rejects", "pledges", "threatens", "responds", "insists", "demands", "denounced",
-    "denounces", "commented", "expressed", "expresses",
+    "denounces", "commented", "expressed", "expresses", "refused", "refuses", "opposed", "opposes",
 })
 #: What a government does, after an auxiliary ("Damascus has denied", "Damascus did not comment"):
 #: the place is the government; "Idlib was shelled" stays a place.
@@ -194,7 +194,7 @@ _ACTOR_VERBS_AFTER_AUXILIARY = frozenset({
 _ACTIVE_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "should", "can", "did", "does"})
 #: Words an auxiliary may have before its verb: "has not commented", "has repeatedly denied".
 _ADVERBS_AFTER_AUXILIARY = frozenset({"not", "n't", "also", "repeatedly", "already", "long", "strongly", "previously",
-                                      "yet", "never", "publicly", "officially"})
+                                      "yet", "never", "publicly", "officially", "so", "far", "consistently", "again"})
 #: Words after a hyphen that turn a place into a modifier ("Turkey-backed", "Idlib-based").
 MODIFIER_SUFFIXES = frozenset({"backed", "led", "based", "allied", "affiliated", "controlled", "held",
                                "supported", "sponsored", "aligned", "funded", "trained", "brokered"})
@@ -1361,8 +1361,12 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner)|speaking|spoke|speech|(?:told|tells?|telling)\s+(?:the\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
                       r"parliamentarians|deputies|MPs|senators|supporters|delegates|crowds?|an?\s+(?:news|press)\s+conference|an?\s+rally)|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
-                      r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|(?:speech|statement|address)e?s?\s+"
-                      r"(?:delivered|read|issued|released|made|given|broadcast)(?:\s+(?:at|from)\s+an?\s+\w+)?)"
+                      r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|"
+                      r"(?:speech|statement|address|report|telegram|letter|message)e?s?\s+"
+                      r"(?:delivered|read|issued|released|made|given|broadcast|sent|published)(?:\s+(?:at|from)\s+an?\s+\w+)?"
+                      r"|(?:was|were|been|being)\s+(?:welcomed|condemned|denounced|critici[sz]ed|praised|hailed|applauded)"
+                      r"|interviewed(?:\s+(?!(?:of|to|about|from|after|over|on|in|at)\b)(?-i:[a-z])[\w'’-]*){1,3}?"
+                      r"(?:\s+in\s+(?:hospitals?|camps?|clinics?|shelters?))?)"
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
@@ -1382,6 +1386,7 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
 #: "announced on 9 September from the town of al-Shaddadi".
 _SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:(?:tele)?phone|video)\s+calls?|(?:speaking|spoke|talking)(?:\s+to\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?|broadcasting|broadcast|said|says|reporting|announced|declared"
                          r"|statements?(?:\s+(?:issued|released|sent|published|broadcast))?"
+                         r"|(?:reports?|telegrams?|letters?|messages?)\s+(?:issued|released|sent|published|broadcast)"
                          r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})(?:\s+on\s+[\w ]{3,20}?)?\s+from\s+(?:the\s+)?"
                          r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
@@ -1443,7 +1448,8 @@ def _any_of(*words: str) -> Callable[[str], re.Match[str] | None]:
 #: a list of names may come between.
 _ACTOR_BEFORE = re.compile(r"(?i:\b(?:loyal\s+to|allied\s+(?:to|with)|(?:backed|brokered|sponsored|supported|mediated)\s+by"
                            r"|(?:reconciliation|normali[sz]ation|rapprochement|talks|negotiations|deal|agreement)[\"”’']?\s+with"
-                           r"|(?P<seat>(?:regimes?|governments?|authorities|leaderships?|rulers)\s+in)))\s+(?:the\s+)?"
+                           r"|(?P<seat>(?:regimes?|governments?|authorities|leaderships?|rulers)(?:\s+(?:of|led\s+by)\s+(?:President\s+)?"
+                           r"(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3})?\s+in)))\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 
@@ -1628,9 +1634,9 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
             or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None
 
 
-#: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the
+#: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the Turkish city of", "the
 #: town of", "villages near"), as a home or a road's end.
-_DESCRIBED = (r"(?:(?:the\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provinces?|governorates?|capital|second\s+city"
+_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provinces?|governorates?|capital|second\s+city"
               r"|(?:provincial|coastal|border|northern|southern|eastern|western)\s+(?:city|town|capital)|[a-z]+\s+checkpoint)"
               r"\s+(?:(?:of|near|around)\s+(?:the\s+)?)?)|the\s+)?")
 #: Words before a place that name it as someone's home or an organisation's seat, not where
@@ -1650,6 +1656,8 @@ _HOME = re.compile(
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from|(?:stationed|positioned|entrenched)\s+in"
+    # where people live abroad or in exile: "now lives in the Turkish city of Gaziantep", "parties in exile in Berlin"
+    r"|(?:in|into)\s+exile\s+in|exiled\s+(?:\w+\s+)?in|now\s+(?:lives?|living|based|resides?|residing|settled)\s+in"
     # where people now elsewhere were driven from before: "families displaced from Khan Shaykhun",
     # "had already been displaced once, from Hama", "had fled at least once, many of them from"
     r"|(?:famil(?:y|ies)|people|persons|residents|civilians|children|those|IDPs)\s+(?:who\s+(?:were|had\s+been)\s+)?displaced\s+(?:\w+\s+){0,2}?from"
@@ -1661,7 +1669,8 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile",
+                      "now")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

@@ -253,6 +253,8 @@ def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
         "The ministry condemned the regimes in Moscow and Ankara after shelling hit Saraqib.",
         "Shelling hit Saraqib on Monday, which pro-Damascus media blamed on rebels.",
         "Anti-Damascus fighters said shelling hit Saraqib.",
+        "Shelling hit Saraqib. Ankara has so far refused to act unless the coalition targets the government of "
+        "President Bashar al-Assad in Damascus.",
     ],
 )
 def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sentence: str) -> None:
@@ -307,6 +309,13 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("Troops recaptured Palmyra on Sunday. In a phone call from Moscow, Putin congratulated Assad on the recapture.", "Moscow"),
         ("Clashes hit Raqqa. A commander, speaking at a press conference in the village of Hazima, said the battle began.",
          "Hazima"),
+        ("Jets struck Raqqa on Monday. Amnesty, in a report released in London, says the strikes are killing civilians.",
+         "London"),
+        ("Troops took control of Mayadin. Assad hailed the victory in a telegram sent from Damascus to the commanders.",
+         "Damascus"),
+        ("Rebels shelled Daraa on Monday. The deal was welcomed in Amman, where officials fear a new wave of refugees.",
+         "Amman"),
+        ("Shelling hit Idlib on Monday. Researchers also interviewed wounded people in hospitals in Antakya.", "Antakya"),
 
     ],
 )
@@ -425,6 +434,11 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Muallem, who flew in from Damascus via Athens, said jets had struck Douma.",
          {"Damascus": "mention", "Athens": "mention", "Douma": "event"}),
         ("Several families interviewed by UNHCR in Amman and Beirut cited the attack.", {"Amman": "mention", "Beirut": "mention"}),
+        ("Police shot a protester in Qamishli. Kurdish parties in exile in Berlin and Stockholm condemned the killing.",
+         {"Qamishli": "event", "Berlin": "mention", "Stockholm": "mention"}),
+        ("Shelling hit Raqqa on Monday. Abu Hamza fled with his family and now lives in the Turkish city of Gaziantep.",
+         {"Raqqa": "event", "Gaziantep": "mention"}),
+        ("Researchers interviewed witnesses of the massacre in Houla on Monday.", {"Houla": "event"}),
         ("Families displaced from Khan Shaykhun and Al-Habeet told the Commission that shelling hit Atmeh.",
          {"Khan Shaykhun": "mention", "Al-Habeet": "mention", "Atmeh": "event"}),
         ("The victims of the strike on Atmeh had fled at least once, many of them from Maarat al-Numan and Saraqib.",
