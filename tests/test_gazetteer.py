@@ -110,6 +110,8 @@ SPELLINGS = [
     # Lebanese border towns of the Qusayr and Qalamoun battles, in the spellings news uses.
     ("Arsal", (34.18, 36.42), "city"), ("Ersal", (34.18, 36.42), "city"), ("Ras Baalbek", (34.26, 36.42), "city"),
     ("Labweh", (34.20, 36.35), "city"),
+    # Quarters of besieged Old Homs.
+    ("Bustan al-Diwan", (34.730, 36.717), "neighbourhood"), ("al-Qarabis", (34.745, 36.712), "neighbourhood"),
 ]
 
 
@@ -227,6 +229,12 @@ def test_a_subdistricts_seat_spelled_only_by_another_source_is_the_seat(gazettee
     is the seat, and outranks the villages elsewhere that are spelled Maskanah too."""
     best = gazetteer.lookup("Maskanah", limit=1)[0].place
     assert best.kind == "settlement" and haversine_km(best.lat, best.lon, 35.96, 38.04) < 3
+
+
+def test_a_quarter_ocha_spells_with_ei_answers_to_its_news_spelling(gazetteer: Gazetteer) -> None:
+    """OCHA writes the long i of الحميدية as "ei" ("Hameidiyyeh"); news writes "al-Hamidiyeh"."""
+    best = gazetteer.lookup("al-Hamidiyeh", context=["Homs", "Bab Hood"], limit=1)[0]
+    assert best.match == "exact" and best.place.kind == "neighbourhood" and best.place.admin1 == "Homs"
 
 
 def test_a_district_is_not_pulled_near_a_storys_places_by_its_middle_point(gazetteer: Gazetteer) -> None:
