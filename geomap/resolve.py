@@ -59,9 +59,10 @@ _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district|
                         r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?",
                         re.IGNORECASE)
 #: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "Tafas,
-#: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib", "Habit (Idleb)".
+#: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib", "Habit (Idleb)",
+#: "Busr al-Harir in neighbouring Deraa province".
 _CONTAINER_AFTER = re.compile(
-    r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?"
+    r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?(?:(?:neighbou?ring|nearby)\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?", re.IGNORECASE)
 #: Between a place and the country or city abroad named as what contains it: "Istiklal Street in
@@ -490,10 +491,15 @@ class Resolver:
         # whose every spelling lies in one governorate ("the Sheikh Hadid area of Afrin").
         # By sentence, then by the name that names them: a name is its own context only as written
         # ("the villages of al-Zara and al-Hosrajiya" in a Homs story: "Zara" only normalises like Daraa).
+        # A governorate named as what contains the name before it names nothing for the names after
+        # it: in "moved through Busr al-Harir in neighbouring Deraa province and were approaching
+        # al-Mazraa", al-Mazraa is the one of the story's Sweida.
+        containers = _container_governorates(mentions, first)
         sentence_governorates: dict[int, dict[str, set[str]]] = collections.defaultdict(dict)
         spelled_governorates: dict[int, set[str]] = collections.defaultdict(set)  # only those spelled out
+        containing: dict[int, list[tuple[int, set[str], set[str]]]] = collections.defaultdict(list)  # by sentence
         named_by: dict[int, tuple[set[str], set[str]]] = {}  # by lookup: a repeated name shares one list
-        for mention, found in zip(mentions, first):
+        for index, (mention, found) in enumerate(zip(mentions, first)):
             if not found or mention.government or _named_as_origin(mention):
                 # "Damascus government factions shell … Ashrafieh", "fighters moving east from Daraa
                 # governorate seized al-Mazraa": not where Ashrafieh or al-Mazraa is
@@ -502,11 +508,11 @@ class Resolver:
                 named_by[id(found)] = (_governorates_named(found) or _sole_governorate(found),
                                        _governorates_named(found, exactly=True))
             named, spelled = named_by[id(found)]
+            if index - 1 in containers:
+                containing[mention.sentence_start].append((mention.start_char, named, spelled))
+                continue
             sentence_governorates[mention.sentence_start].setdefault(mention.text, set()).update(named)
             spelled_governorates[mention.sentence_start].update(spelled)
-        # Closer still, the governorate named right after a place as what contains it: "a research
-        # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
-        containers = _container_governorates(mentions, first)
         abroad = _named_as_abroad(mentions, first)
         countries = _countries_named(mentions, first)
         beside = _placed_beside(mentions, first) | _named_twice(mentions, first)
@@ -532,9 +538,13 @@ class Resolver:
                 continue  # "in Government-held areas": a capitalised phrase, not an unknown place; "Habit (Idleb)" is one
             own = anchor_of.get(index)
             excluded = own if own is not None and anchor_mentions[own] == 1 else None
+            # Closer still, the governorate named right after a place as what contains it: "a research
+            # centre in Barzeh in Damascus" is Damascus's Barzeh though the sentence names Homs too.
             contained = index in containers
-            said = frozenset(spelled_governorates.get(mention.sentence_start, ()))
-            others = set() if contained else _named_by_others(sentence_governorates, mention)
+            ahead = [(named, spelled) for start, named, spelled in containing.get(mention.sentence_start, ())
+                     if start >= mention.start_char]
+            said = frozenset(spelled_governorates.get(mention.sentence_start, set()).union(*(spelled for _, spelled in ahead)))
+            others = set() if contained else _named_by_others(sentence_governorates, mention).union(*(named for named, _ in ahead))
             local = frozenset(containers[index] if contained else others | said)
             cities_here = cities.get(index, ())
             listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)

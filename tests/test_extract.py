@@ -900,6 +900,16 @@ def test_the_governorate_named_as_a_container_outweighs_the_sentence_and_the_art
     assert (barzeh.place, barzeh.admin1) == ("Barzeh", "Damascus")
 
 
+def test_a_governorate_containing_one_name_is_not_the_context_of_the_names_after_it(extractor: Extractor) -> None:
+    """"Busr al-Harir in neighbouring Deraa province" says where Busr al-Harir is, not al-Mazraa after
+    it, which is the Sweida village the story told of (Deraa has an al-Mazraa too)."""
+    text = ("Clashes spread to the villages of al-Mazraa and Walgha west of Sweida city on Sunday. On Monday army "
+            "convoys moved through Busr al-Harir in neighbouring Deraa province and were approaching al-Mazraa.")
+    events = extractor.events(Article(id="m", text=text))
+    assert {e.admin1 for e in events if e.mention == "al-Mazraa"} == {"As-Suwayda"}
+    assert next(e for e in events if e.mention == "Busr al-Harir").admin1 == "Daraa"
+
+
 def test_countries_faiths_and_leaders_are_not_hamlets(extractor: Extractor) -> None:
     """A village near Aleppo is called Qatar and another Assad; "Shiite" folds like Shate."""
     text = ("Shelling hit Aleppo and Azaz on Monday, killing Shiite pilgrims. Qatar condemned the attack. "
