@@ -406,6 +406,45 @@ def _named_twice(mentions: Sequence[Mention], candidates: Sequence[list[Candidat
     return chosen
 
 
+def _listed_with_villages(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], listed: set[int]) -> dict[int, str]:
+    """The place meant by a name listed with villages that only one place each is spelled as, by
+    mention index: its one namesake spelled as written within :data:`_BESIDE_KM` of one of them, or,
+    for a name whose best-ranked place is a town of note, of two. In "In al-Shabki, Rami, Duma,
+    Tima and al-Matouna, gunmen killed entire families", Duma is the Sweida village among the
+    others, not the town by Damascus. ``listed``: as for :func:`_listed_beside_a_place_in`."""
+    chosen: dict[int, str] = {}
+    for members in _lists(listed):
+        villages = {}
+        for index in members:
+            written = [c.place for c in candidates[index] if c.match in ("exact", "user")]
+            if len(written) == 1 and written[0].kind == "settlement":
+                villages[index] = written[0]
+        for index in members:
+            found = candidates[index]
+            if index in villages or not found or found[0].place.kind in AREA_KINDS or mentions[index].kind_hint in AREA_KINDS:
+                continue
+            others = [place for other, place in villages.items() if other != index]
+            needed = 2 if is_notable(found[0].place) else 1
+            beside = [c.place.id for c in found if c.match in ("exact", "user") and c.place.kind == "settlement"
+                      and sum(_apart(c.place, village) <= _BESIDE_KM for village in others) >= needed]
+            if len(beside) == 1:
+                chosen[index] = beside[0]
+    return chosen
+
+
+def _lists(listed: set[int]) -> Iterator[list[int]]:
+    """The mention indexes of each list: runs of mentions each followed by the next name of its list."""
+    run: list[int] = []
+    for index in sorted(listed):
+        if run and index != run[-1]:
+            yield run
+            run = []
+        run = run or [index]
+        run.append(index + 1)
+    if run:
+        yield run
+
+
 def _spelled_in(found: Sequence[Candidate], admin1: str | None) -> bool:
     """True when one of the places spelled as written lies in the governorate: "Maskanah east of
     Aleppo" is the town spelled so, 85 km out, not a village by the city that only folds like it."""
@@ -515,9 +554,9 @@ class Resolver:
             spelled_governorates[mention.sentence_start].update(spelled)
         abroad = _named_as_abroad(mentions, first)
         countries = _countries_named(mentions, first)
-        beside = _placed_beside(mentions, first) | _named_twice(mentions, first)
-        told_abroad = _names_told_abroad(mentions, first)
         listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
+        beside = _listed_with_villages(mentions, first, listed) | _placed_beside(mentions, first) | _named_twice(mentions, first)
+        told_abroad = _names_told_abroad(mentions, first)
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         sentence_before = _sentence_before(mentions)
