@@ -172,7 +172,8 @@ def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence:
 def _quarters_listed_together(resolved: list[ResolvedMention], resolved_at: dict[int, int], listed: set[int],
                               candidates: Sequence[list[Candidate]]) -> None:
     """A name listed beside a city's quarter is a quarter of that city when the city has one of
-    that name, rather than a place of that name farther off: "al-Midan and al-Sulaymaniyah" are
+    that name, rather than a place of that name farther off, a quarter of another city too (Hama,
+    Homs, Aleppo and Deir ez-Zor each have a Hamidiya): "al-Midan and al-Sulaymaniyah" are
     both Aleppo's quarters, not Iraq's city; "al-Mashhad and al-Sukkari" not a village 28 km out.
     In place, along each list in both directions, so a quarter found passes on down the list."""
     pairs = [(index, index + 1) for index in sorted(listed)]
@@ -180,7 +181,7 @@ def _quarters_listed_together(resolved: list[ResolvedMention], resolved_at: dict
         if near not in resolved_at or far not in resolved_at:
             continue
         quarter, other = resolved[resolved_at[near]].place, resolved[resolved_at[far]]
-        if quarter.kind != "neighbourhood" or other.place.kind == "neighbourhood" or _in_a_city(other.place, (quarter,)):
+        if quarter.kind != "neighbourhood" or _in_a_city(other.place, (quarter,)):
             continue
         same_city = next((c for c in candidates[far] if c.place.kind == "neighbourhood" and _in_a_city(c.place, (quarter,))), None)
         if same_city is not None:

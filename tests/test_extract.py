@@ -142,6 +142,16 @@ def test_a_citys_districts_are_its_quarters(extractor: Extractor) -> None:
     assert found["al-Joura"][1:] == ("Deir ez-Zor", "neighbourhood") and found["al-Qusour"][1:] == ("Deir ez-Zor", "neighbourhood")
 
 
+def test_a_quarter_listed_beside_a_citys_quarter_moves_to_that_city(extractor: Extractor) -> None:
+    """Hama, Homs, Aleppo and Deir ez-Zor each have a Hamidiya quarter: the one beside Hama's Hader
+    is Hama's, in a story that names Deir ez-Zor too."""
+    text = ("Syrian troops stormed the protest hub of Hama on Sunday, killing nearly 100 people. He said tanks had "
+            "entered the city and that snipers were firing from rooftops in the Hamidiya and Hader districts. Elsewhere, "
+            "at least 19 people were killed in Deir Ezzor in the east when troops opened fire on protesters.")
+    found = {e.mention: (e.place, e.admin1) for e in _events(extractor, text, dt.date(2011, 7, 31))}
+    assert found["Hamidiya"][1] == found["Hader"][1] == "Hama"
+
+
 def test_a_list_in_a_governorate_is_no_other_spelling_of_a_town_elsewhere(extractor: Extractor) -> None:
     """"al-Zakah, al-Arbaeen and Lahaya in the northern countryside of Hama": al-Arbaeen is no Arbin
     by Damascus, however notable, but a near spelling in Hama; "Sweida city, Shahba and Qrayya" keeps
