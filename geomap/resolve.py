@@ -260,10 +260,12 @@ def _sentence_before(mentions: Sequence[Mention]) -> dict[int, int]:
 def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], found: Sequence[Candidate],
                                    anchors: Sequence[tuple[int, Place]], answer: tuple[Place, str, float],
                                    sentence_before: dict[int, int]) -> tuple[Place, str, float]:
-    """A village the article's context chose, lying far from the places its sentence and the one
-    before name, gives way to a namesake spelled as written beside them: a daily toll's "Three
+    """A village the article's context chose gives way to a namesake spelled as written far closer
+    (a third of the distance, within :data:`NEAR_KM`) to the places its sentence and the one before
+    name, or to a town of note the sentence names (:func:`_towns_of_note`): a daily toll's "Three
     martyrs fell in Douma" after "… in Zabadani and Madaya" is Douma by Damascus, though the toll
-    names Hama too."""
+    names Hama too; "the village of al-Bayda … the nearby coastal city of Baniyas" is the Bayda by
+    Baniyas, not the Hama one 38 km from it."""
     place = answer[0]
     if answer[1] != "gazetteer" or place.kind not in ("settlement", "neighbourhood") or is_notable(place):
         return answer
@@ -271,11 +273,31 @@ def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], foun
     before = sentence_before.get(sentence, sentence)
     around = [(p.lat, p.lon) for i, p in anchors
               if i != index and p.id != place.id and mentions[i].sentence_start in (before, sentence)]
-    if not around or _near_any(place, around):
+    if not around:
         return answer
+    within = min(NEAR_KM, _km_to_nearest(place, around) / 3)  # far closer, as for names told to lie by each other
     beside = next((c for c in found if c.match in ("exact", "user") and c.place.kind == place.kind
-                   and _near_any(c.place, around)), None)
+                   and _km_to_nearest(c.place, around) <= within), None)
     return (beside.place, answer[1], beside.score) if beside is not None else answer
+
+
+def _towns_of_note(candidates: Sequence[list[Candidate]]) -> list[tuple[int, Place]]:
+    """The Syrian towns of note spelled as written that no other town of note shares a name with,
+    by mention index: "Baniyas" is the coastal town, whatever hamlets (one in the Golan) are spelled
+    so. Not anchors of the whole article (a town's hamlet namesakes keep their own pull there), but
+    what a village of the same sentence lies by: "the village of al-Bayda … the nearby coastal city
+    of Baniyas"."""
+    towns = []
+    for index, found in enumerate(candidates):
+        if found and found[0].match in ("exact", "user") and found[0].place.admin1 is not None \
+                and found[0].place.kind not in AREA_KINDS and is_notable(found[0].place) \
+                and not any(c.place.kind not in AREA_KINDS and is_notable(c.place) for c in found[1:]):
+            towns.append((index, found[0].place))
+    return towns
+
+
+def _km_to_nearest(place: Place, points: Sequence[tuple[float, float]]) -> float:
+    return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
 
 
 def _near_any(place: Place, points: Sequence[tuple[float, float]]) -> bool:
@@ -561,6 +583,7 @@ class Resolver:
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
         sentence_before = _sentence_before(mentions)
+        towns = _towns_of_note(first)
         cities = self._neighbourhood_cities(mentions, first, governorates, sentence_before)
         times_named = collections.Counter(m.text for m in mentions)
         resolved: list[ResolvedMention] = []
@@ -607,7 +630,8 @@ class Resolver:
                 continue
             if not (local or contained or beside.get(index)) and times_named[mention.text] == 1:
                 # (a name the article names again is one place throughout: see _one_place_per_name)
-                answer = _beside_the_places_told_around(index, mentions, first[index], anchors, answer, sentence_before)
+                answer = _beside_the_places_told_around(index, mentions, first[index], [*anchors, *towns], answer,
+                                                        sentence_before)
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]
             resolved_at[index] = len(resolved) - 1
             around = local if contained else others

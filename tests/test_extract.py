@@ -183,6 +183,15 @@ def test_a_village_lies_by_the_places_told_around_it_in_a_toll_of_many_governora
     assert (found["Douma"].admin1, found["Nawa"].admin1) == ("Rural Damascus", "Daraa")
 
 
+def test_a_village_lies_by_the_town_of_note_its_sentence_names(extractor: Extractor) -> None:
+    """"the Sunni village of al-Bayda … the nearby coastal city of Baniyas": the al-Bayda 7 km from the
+    town, not the Hama one 38 km off, though a Golan hamlet is spelled Baniyas too."""
+    text = ("Troops killed at least 50 people in the Sunni village of al-Bayda on Thursday, and on Friday the "
+            "shelling spread to the nearby coastal city of Baniyas.")
+    found = _by_mention(_events(extractor, text, dt.date(2013, 5, 3)))
+    assert (found["al-Bayda"].admin1, found["Baniyas"].admin1) == ("Tartus", "Tartus")
+
+
 def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> None:
     """An outbreak's first case, towns flattened by an earthquake, an aid convoy arriving."""
     text = ("The first cholera case was confirmed in Jarablus on 19 September. Rescuers said the towns of Harem and "
