@@ -112,6 +112,13 @@ SPELLINGS = [
     ("Labweh", (34.20, 36.35), "city"),
     # Quarters of besieged Old Homs.
     ("Bustan al-Diwan", (34.730, 36.717), "neighbourhood"), ("al-Qarabis", (34.745, 36.712), "neighbourhood"),
+    # Places of well-known events that no source holds, or holds under another name.
+    ("al-Lajat", (33.02, 36.45), "region"), ("al-Maqwas", (32.705, 36.585), "neighbourhood"),
+    ("Lake Assad", (35.98, 38.25), "landmark"), ("Tokhar", (36.64, 37.98), "settlement"),
+    ("Tel Shamiram", (36.63, 40.33), "settlement"), ("al-Qubeir", (35.18, 36.55), "settlement"),
+    ("Jabal al-Aqra", (35.953, 35.969), "landmark"), ("Observatory 45", (35.88, 36.00), "landmark"),
+    ("Ras al-Nabaa", (35.172, 35.945), "neighbourhood"), ("Ish al-Warwar", (33.545, 36.325), "neighbourhood"),
+    ("1070 Apartment Project", (36.175, 37.115), "neighbourhood"), ("Jandoul roundabout", (36.235, 37.165), "landmark"),
 ]
 
 
