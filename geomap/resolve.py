@@ -58,6 +58,8 @@ _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district|
                         r"(?:(?:centre|center|heart|middle)\s+of\s+(?:the\s+)?)?"
                         r"(?:(?:northern|southern|eastern|western|central|old)\s+)?(?:(?:city|town)\s+of\s+)?",
                         re.IGNORECASE)
+#: After a district's name, the city it is a quarter of: "the Hilaliya district of Qamishli".
+_DISTRICT_OF = re.compile(r"\s+district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?[A-Z]")
 #: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "Tafas,
 #: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib", "Habit (Idleb)",
 #: "Busr al-Harir in neighbouring Deraa province".
@@ -680,8 +682,10 @@ class Resolver:
         governorates, else the article's cities and those of the sentence before (``sentence_before``,
         :func:`_sentence_before`)."""
         # And a district a city holds a quarter of that name of: "In Aleppo, … in the Sulaymaniyah district".
+        # And "the Hilaliya district of Qamishli", a quarter of a city the gazetteer may lack.
         wanted = [i for i, m in enumerate(mentions) if m.kind_hint == "neighbourhood"
-                  or m.kind_hint == "admin2" and any(c.place.kind == "neighbourhood" for c in candidates[i])]
+                  or m.kind_hint == "admin2" and (any(c.place.kind == "neighbourhood" for c in candidates[i])
+                                                  or _DISTRICT_OF.match(m.sentence, m.end_char - m.sentence_start))]
         if not wanted:
             return {}
         # Not the neighbourhoods' own namesakes: "the Al-Arbaeen neighbourhood" in a Hama story is
@@ -703,7 +707,11 @@ class Resolver:
             if mention.kind_hint != "neighbourhood":
                 # A district is a city's quarter where its words name the city first ("In Aleppo, … in the
                 # Sulaymaniyah district") or as its container; not "… district of the city located 162 km
-                # north of the capital Damascus".
+                # north of the capital Damascus", nor "the Kafr Nabl district of Idlib", the governorate.
+                if not any(c.place.kind == "neighbourhood" for c in candidates[i]):
+                    own = () if _governorates_named(named) else own
+                    if not own:
+                        continue
                 quarter_of = own or self._sentence_cities(mentions, candidates, mention.sentence_start, before=i)
                 if quarter_of:
                     cities[i] = quarter_of
@@ -767,6 +775,13 @@ class Resolver:
             quarters = [c for c in found if c.place.kind == "neighbourhood" and _in_a_city(c.place, cities)]
             if quarters:  # "the Sulaymaniyah district" of the city its sentence names, not Iraq's city
                 fits, found = (lambda place: place.kind == "neighbourhood" and _in_a_city(place, cities)), quarters
+            elif _DISTRICT_OF.match(mention.sentence, mention.end_char - mention.sentence_start) \
+                    and not any(c.place.kind in ("admin2", "admin3", "neighbourhood") for c in found):
+                # "the Hilaliya district of Qamishli": a quarter of the city the gazetteer lacks, not a
+                # village of the name 79 km off; only a near spelling in the city can be it
+                fits = lambda place: _in_a_city(place, cities)  # noqa: E731
+                elsewhere = bool(found) and not any(fits(c.place) for c in found)
+                found = [c for c in found if fits(c.place)]
         if named_abroad:
             fits = lies_abroad if fits is None else (lambda place, inside=fits: inside(place) and lies_abroad(place))
             found = [c for c in found if fits(c.place)]

@@ -152,6 +152,16 @@ def test_a_quarter_listed_beside_a_citys_quarter_moves_to_that_city(extractor: E
     assert found["Hamidiya"][1] == found["Hader"][1] == "Hama"
 
 
+def test_a_district_of_a_city_is_no_village_far_from_it(extractor: Extractor) -> None:
+    """"the Hilaliya district of Qamishli" is a quarter the gazetteer lacks, not the Hilaliyeh village
+    79 km off; "the Kafr Nabl district of Idlib" names the governorate, and stays the town."""
+    text = "Gunmen attacked a police post in the Hilaliya district of Qamishli on Monday."
+    found = _by_mention(_events(extractor, text, dt.date(2023, 1, 10)))
+    assert "Qamishli" in found and "Hilaliya" not in found
+    text = "Shelling hit the Kafr Nabl district of Idlib on Monday."
+    assert _by_mention(_events(extractor, text, dt.date(2019, 5, 7)))["Kafr Nabl"].admin1 == "Idlib"
+
+
 def test_a_list_in_a_governorate_is_no_other_spelling_of_a_town_elsewhere(extractor: Extractor) -> None:
     """"al-Zakah, al-Arbaeen and Lahaya in the northern countryside of Hama": al-Arbaeen is no Arbin
     by Damascus, however notable, but a near spelling in Hama; "Sweida city, Shahba and Qrayya" keeps
