@@ -490,6 +490,9 @@ def _days_after_the_story_day(sentence: str) -> int | None:
     lowered = sentence.lower()
     if "day" not in lowered and "that" not in lowered and "same" not in lowered:  # most sentences have none
         return None
+    opening = _OPENS_DAYS_AFTER.match(sentence)
+    if opening is not None:  # "Two days after they arrived, a landmine exploded …": the story's day, then two more
+        return DAY_COUNTS[opening.group("n").lower()]
     found = _STORY_DAY.search(sentence)
     if found is None:
         return None
@@ -504,6 +507,10 @@ def _days_after_the_story_day(sentence: str) -> int | None:
 #: Read only in a sentence that states no day itself: one that does ("two days after the army
 #: captured Layramoun on Tuesday") may state the clause's.
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|[1-3])\s+days?\s+after\s+(?=[\w\"“])", re.IGNORECASE)
+#: The same opening a sentence, up to the comma that ends its clause: "Two days after they arrived,
+#: a landmine exploded outside Zebdin" tells of two days after the story's day.
+_OPENS_DAYS_AFTER = re.compile(r"[\W]*(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\b[^,.;:!?]{1,100},",
+                               re.IGNORECASE)
 
 
 def _days_before_in_the_sentence(mention: Mention) -> int:
@@ -512,6 +519,9 @@ def _days_before_in_the_sentence(mention: Mention) -> int:
     before = mention.sentence[:mention.start_char - mention.sentence_start]
     if "after" not in before:
         return 0
+    opening = _OPENS_DAYS_AFTER.match(before)
+    if opening is not None and opening.end() <= len(before):
+        return 0  # past the opening clause: its day is the sentence's (:func:`_days_after_the_story_day`)
     counts = [DAY_COUNTS[found.group("n").lower()] for found in _DAYS_AFTER.finditer(before)]
     return counts[-1] if counts else 0  # the nearest "a day after" before the name
 

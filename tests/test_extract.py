@@ -208,6 +208,8 @@ def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> 
             "Salqin had been wiped off the map. An aid convoy arrived in Rukban on Monday.")
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2022, 9, 28))}
     assert roles == {"Jarablus": "event", "Harem": "event", "Salqin": "event", "Rukban": "event"}
+    text = "The Hamdan family walked back into Deir al-Asafir on 18 February."
+    assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2025, 3, 2))} == {"Deir al-Asafir": "event"}
 
 
 def test_a_detention_is_an_event(extractor: Extractor) -> None:
@@ -2122,6 +2124,16 @@ def test_a_day_after_a_clause_puts_its_places_a_day_earlier(extractor: Extractor
             "It came two days after the army captured the Layramoun district on Sunday.")
     dates = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2019, 8, 21))}
     assert dates == {"Khan Sheikhoun": "2019-08-20", "Kafr Nabuda": "2019-08-19", "Layramoun": "2019-08-18"}
+
+
+def test_a_sentence_opening_days_after_a_clause_is_that_many_days_after_the_storys_day(extractor: Extractor) -> None:
+    """"Two days after they arrived, a landmine exploded outside Zebdin": two days after the return
+    the story told; a place inside the opening clause is of the story's day."""
+    text = ("The family walked back into Deir al-Asafir on 18 February. Two days after they arrived, a landmine "
+            "exploded outside Zebdin. A day after troops entered Harasta, shelling hit Douma.")
+    dates = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2025, 3, 20))}
+    assert dates == {"Deir al-Asafir": "2025-02-18", "Zebdin": "2025-02-20", "Harasta": "2025-02-20",
+                     "Douma": "2025-02-21"}
 
 
 def test_a_city_abroad_spelled_as_written_beats_a_small_syrian_town_that_folds_alike(extractor: Extractor) -> None:
