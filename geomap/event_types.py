@@ -149,7 +149,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
     "eliminat*", "losses", "gathered in", "searched", "searching houses", "house search*", "search operation*",
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
-    "returned to their homes", "walked back", "came back to", "moved back to", "moved back into", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
+    "returned to their homes", "buses carrying", "buses left", "buses leaving", "convoy left", "convoys left", "walked back", "came back to", "moved back to", "moved back into", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
     # how war reports say bombardment: "jets pounded Saraqib" (not "pounds", which is money too)
     "pounded", "pounding", "hammered", "hammering", "pummel*", "blitz*",

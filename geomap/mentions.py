@@ -1522,7 +1522,7 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: where people were killed "while sheltering in a basement in Douma".
 _REFUGE = re.compile(
     r"(?:\b(?i:fled|flee|flees|fleeing|displaced|displacement|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge"
-    r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed"
+    r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed|safe\s+passage"
     r"|(?:taken|transferred|transported|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
@@ -1538,8 +1538,8 @@ _REFUGE = re.compile(
     r"(?:[a-z]+\s+(?:in|of|near|around)\s+(?:the\s+)?)?)*$")
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
-                    " the ", ", ", " and ", " or ", "(", " including ", " as ")
-_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought",
+                    " the ", ", ", " and ", " or ", "(", " including ", " as ", "-held ", "-controlled ")
+_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "passage", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
                         "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect")
 
