@@ -1526,6 +1526,7 @@ _REFUGE = re.compile(
     r"|(?:taken|transferred|transported|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
+    r"|\b(?i:left|leaving|leave|leaves)\b[^.;:!?]{0,60}?\b(?i:for)"
     r"|\b(?i:head(?:s|ed|ing)?|diverted|rerouted|redirected)\s+(?:back\s+|instead\s+)?(?i:to|towards?)"
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
@@ -1538,7 +1539,7 @@ _REFUGE = re.compile(
     r"(?:[a-z]+\s+(?:in|of|near|around)\s+(?:the\s+)?)?)*$")
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
-                    " the ", ", ", " and ", " or ", "(", " including ", " as ", "-held ", "-controlled ")
+                    " the ", ", ", " and ", " or ", "(", " including ", " as ", "-held ", "-controlled ", " for ")
 _REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "passage", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
                         "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect")

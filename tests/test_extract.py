@@ -460,6 +460,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Babbila": "event", "Yalda": "event", "Beit Sahm": "event", "Jarablus": "mention"}),
         ("Under the deal, 700 fighters will be allowed safe passage to rebel-held Idlib province after shelling hit Douma.",
          {"Idlib": "mention", "Douma": "event"}),
+        ("A convoy of 55 buses carrying 2,800 fighters left the Quneitra crossing area for the Idlib de-escalation zone.",
+         {"Quneitra": "event", "Idlib": "mention"}),
         ("Erdogan has threatened a new ground operation against the YPG in Tal Rifaat, Manbij and Kobani.",
          {"Tal Rifaat": "mention", "Manbij": "mention", "Kobani": "mention"}),
         ("Sheikh al-Hijri, whose seat is in Qanawat, backed the protests that spread to Shahba on Monday.",
