@@ -446,11 +446,12 @@ def _in_a_story_of_known_year(sentence: str, story: EventDate, day_first: bool |
 
 
 #: A year naming what happened at the place right after: "victims of the 2013 chemical attack in Ghouta",
-#: "Turkey's 2019 offensive between Tal Abyad and", "the 2012 massacre of".
+#: "Turkey's 2019 offensive between Tal Abyad and", "the 2012 massacre of", "Turkey's 2019 offensive took".
 _A_YEARS_EVENT_BEFORE = re.compile(
     r"\b(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?P<year>(?:19|20)[0-9]{2})\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|massacres?|offensive|siege|battle|war|earthquake|uprising|bombings?|assault|campaign|operation|incursion|strikes?)"
-    r"\s+(?:in|on|of|against|at|near|between|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+    r"\s+(?:in|on|of|against|at|near|between|for|(?:took|captured|seized|overran|hit|struck|destroyed|emptied|devastated|reached)"
+    r"(?:\s+control\s+of)?)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 
 def _a_past_years_event_at(mention: Mention, published: dt.date | None) -> int | None:

@@ -179,6 +179,8 @@ ACTOR_VERBS = frozenset({
     "provides", "continues", "continued", "plans", "planned", "pledged", "offered", "did", "does",
     "vows", "welcomes", "rejects", "pledges", "threatens", "responds", "insists", "demands", "denounced",
     "denounces", "commented", "expressed", "expresses", "refused", "refuses", "opposed", "opposes",
+    # a plural subject's present, as headlines write it: "Damascus and Moscow deny any chemical attack"
+    "deny", "warn", "accuse", "reject", "condemn", "vow", "demand", "urge", "blame", "threaten", "refuse", "welcome",
 })
 #: What a government does, after an auxiliary ("Damascus has denied", "Damascus did not comment"):
 #: the place is the government; "Idlib was shelled" stays a place.

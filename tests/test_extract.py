@@ -286,6 +286,7 @@ def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
         "Anti-Damascus fighters said shelling hit Saraqib.",
         "Shelling hit Saraqib. Ankara has so far refused to act unless the coalition targets the government of "
         "President Bashar al-Assad in Damascus.",
+        "Shelling hit Saraqib.\n\n- Damascus and Moscow deny any chemical attack",
     ],
 )
 def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sentence: str) -> None:
@@ -632,6 +633,9 @@ def test_a_place_named_by_an_event_of_an_earlier_year_is_history_of_that_year(ex
             "chemical attack in Ghouta.")
     found = {e.mention: (e.role, e.date, e.date_precision) for e in _events(extractor, text, dt.date(2023, 5, 8))}
     assert found == {"Idlib": ("event", "2023-05-07", "day"), "Ghouta": ("mention", "2013-01-01", "year")}
+    text = "Shelling hit Tal Abyad on Monday. Turkey's 2019 offensive took Ras al-Ain from the Kurdish-led forces."
+    found = {e.mention: (e.role, e.date) for e in _events(extractor, text, dt.date(2025, 1, 26))}
+    assert found["Ras al-Ain"] == ("mention", "2019-01-01")
 
 
 def test_days_counted_on_from_the_story_and_what_goes_on_now(extractor: Extractor) -> None:
