@@ -119,6 +119,7 @@ SPELLINGS = [
     ("Jabal al-Aqra", (35.953, 35.969), "landmark"), ("Observatory 45", (35.88, 36.00), "landmark"),
     ("Ras al-Nabaa", (35.172, 35.945), "neighbourhood"), ("Ish al-Warwar", (33.545, 36.325), "neighbourhood"),
     ("1070 Apartment Project", (36.175, 37.115), "neighbourhood"), ("Jandoul roundabout", (36.235, 37.165), "landmark"),
+    ("Tha'la military airport", (32.705, 36.413), "airbase"),
 ]
 
 
