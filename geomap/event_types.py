@@ -146,7 +146,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "captur*", "seiz*", "advanc*", "offensive", "assault*", "explo*", "blast*", "displac*", "fled", "evacuat*",
     "protest*", "demonstrat*", "arrest*", "detained", "detaining", "detains", "kidnap*", "abduct*", "massacre*",
     "fire", "fired", "firing", "operation*", "battle", "fell", "recaptur*", "liberat*", "entered", "enter", "enters", "storm*", "ambush*", "drone*",
-    "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "toll", "shot", "gunmen", "gunfire",
+    "missile*", "rocket*", "mortar*", "sniper*", "rubble", "bodies", "body of", "found dead", "found shot", "toll", "shot", "gunmen", "gunfire",
     "eliminat*", "losses", "gathered in", "searched", "searching houses", "house search*", "search operation*",
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
     "returned to their homes", "buses carrying", "buses left", "buses leaving", "convoy left", "convoys left", "walked back", "came back to", "moved back to", "moved back into", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",

@@ -212,6 +212,11 @@ def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> 
     assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2025, 3, 2))} == {"Deir al-Asafir": "event"}
 
 
+def test_a_body_found_is_an_event(extractor: Extractor) -> None:
+    text = "In al-Hol camp, the body of an Iraqi woman was found this morning near the fifth sector."
+    assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2023, 3, 2))} == {"al-Hol camp": "event"}
+
+
 def test_a_detention_is_an_event(extractor: Extractor) -> None:
     roles = {e.mention: e.role for e in _events(
         extractor, "On Sunday, Israeli soldiers detained three shepherds near the town of Jubata al-Khashab in the "
