@@ -395,20 +395,38 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
         apart = _apart(first[0].place, second[0].place)
         if is_notable(second[0].place):  # a town of note is what the words mean, not a hamlet that shares its name
             second = [c for c in second if is_notable(c.place) and c.place.kind == second[0].place.kind]  # nor its airport
+        mention = mentions[index]
+        between = mention.sentence[mention.end_char - mention.sentence_start:mentions[index + 1].start_char - mention.sentence_start]
         for reference in second:  # the best-ranked place of the second name with a namesake of the first by it
-            near = next((c for c in first if _apart(c.place, reference.place) <= min(_BESIDE_KM, apart / 3)), None)
+            beside = [c for c in first if _apart(c.place, reference.place) <= min(_BESIDE_KM, apart / 3)]
+            # the one that lies the way the words say, if any does: "Hemo, west of Qamishli"
+            near = next((c for c in beside if _lies_as_told(c.place, reference.place, between)), beside[0] if beside else None)
             if near is not None and not (near.match == "variant" and _spelled_in(first, reference.place.admin1)):
                 chosen.setdefault(index, near.place.id)
                 chosen.setdefault(index + 1, reference.place.id)
                 break
         else:
-            mention, reference = mentions[index], second[0].place
-            between = mention.sentence[mention.end_char - mention.sentence_start:mentions[index + 1].start_char - mention.sentence_start]
+            reference = second[0].place
             if candidates[index][0].place.kind not in AREA_KINDS and is_notable(reference) and reference.admin1 is not None \
                     and not any(ch.isdigit() for ch in between) \
                     and all(_apart(c.place, reference) > _FAR_FROM_BESIDE_KM for c in first):
                 chosen.setdefault(index, "")  # "al-Badu, in the centre of Raqqa city" is no Bado by Homs
     return chosen
+
+
+def _lies_as_told(place: Place, reference: Place, between: str) -> bool:
+    """True when a place lies the way the words between it and its reference say ("west of"), or
+    they name no way."""
+    told = _TOLD_WAY.search(between)
+    if told is None:
+        return True
+    way = told.group(0).lower()
+    return ("north" not in way or place.lat > reference.lat) and ("south" not in way or place.lat < reference.lat) \
+        and ("east" not in way or place.lon > reference.lon) and ("west" not in way or place.lon < reference.lon)
+
+
+#: The way one place lies from another: "north of", "south-east of", "western outskirts of".
+_TOLD_WAY = re.compile(r"\b(?:north|south)?-?(?:east|west)?(?:ern)?(?=\s+(?:of|outskirts\s+of)\b)", re.IGNORECASE)
 
 
 #: A name's other name in brackets right after it: "al-Malikiyah (Derik)", "Kobani (Ain al-Arab)".

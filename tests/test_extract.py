@@ -251,6 +251,13 @@ def test_baghouz_beside_al_hol_is_the_euphrates_town(extractor: Extractor) -> No
     assert _by_mention(_events(extractor, text))["Baghouz"].admin1 == "Deir ez-Zor"
 
 
+def test_a_village_told_to_lie_west_of_a_town_is_its_namesake_west_of_it(extractor: Extractor) -> None:
+    """Two Hasakah villages fold like "Hemo", 6 km west and 10 km east of Qamishli: "west of" says which."""
+    text = "Turkish drones struck a car near Hemo, west of Qamishlo city, on Monday."
+    hemo = _by_mention(_events(extractor, text, dt.date(2023, 1, 10)))["Hemo"]
+    assert hemo.lon < 41.225 and _near(hemo, 37.05, 41.16, km=5)
+
+
 def test_a_lebanese_border_town_in_its_english_spelling_is_found(extractor: Extractor) -> None:
     """After "the Lebanese town of", a name must be spelled as a place abroad is: GeoNames has Arsal
     only as "Aarsâl"."""
