@@ -120,6 +120,7 @@ SPELLINGS = [
     ("Ras al-Nabaa", (35.172, 35.945), "neighbourhood"), ("Ish al-Warwar", (33.545, 36.325), "neighbourhood"),
     ("1070 Apartment Project", (36.175, 37.115), "neighbourhood"), ("Jandoul roundabout", (36.235, 37.165), "landmark"),
     ("Tha'la military airport", (32.705, 36.413), "airbase"),
+    ("Kefraya", (35.990, 36.678), "settlement"), ("al-Fuaa", (35.983, 36.702), "settlement"),
 ]
 
 
