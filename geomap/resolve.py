@@ -454,18 +454,28 @@ def _listed_with_villages(mentions: Sequence[Mention], candidates: Sequence[list
     mention index: its one namesake spelled as written within :data:`_BESIDE_KM` of one of them, or,
     for a name whose best-ranked place is a town of note, of two. In "In al-Shabki, Rami, Duma,
     Tima and al-Matouna, gunmen killed entire families", Duma is the Sweida village among the
-    others, not the town by Damascus. ``listed``: as for :func:`_listed_beside_a_place_in`."""
+    others, not the town by Damascus. Listed with two towns of note, a name is its namesake of note:
+    "Protests spread to Baniyas, Homs and Douma" in a Sweida story is Douma by Damascus, not the Sweida
+    village also spelled so. ``listed``: as for :func:`_listed_beside_a_place_in`."""
     chosen: dict[int, str] = {}
     for members in _lists(listed):
-        villages = {}
+        villages, towns = {}, set()
         for index in members:
             written = [c.place for c in candidates[index] if c.match in ("exact", "user")]
             if len(written) == 1 and written[0].kind == "settlement":
                 villages[index] = written[0]
+            if written and is_notable(written[0]) and written[0].kind not in AREA_KINDS:
+                towns.add(index)
         for index in members:
             found = candidates[index]
             if index in villages or not found or found[0].place.kind in AREA_KINDS or mentions[index].kind_hint in AREA_KINDS:
                 continue
+            if len(towns - {index}) >= 2:
+                notable = [c.place.id for c in found if c.match in ("exact", "user") and c.place.kind == "settlement"
+                           and is_notable(c.place)]
+                if len(notable) == 1:
+                    chosen[index] = notable[0]
+                    continue
             others = [place for other, place in villages.items() if other != index]
             needed = 2 if is_notable(found[0].place) else 1
             beside = [c.place.id for c in found if c.match in ("exact", "user") and c.place.kind == "settlement"

@@ -968,13 +968,17 @@ def test_a_governorate_containing_one_name_is_not_the_context_of_the_names_after
 
 def test_a_name_listed_with_villages_is_the_namesake_among_them(extractor: Extractor) -> None:
     """Duma is a town by Damascus and a village in Sweida, beside Tima and al-Shabki; a town of note
-    gives way only to two such villages, so "Quneitra and Watiyah" keeps the town of Quneitra."""
+    gives way only to two such villages, so "Quneitra and Watiyah" keeps the town of Quneitra; listed
+    with two towns of note ("Baniyas, Homs and Douma"), a name is its town of note in a Sweida story too."""
     text = ("Fighters bused out of the Yarmouk camp south of Damascus in May had regrouped in the desert east of "
             "Sweida. In al-Shabki, Rami, Duma, Tima and al-Matouna, gunmen killed entire families on Wednesday.")
     assert {e.mention: e.admin1 for e in extractor.events(Article(id="d", text=text))}["Duma"] == "As-Suwayda"
     text = "Shelling hit Douma, Harasta and Arbin on Monday. Warplanes struck Quneitra and Watiyah on Monday."
     admin1s = {e.mention: e.admin1 for e in extractor.events(Article(id="q", text=text))}
     assert admin1s["Douma"] == "Rural Damascus" and admin1s["Quneitra"] == "Quneitra"
+    text = ("In the southern city of Suwayda, hundreds gathered again on Friday. The uprising began in March 2011 in "
+            "Deraa. Protests quickly spread to Baniyas, Homs and Douma.")
+    assert {e.mention: e.admin1 for e in extractor.events(Article(id="s", text=text))}["Douma"] == "Rural Damascus"
 
 
 def test_countries_faiths_and_leaders_are_not_hamlets(extractor: Extractor) -> None:
