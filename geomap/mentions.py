@@ -1474,10 +1474,12 @@ def _named_as_a_government(span: Span, sentences: _Sentences, *, foreign: bool) 
 #: Words before a place that name it as where forces or convoys came from or passed through:
 #: "reinforcements arriving from Homs", "reinforced by convoys from Idlib, Aleppo and Hama",
 #: "militia fighters were on their way from Iraq via the Albukamal crossing", "the offensive was
-#: launched in January from the area of the T4 airbase". Not people who fled (a displacement happens
-#: where they fled from) nor "most victims came from Zamalka".
+#: launched in January from the area of the T4 airbase"; where protesters came from to a rally
+#: ("Protesters came by bus from Shahba, Salkhad and al-Qurayya"). Not people who fled (a
+#: displacement happens where they fled from) nor "most victims came from Zamalka".
 _ORIGIN_OF_FORCES = re.compile(
-    r"\b(?i:reinforcements?|reinforced|convoys?|infiltrat(?:ed|ing|ors?)|(?:fighters|troops|militants|militiamen|forces|soldiers|units|officers)\s+"
+    r"\b(?i:reinforcements?|reinforced|convoys?|infiltrat(?:ed|ing|ors?)"
+    r"|(?:fighters|troops|militants|militiamen|forces|soldiers|units|officers|protesters|demonstrators|mourners|crowds)\s+"
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing|flown)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
@@ -1498,7 +1500,7 @@ _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of
 _ORIGIN_OF_FORCES_WORDS = _any_of("irection", "einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits", "fficers",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
                                   "ircraft", "plane", "elicopter", "drone", "bomber", "aunched", "began", "tarted", "orties",
-                                  "issions", "flights")
+                                  "issions", "flights", "rotesters", "emonstrators", "ourners", "rowds")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
@@ -1517,7 +1519,8 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
 #: Lusin"; where fighters retreated ("retreating east towards Sukhnah and Deir Ezzor"), where
 #: the wounded were taken ("taken to hospitals in Hasakeh and Kobani", "transported to al-Bab Hospital and
-#: to hospitals in Gaziantep", "to hospitals in the Turkish town of Kilis"); where people shelter
+#: to hospitals in Gaziantep", "to hospitals in the Turkish town of Kilis", "took the injured man to a
+#: hospital in Bab al-Hawa"); where people shelter
 #: ("sheltering in mosques in Idleb city and in tents in Atmeh") and where the dead were buried.
 #: What happened, happened where they left; not "returned to al-Waer", where they came home,
 #: nor "a school sheltering displaced families in al-Mansoura", the building that was hit, nor
@@ -1525,7 +1528,8 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 _REFUGE = re.compile(
     r"(?:\b(?i:fled|flee|flees|fleeing|displaced|displacement|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge"
     r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed|safe\s+passage"
-    r"|(?:taken|transferred|transported|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
+    r"|(?:taken|transferred|transported|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b)"
+    r"|(?:took|take|takes|taking)(?=[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
     r"|\b(?i:left|leaving|leave|leaves)\b[^.;:!?]{0,60}?\b(?i:for)"
@@ -1542,7 +1546,7 @@ _REFUGE = re.compile(
 #: How the text before a match of :data:`_REFUGE` ends, and a piece of a word every match contains.
 _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", " inside ", " near ", " around ", " of ",
                     " the ", ", ", " and ", " or ", "(", " including ", " as ", "-held ", "-controlled ", " for ")
-_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "passage", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought",
+_REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "passage", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought", "took", "take",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
                         "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect")
 
