@@ -470,7 +470,8 @@ def _listed_with_villages(mentions: Sequence[Mention], candidates: Sequence[list
             found = candidates[index]
             if index in villages or not found or found[0].place.kind in AREA_KINDS or mentions[index].kind_hint in AREA_KINDS:
                 continue
-            if len(towns - {index}) >= 2:
+            if len(towns - {index}) >= 2 and not any(c.place.kind in ("admin1", "region") for c in found):
+                # (a governorate's or a region's name is left to the rest: "Raqqa", "Şehba")
                 notable = [c.place.id for c in found if c.match in ("exact", "user") and c.place.kind == "settlement"
                            and is_notable(c.place)]
                 if len(notable) == 1:
