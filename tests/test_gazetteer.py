@@ -121,6 +121,9 @@ SPELLINGS = [
     ("1070 Apartment Project", (36.175, 37.115), "neighbourhood"), ("Jandoul roundabout", (36.235, 37.165), "landmark"),
     ("Tha'la military airport", (32.705, 36.413), "airbase"),
     ("Kefraya", (35.990, 36.678), "settlement"), ("al-Fuaa", (35.983, 36.702), "settlement"),
+    # Wartime Raqqa.
+    ("al-Naeem roundabout", (35.9515, 39.0115), "landmark"), ("Bab Baghdad", (35.951, 39.026), "landmark"),
+    ("al-Rumaila", (35.955, 39.04), "neighbourhood"), ("Hisham bin Abdul Malik", (35.941, 39.019), "neighbourhood"),
 ]
 
 
