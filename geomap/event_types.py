@@ -83,6 +83,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "imposed control", "imposes control", "restored control", "restores control", "wrested control",
         "extended control", "extended its control", "lost control", "loses control", "stormed",
         "restored security", "restores security", "restoring security", "restore security",
+        # headlines in the present: "Syrian Kurdish forces take Tal Abyad"
+        "forces take", "rebels take", "army takes", "army take", "troops take", "fighters take", "militants take",
+        "jihadists take", "regime takes",
         "took over", "take over", "taken over", "taking over", "took the town*", "took the village*",
         "took the city", "reached the outskirts",
         "overran", "overrun", "launched an assault", "assault", "assaults", "liberat*",
@@ -158,6 +161,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "aid convoy*", "arrived", "arrivals", "wiped off", "flattened", "levelled", "leveled",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
+    "buildings collaps*", "houses collaps*", "blocks collaps*", "came down", "caved in",
     "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*",
     # Arabic: attack, targeting, wounded, injuries, destruction, siege, arrest, kidnapping, ambush, earthquake
     "هجوم*", "هاجم*", "استهداف*", "استهدف*", "جرحى", "جريح*", "إصاب*", "اصاب*", "دمار", "حصار", "اعتقال*",

@@ -208,8 +208,15 @@ def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> 
             "Salqin had been wiped off the map. An aid convoy arrived in Rukban on Monday.")
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2022, 9, 28))}
     assert roles == {"Jarablus": "event", "Harem": "event", "Salqin": "event", "Rukban": "event"}
+    text = "The earthquake flattened Jandaris. Buildings also came down in Harem and Salqin."
+    assert {e.role for e in _events(extractor, text, published=dt.date(2023, 2, 7))} == {"event"}
     text = "The Hamdan family walked back into Deir al-Asafir on 18 February."
     assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2025, 3, 2))} == {"Deir al-Asafir": "event"}
+
+
+def test_a_headline_in_the_present_tells_of_a_capture(extractor: Extractor) -> None:
+    text = "Syrian Kurdish forces take Tal Abyad from Islamic State\n\nKurdish forces captured the border town on Monday."
+    assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2015, 6, 16))} == {"Tal Abyad": "event"}
 
 
 def test_a_body_found_is_an_event(extractor: Extractor) -> None:
