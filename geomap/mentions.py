@@ -1641,8 +1641,8 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
             or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None
 
 
-#: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the Turkish city of", "the
-#: town of", "villages near"), as a home or a road's end.
+#: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the
+#: town of", "the Turkish city of", "villages near"), as a home or a road's end.
 _DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provinces?|governorates?|capital|second\s+city"
               r"|(?:provincial|coastal|border|northern|southern|eastern|western)\s+(?:city|town|capital)|[a-z]+\s+checkpoint)"
               r"\s+(?:(?:of|near|around)\s+(?:the\s+)?)?)|the\s+)?")
@@ -1680,10 +1680,9 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "teacher", "doctor", "farmer",
-                      "student", "engineer", "erchant", "trader", "driver", "nurse", "harmacist", "lawyer", "shepherd",
-                      "young", "member",
-                      "now")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "teacher", "doctor",
+                      "farmer", "student", "engineer", "erchant", "trader", "driver", "nurse", "harmacist", "lawyer",
+                      "shepherd", "young", "member")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

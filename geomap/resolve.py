@@ -284,18 +284,20 @@ def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], foun
 
 
 def _towns_of_note(candidates: Sequence[list[Candidate]]) -> list[tuple[int, Place]]:
-    """The Syrian towns of note spelled as written that no other town of note shares a name with,
-    by mention index: "Baniyas" is the coastal town, whatever hamlets (one in the Golan) are spelled
-    so. Not anchors of the whole article (a town's hamlet namesakes keep their own pull there), but
-    what a village of the same sentence lies by: "the village of al-Bayda … the nearby coastal city
-    of Baniyas"."""
-    towns = []
-    for index, found in enumerate(candidates):
-        if found and found[0].match in ("exact", "user") and found[0].place.admin1 is not None \
-                and found[0].place.kind not in AREA_KINDS and is_notable(found[0].place) \
-                and not any(c.place.kind not in AREA_KINDS and is_notable(c.place) for c in found[1:]):
-            towns.append((index, found[0].place))
-    return towns
+    """The Syrian towns of note of the mentions (:func:`_town_of_note`), by mention index. Not anchors
+    of the whole article (a town's hamlet namesakes keep their own pull there), but what a village
+    of the same sentence lies by: "the village of al-Bayda … the nearby coastal city of Baniyas"."""
+    return [(index, town) for index, town in enumerate(map(_town_of_note, candidates)) if town is not None]
+
+
+def _town_of_note(found: Sequence[Candidate]) -> Place | None:
+    """The Syrian town of note a name is spelled as, when no other town of note shares the name:
+    "Baniyas" is the coastal town, whatever hamlets (one in the Golan) are spelled so."""
+    if found and found[0].match in ("exact", "user") and found[0].place.admin1 is not None \
+            and found[0].place.kind not in AREA_KINDS and is_notable(found[0].place) \
+            and not any(c.place.kind not in AREA_KINDS and is_notable(c.place) for c in found[1:]):
+        return found[0].place
+    return None
 
 
 def _km_to_nearest(place: Place, points: Sequence[tuple[float, float]]) -> float:
@@ -426,7 +428,7 @@ def _lies_as_told(place: Place, reference: Place, between: str) -> bool:
 
 
 #: The way one place lies from another: "north of", "south-east of", "western outskirts of".
-_TOLD_WAY = re.compile(r"\b(?:north|south)?-?(?:east|west)?(?:ern)?(?=\s+(?:of|outskirts\s+of)\b)", re.IGNORECASE)
+_TOLD_WAY = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?=\s+(?:of|outskirts\s+of)\b)", re.IGNORECASE)
 
 
 #: A name's other name in brackets right after it: "al-Malikiyah (Derik)", "Kobani (Ain al-Arab)".
@@ -459,13 +461,12 @@ def _listed_with_villages(mentions: Sequence[Mention], candidates: Sequence[list
     village also spelled so. ``listed``: as for :func:`_listed_beside_a_place_in`."""
     chosen: dict[int, str] = {}
     for members in _lists(listed):
-        villages, towns = {}, set()
+        villages = {}
         for index in members:
             written = [c.place for c in candidates[index] if c.match in ("exact", "user")]
             if len(written) == 1 and written[0].kind == "settlement":
                 villages[index] = written[0]
-            if written and is_notable(written[0]) and written[0].kind not in AREA_KINDS:
-                towns.add(index)
+        towns = {index for index in members if _town_of_note(candidates[index]) is not None}
         for index in members:
             found = candidates[index]
             if index in villages or not found or found[0].place.kind in AREA_KINDS or mentions[index].kind_hint in AREA_KINDS:
