@@ -219,6 +219,11 @@ def test_a_headline_in_the_present_tells_of_a_capture(extractor: Extractor) -> N
     assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2015, 6, 16))} == {"Tal Abyad": "event"}
 
 
+def test_the_caliphates_punishments_are_events(extractor: Extractor) -> None:
+    text = "ISIS publicly flogged two men in Tabqa on Monday. On Friday the group crucified a man in Raqqa."
+    assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2015, 3, 4))} == {"Tabqa": "event", "Raqqa": "event"}
+
+
 def test_a_body_found_is_an_event(extractor: Extractor) -> None:
     text = "In al-Hol camp, the body of an Iraqi woman was found this morning near the fifth sector."
     assert {e.mention: e.role for e in _events(extractor, text, published=dt.date(2023, 3, 2))} == {"al-Hol camp": "event"}
