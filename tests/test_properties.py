@@ -311,12 +311,15 @@ def test_the_date_gates_never_hide_a_date(sentence: str, published: dt.date | No
 @given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127)),
                  st.text(alphabet=st.characters(exclude_categories=()))))  # with lone surrogates
 @example("A\ud83d\ude42B\udfff\ud800Z \u212a İ É")
+@example("\u0660 ١٢ \u06f5")
 def test_the_quick_lower_casing_changes_only_ascii_capitals(text: str) -> None:
     """Dating lower-cases ASCII text with ``str.lower`` and other text through UTF-8 with ``bytes.lower``:
-    both must keep every character but A-Z, so offsets and the original's capitals still line up."""
-    from geomap.dates import _ascii_lower
+    both must keep every character but A-Z (and Eastern Arabic digits, read as ASCII ones, one
+    character each), so offsets and the original's capitals still line up."""
+    from geomap.dates import _EASTERN_DIGITS, _ascii_lower
 
-    assert _ascii_lower(text) == text.translate(str.maketrans(string.ascii_uppercase, string.ascii_lowercase))
+    lowered = text.translate(str.maketrans(string.ascii_uppercase, string.ascii_lowercase))
+    assert _ascii_lower(text) == (lowered if text.isascii() else lowered.translate(_EASTERN_DIGITS))
 
 
 #: The explicit-date expression as first written: one flat alternation, every month name listed
