@@ -125,6 +125,9 @@ SPELLINGS = [
     ("al-Naeem roundabout", (35.9515, 39.0115), "landmark"), ("Bab Baghdad", (35.951, 39.026), "landmark"),
     ("al-Rumaila", (35.955, 39.04), "neighbourhood"), ("Hisham bin Abdul Malik", (35.941, 39.019), "neighbourhood"),
     ("al-Eis", (35.994, 37.003), "settlement"), ("Menagh", (36.525, 37.047), "settlement"),
+    # Quarters of Qamishli and Hasakah city that OCHA's neighbourhoods lack.
+    ("al-Tayy", (37.035, 41.225), "neighbourhood"), ("Halko", (37.055, 41.245), "neighbourhood"),
+    ("al-Nashwa", (36.49, 40.725), "neighbourhood"),
 ]
 
 
