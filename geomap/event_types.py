@@ -155,7 +155,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "returned to their homes", "buses carrying", "buses left", "buses leaving", "convoy left", "convoys left", "walked back", "came back to", "moved back to", "moved back into", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
     # the punishments of the caliphate's years: "ISIS publicly flogged two men in Mansoura"
-    "flogg*", "whipp*", "lashed", "crucif*", "amputat*", "stoned to death",
+    "flogg*", "whipp*", "lashed", "crucif*", "stoned to death",
     # how war reports say bombardment: "jets pounded Saraqib" (not "pounds", which is money too)
     "pounded", "pounding", "hammered", "hammering", "pummel*", "blitz*",
     # what humanitarian reports tell of: outbreaks, towns flattened, aid delivered, people arriving
