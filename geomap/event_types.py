@@ -156,6 +156,8 @@ EVENT_WORDS: tuple[str, ...] = (
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
     # the punishments of the caliphate's years: "ISIS publicly flogged two men in Mansoura"
     "flogg*", "whipp*", "lashed", "crucif*", "stoned to death",
+    # a side giving up a town: "rebels surrendered in Daraya"
+    "surrendered",
     # how war reports say bombardment: "jets pounded Saraqib" (not "pounds", which is money too)
     "pounded", "pounding", "hammered", "hammering", "pummel*", "blitz*",
     # what humanitarian reports tell of: outbreaks, towns flattened, aid delivered, people arriving

@@ -1362,6 +1362,7 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       r"|(?:speaking|spoke|talking)\s+(?:at|during)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
                       r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner)|speaking|spoke|speech|(?:told|tells?|telling)\s+(?:the\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
                       r"parliamentarians|deputies|MPs|senators|supporters|delegates|crowds?|an?\s+(?:news|press)\s+conference|an?\s+rally)|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
+                      r"told\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:news\s+agency|agency|television|TV|media|channel|newspaper|radio)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
                       r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|"
                       r"(?:speech|statement|address|report|telegram|letter|message)e?s?\s+"
@@ -1403,12 +1404,12 @@ _SPEECH_VERBS = (r"(?:said|says|condemned|condemns|urged|urges|called|calls|welc
                  r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
                  r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
                  r"met|meets|convened|agreed|voted|adopted|affirmed|affirms|stressed|stresses|emphasi[sz]ed|"
-                 r"asserted|confirmed|confirms)")
+                 r"asserted|confirmed|confirms|reported|reports|broadcast|aired)")
 _SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b", re.IGNORECASE)
 
 #: The same with an office speaking: "In Damascus, the foreign ministry called …".
 _OFFICIAL_SPEECH_AFTER = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministry|minister|government|administration|presidency|president"
-                                    r"|authorities|officials|spokes(?:man|woman|person))\b[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b",
+                                    r"|authorities|officials|spokes(?:man|woman|person)|state\s+(?:television|TV|media|news\s+agency))\b[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b",
                                     re.IGNORECASE)
 
 
@@ -1538,7 +1539,8 @@ _REFUGE = re.compile(
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
-    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
+    r"\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w'’-]*(?=\s+(?i:hospital|clinic)))\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
+    r"(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:(?:to|in)\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"

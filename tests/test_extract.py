@@ -367,6 +367,9 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
          "Hazima"),
         ("Jets struck Raqqa on Monday. Amnesty, in a report released in London, says the strikes are killing civilians.",
          "London"),
+        ("Troops advanced near Nubl on Monday. The encirclement is almost complete, a military source told state news "
+         "agency SANA in Damascus.", "Damascus"),
+        ("Rebels surrendered in Daraya on Monday. In Damascus, state television broadcast an amnesty decree.", "Damascus"),
         ("Troops took control of Mayadin. Assad hailed the victory in a telegram sent from Damascus to the commanders.",
          "Damascus"),
         ("Rebels shelled Daraa on Monday. The deal was welcomed in Amman, where officials fear a new wave of refugees.",
@@ -495,6 +498,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Thousands protested in Suwayda on Friday. Protesters came by bus and pickup from Shahba and Salkhad.",
          {"Suwayda": "event", "Shahba": "mention", "Salkhad": "mention"}),
         ("Protesters took to the streets in Homs on Friday.", {"Homs": "event"}),
+        ("A shell killed three in Tal Rifaat on Monday. The wounded were taken to the Avrin hospital in Fafin.",
+         {"Tal Rifaat": "event", "Fafin": "mention"}),
         ("Erdogan has threatened a new ground operation against the YPG in Tal Rifaat, Manbij and Kobani.",
          {"Tal Rifaat": "mention", "Manbij": "mention", "Kobani": "mention"}),
         ("Sheikh al-Hijri, whose seat is in Qanawat, backed the protests that spread to Shahba on Monday.",
