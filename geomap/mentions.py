@@ -1405,10 +1405,10 @@ _SPEECH_VERBS = (r"(?:said|says|condemned|condemns|urged|urges|called|calls|welc
                  r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
                  r"met|meets|convened|agreed|voted|adopted|affirmed|affirms|stressed|stresses|emphasi[sz]ed|"
                  r"asserted|confirmed|confirms|reported|reports|broadcast|aired)")
-_SPEECH_AFTER = re.compile(r",\s+[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b", re.IGNORECASE)
+_SPEECH_AFTER = re.compile(r",\s+(?!(?i:where|which|when)\b)[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b", re.IGNORECASE)
 
 #: The same with an office speaking: "In Damascus, the foreign ministry called …".
-_OFFICIAL_SPEECH_AFTER = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministry|minister|government|administration|presidency|president"
+_OFFICIAL_SPEECH_AFTER = re.compile(r",\s+(?!(?i:where|which|when)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministry|minister|government|administration|presidency|president"
                                     r"|authorities|officials|spokes(?:man|woman|person)|state\s+(?:television|TV|media|news\s+agency))\b[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b",
                                     re.IGNORECASE)
 

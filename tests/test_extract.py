@@ -384,6 +384,12 @@ def test_where_someone_spoke_is_a_mention(extractor: Extractor, sentence: str, s
     assert "event" in {role for name, role in roles.items() if name != spoken_from}
 
 
+def test_what_an_office_said_happened_where_is_of_that_place(extractor: Extractor) -> None:
+    """"…, and in Jableh, where state media said 48 people were killed": Jableh is where it happened."""
+    text = "Blocks collapsed in Latakia on Monday, and in Jableh, where state media said 48 people were killed."
+    assert {e.mention: e.role for e in _events(extractor, text)} == {"Latakia": "event", "Jableh": "event"}
+
+
 def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(extractor: Extractor) -> None:
     """"In Idlib, residents said the strike killed five" tells of Idlib; "In Damascus, the foreign
     ministry called…" (above) is where an office spoke."""
