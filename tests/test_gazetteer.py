@@ -247,6 +247,12 @@ def test_a_subdistricts_seat_spelled_only_by_another_source_is_the_seat(gazettee
     assert best.kind == "settlement" and haversine_km(best.lat, best.lon, 35.96, 38.04) < 3
 
 
+def test_an_aleppo_quarter_the_sources_lack_is_found_beside_its_neighbours(gazetteer: Gazetteer) -> None:
+    """Aleppo's Ard al-Hamra, beside al-Haydariya; a Rural Damascus village is spelled so too."""
+    best = gazetteer.lookup("Ard al-Hamra", context=["Aleppo", "Haydariya"], limit=1)[0].place
+    assert best.kind == "neighbourhood" and haversine_km(best.lat, best.lon, 36.226, 37.185) < 2
+
+
 def test_a_quarter_ocha_spells_with_ei_answers_to_its_news_spelling(gazetteer: Gazetteer) -> None:
     """OCHA writes the long i of الحميدية as "ei" ("Hameidiyyeh"); news writes "al-Hamidiyeh"."""
     best = gazetteer.lookup("al-Hamidiyeh", context=["Homs", "Bab Hood"], limit=1)[0]
