@@ -686,7 +686,8 @@ def _joins_two_names(sentence: str, start: int, end: int) -> bool:
 #: back from it: "a day after the SDF detained …" (what the clause tells came that day before).
 _DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|[1-9])\s+days?\s+(?P<how>later|after)|the\s+(?:next|following)\s+day)\b")
 #: How many days a count of days names ("two days later", "a day after").
-DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, **{str(n): n for n in range(1, 10)}}
+DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, **{str(n): n for n in range(1, 32)}}
 
 
 def date_clauses(sentence: str, published: dt.date | None, *, day_first: bool | None = None) -> list[tuple[int, EventDate]]:

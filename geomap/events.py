@@ -476,12 +476,14 @@ def _a_day_the_story_goes_on_from(when: EventDate) -> bool:
 
 #: Words that date a sentence by the story's day: the same day ("that day", "later that day",
 #: "the same day"), the day before ("the previous day", "a day earlier") or the day after ("the
-#: next day", "the following day", "a day later"); "the day before yesterday" is a date of its own.
+#: next day", "the following day", "a day later"), or more ("nine days later", "two weeks later"); "the
+#: day before yesterday" is a date of its own.
 _STORY_DAY = re.compile(
     r"\b(?:(?P<same>(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))"
     r"|(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+(?:earlier|before))"
     r"|(?P<after>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)"
-    r"|(?P<n>two|three|four|five|six|[2-6])\s+days\s+(?:(?P<later>later)|earlier|before(?!\s+(?:the|a|an|it|they|he|she)\b)))\b",
+    r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|[2-9]|[12][0-9]|30)\s+(?P<unit>days|weeks?)\s+"
+    r"(?:(?P<later>later)|earlier|before(?!\s+(?:the|a|an|it|they|he|she)\b)))\b",
     re.IGNORECASE)
 
 
@@ -489,7 +491,7 @@ def _days_after_the_story_day(sentence: str) -> int | None:
     """How many days after the story's day a sentence says it is (0, -1, 1, "two days later" 2…),
     or None when it does not refer to that day."""
     lowered = sentence.lower()
-    if "day" not in lowered and "that" not in lowered and "same" not in lowered:  # most sentences have none
+    if "day" not in lowered and "that" not in lowered and "same" not in lowered and "week" not in lowered:  # most have none
         return None
     opening = _OPENS_DAYS_AFTER.match(sentence)
     if opening is not None:  # "Two days after they arrived, a landmine exploded …": the story's day, then two more
@@ -498,7 +500,7 @@ def _days_after_the_story_day(sentence: str) -> int | None:
     if found is None:
         return None
     if found.group("n"):
-        days = DAY_COUNTS[found.group("n").lower()]
+        days = DAY_COUNTS[found.group("n").lower()] * (7 if found.group("unit").lower().startswith("week") else 1)
         return days if found.group("later") else -days
     return {"same": 0, "before": -1, "after": 1}[found.lastgroup]  # type: ignore[index]
 

@@ -681,6 +681,13 @@ def test_a_place_named_by_an_event_of_an_earlier_year_is_history_of_that_year(ex
     assert found["Ras al-Ain"] == ("mention", "2019-01-01")
 
 
+def test_days_and_weeks_later_move_the_storys_day_on(extractor: Extractor) -> None:
+    text = ("Gunmen killed a teacher in Mansoura on 14 June. Nine days later, a second man was killed near Tabqa. "
+            "Two weeks later, a third was shot dead in Raqqa.")
+    dates = {e.mention: e.date for e in _events(extractor, text, dt.date(2017, 7, 20))}
+    assert dates == {"Mansoura": "2017-06-14", "Tabqa": "2017-06-23", "Raqqa": "2017-07-07"}
+
+
 def test_days_counted_on_from_the_story_and_what_goes_on_now(extractor: Extractor) -> None:
     """"Two days later" moves the story's day on; a sentence told in the present ("families are
     sleeping in olive groves in Dana") is of the report's day, unless it tells of then too."""
