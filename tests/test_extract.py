@@ -270,6 +270,13 @@ def test_a_village_told_to_lie_west_of_a_town_is_its_namesake_west_of_it(extract
     assert hemo.lon < 41.225 and _near(hemo, 37.05, 41.16, km=5)
 
 
+def test_sinjar_beside_dohuk_is_the_iraqi_town(extractor: Extractor) -> None:
+    text = ("Peshmerga fighters clashed with the jihadists on Sunday, as Yazidis who fled Sinjar in August remained in "
+            "camps in Dohuk province.")
+    found = _by_mention(_events(extractor, text, dt.date(2014, 10, 6)))
+    assert found["Sinjar"].admin1 is None and _near(found["Sinjar"], 36.32, 41.86, km=10)
+
+
 def test_a_lebanese_border_town_in_its_english_spelling_is_found(extractor: Extractor) -> None:
     """After "the Lebanese town of", a name must be spelled as a place abroad is: GeoNames has Arsal
     only as "Aarsâl"."""
