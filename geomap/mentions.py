@@ -1538,7 +1538,7 @@ _REFUGE = re.compile(
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
-    r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside))"
+    r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside|near))"
     r"\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w'’-]*(?=\s+(?i:hospital|clinic)))\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
     r"(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"

@@ -511,6 +511,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Thousands protested in Suwayda on Friday. Protesters came by bus and pickup from Shahba and Salkhad.",
          {"Suwayda": "event", "Shahba": "mention", "Salkhad": "mention"}),
         ("Protesters took to the streets in Homs on Friday.", {"Homs": "event"}),
+        ("Shelling hit Sarmada on Monday. A man from there, who lived in a camp near Atmeh, was among the dead.",
+         {"Sarmada": "event", "Atmeh": "mention"}),
         ("A shell killed three in Tal Rifaat on Monday. The wounded were taken to the Avrin hospital in Fafin.",
          {"Tal Rifaat": "event", "Fafin": "mention"}),
         ("Erdogan has threatened a new ground operation against the YPG in Tal Rifaat, Manbij and Kobani.",
