@@ -165,8 +165,8 @@ EVENT_WORDS: tuple[str, ...] = (
     "aid convoy*", "arrived", "arrivals", "wiped off", "flattened", "levelled", "leveled",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
-    "buildings collaps*", "houses collaps*", "blocks collaps*", "came down", "caved in",
-    "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*",
+    "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*", "blocks collaps*", "came down",
+    "caved in",
     # Arabic: attack, targeting, wounded, injuries, destruction, siege, arrest, kidnapping, ambush, earthquake
     "هجوم*", "هاجم*", "استهداف*", "استهدف*", "جرحى", "جريح*", "إصاب*", "اصاب*", "دمار", "حصار", "اعتقال*",
     "اختطاف*", "خطف*", "كمين", "زلزال*",
