@@ -81,11 +81,14 @@ _ROAD_FROM = re.compile(r"\b(?i:road|highway|motorway)s?\s+(?:linking|connecting
 
 
 #: Words before a place named as where people come from: "a young man from the town of Jasim",
-#: "displaced people from Eastern Ghouta and", "teams from Jableh and".
+#: "displaced people from Eastern Ghouta and", "teams from Jableh and", "a teacher from al-Tayyana",
+#: "a member of the Military Security branch from Ghasm".
 _SOMEONES_HOME = re.compile(
     r"\b(?i:m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|youths?|teenagers?|civilians?|people|persons?|residents?"
-    r"|famil(?:y|ies)|merchants?|traders?|farmers?|shepherds?|drivers?|workers?|fighters|gunmen|members?|victims?"
-    r"|brothers?|sons?|relatives|detainees?|refugees?|teams?|crews?|volunteers)\s+from\s+"
+    r"|famil(?:y|ies)|merchants?|traders?|farmers?|shepherds?|drivers?|workers?|fighters|gunmen|victims?"
+    r"|(?:school)?teachers?|doctors?|students?|engineers?|nurses?|pharmacists?|lawyers?"
+    r"|brothers?|sons?|relatives|detainees?|refugees?|teams?|crews?|volunteers"
+    r"|members?(?:\s+of\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?)\s+from\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|village|city|area|countryside|district)\s+of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?))*$")
 

@@ -1663,10 +1663,6 @@ _HOME = re.compile(
     r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
-    # a person told by trade or membership and home, where the sentence names the place it happened
-    # too: "the body of a teacher from al-Tayyana was found in al-Hawayij"
-    r"|(?P<trade>(?:school)?teachers?|doctors?|farmers?|students?|engineers?|merchants?|traders?|drivers?|nurses?|pharmacists?|lawyers?"
-    r"|shepherds?|young\s+(?:man|men|woman|women)|members?(?:\s+of\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from|(?:stationed|positioned|entrenched)\s+in"
     # where people live abroad or in exile: "now lives in the Turkish city of Gaziantep", "parties in exile in Berlin"
@@ -1682,9 +1678,7 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "teacher", "doctor",
-                      "farmer", "student", "engineer", "erchant", "trader", "driver", "nurse", "harmacist", "lawyer",
-                      "shepherd", "young", "member")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
@@ -1698,16 +1692,7 @@ def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
         return False
     if _WHERE_AFTER.match(sentences.text, span.end_char):
         return False  # "a highway linking Masyaf with Wadi al-Uyun, where a car was burnt out"
-    home = _HOME.search(before)
-    if home is not None and home.group("trade"):
-        # "17 young men from the town of Altibni" were killed there for all the sentence says
-        return _PLACE_AFTER.search(sentences.text, span.end_char, sentences.of(span).end_char) is not None
-    return home is not None
-
-
-#: A place named later in the sentence: "… was found near the town of Ma'araba", "in al-Hawayij".
-_PLACE_AFTER = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+(?:(?:town|village|city|area)\s+of\s+)?)?"
-                          r"(?:(?:al|el|ad|ar|as|at|ash|az)-)?[A-Z]")
+    return _HOME.search(before) is not None
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".
