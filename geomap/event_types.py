@@ -70,7 +70,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "explosion": (
         "explosion*", "explod*", "blast", "blasts", "detonat*", "bomb", "bombs", "bombed",
         "bombing", "bombings", "bomber", "blew up", "blown up", "blew himself up",
-        "blew herself up",
+        "blew herself up", "grenade*",
         # Arabic: explosion, blast, bombing
         "انفجار*", "تفجير*",
     ),
@@ -145,7 +145,7 @@ PRECEDENCE: tuple[str, ...] = (
 #: them, nor any cue above, is background): same syntax as the lexicon.
 EVENT_WORDS: tuple[str, ...] = (
     "attack*", "strik*", "struck", "hit", "hits", "target*", "raid*", "bomb*", "shell*", "clash*", "fight*",
-    "battl*", "kill*", "dead", "died", "wounded", "injur*", "casualt*", "destroy*", "damag*", "siege", "besieg*",
+    "battl*", "kill*", "dead", "died", "wounded", "wounding", "injur*", "casualt*", "destroy*", "damag*", "siege", "besieg*",
     "captur*", "seiz*", "advanc*", "offensive", "assault*", "explo*", "blast*", "displac*", "fled", "evacuat*",
     "protest*", "demonstrat*", "arrest*", "detained", "detaining", "detains", "kidnap*", "abduct*", "massacre*",
     "fire", "fired", "firing", "operation*", "battle", "fell", "recaptur*", "liberat*", "entered", "enter", "enters", "storm*", "ambush*", "drone*",

@@ -197,6 +197,14 @@ def test_event_words_without_a_type_still_report_an_event() -> None:
     assert not reports_event("The ministers met to discuss trade.")
 
 
+def test_a_grenade_and_the_wounding_it_did_report_an_explosion() -> None:
+    """Grenade attacks on checkpoints are common in the south: "threw a hand grenade … wounding two"."""
+    sentence = "Unknown persons threw a hand grenade at a checkpoint in Sheikh Saad, wounding two members."
+    assert classify_event(sentence) == "explosion"
+    assert reports_event("A guard opened up on the crowd at Nawa, wounding three.")
+    assert not reports_event("Unknown persons threw stones at a checkpoint.")
+
+
 def test_bombardment_told_as_pounding_reports_an_event() -> None:
     """War reports' "pounded", "hammering"; "pounds" is money as often ("5,000 Syrian pounds")."""
     assert reports_event("The regime pounded the outskirts of Saraqib overnight.")
