@@ -333,7 +333,7 @@ def _entry_day(article: Article, paragraph: int, paragraph_breaks: Sequence[int]
     """The day of a live blog's entry that opens paragraph number ``paragraph`` with its clock time:
     for a headline alone on its lines ("8:02 am — Syrian state media says nine killed near Nawa"), the
     day the first sentence under it tells ("… on Wednesday night"); else none, the news day."""
-    start = paragraph_breaks[paragraph - 1]
+    start = paragraph_breaks[paragraph - 1] if paragraph > 0 else 0
     end = paragraph_breaks[paragraph] if paragraph < len(paragraph_breaks) else len(article.text)
     if "\n" in article.text[start:end].strip() or end - start > _ENTRY_HEADLINE_CHARS:
         return None

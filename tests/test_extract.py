@@ -1438,6 +1438,17 @@ def test_a_live_blog_entry_is_of_the_news_day_or_of_the_day_its_body_tells(extra
     assert (found["Akcakale"], found["Nawa"]) == ("2019-10-10", "2019-10-09")
 
 
+def test_a_text_that_opens_with_a_live_blog_entry_is_read(extractor: Extractor) -> None:
+    """A pasted live blog may start with its first entry's clock time: that entry is the text's first
+    paragraph, which has no paragraph break before it."""
+    one_line = "19:45 – A regime helicopter was shot down over Atarib, west of Aleppo."
+    assert [e.mention for e in _events(extractor, one_line) if e.role == "event"] == ["Atarib"]
+    entries = ("08:10 – Jets struck Saraqib\n\nThe strikes on the town came on Monday night, activists said.\n\n"
+               "09:30 – Shelling hit Atarib.")
+    found = {e.mention: e.date for e in _events(extractor, entries, published=dt.date(2019, 10, 10))}
+    assert found["Saraqib"] == "2019-10-07"
+
+
 def test_hit_opens_a_place_and_a_region_names_its_governorate(extractor: Extractor) -> None:
     """"raids hit Hass" is a place context like "struck"; a region inside one governorate
     ("Eastern Ghouta") is context for a misspelled name beside it ("Kafarbatna" is Kafr Batna)."""
