@@ -1438,6 +1438,15 @@ def test_a_live_blog_entry_is_of_the_news_day_or_of_the_day_its_body_tells(extra
     assert (found["Akcakale"], found["Nawa"]) == ("2019-10-10", "2019-10-09")
 
 
+def test_news_spellings_of_aleppo_villages_and_quarters_are_found_in_text(extractor: Extractor) -> None:
+    """Spellings the matcher does not reach from the sources' own ("Qabtan Eljabal", "Masharqa",
+    "Qastal Jend"): the near-spelling lookup is not run on every capitalised word."""
+    text = ("A helicopter was shot down over Qubtan al-Jabal, west of Aleppo. Buildings fell in Aleppo's "
+            "al-Mashariqa neighbourhood, and clashes went on in Qastal Jindo north of Afrin.")
+    found = {e.mention: (round(e.lat, 2), round(e.lon, 2)) for e in _events(extractor, text)}
+    assert (found["Qubtan al-Jabal"], found["al-Mashariqa"], found["Qastal Jindo"]) == ((36.26, 36.95), (36.2, 37.14), (36.63, 37.02))
+
+
 def test_a_text_that_opens_with_a_live_blog_entry_is_read(extractor: Extractor) -> None:
     """A pasted live blog may start with its first entry's clock time: that entry is the text's first
     paragraph, which has no paragraph break before it."""

@@ -128,6 +128,8 @@ SPELLINGS = [
     # Quarters of Qamishli and Hasakah city that OCHA's neighbourhoods lack.
     ("al-Tayy", (37.035, 41.225), "neighbourhood"), ("Halko", (37.055, 41.245), "neighbourhood"),
     ("al-Nashwa", (36.49, 40.725), "neighbourhood"),
+    # Daraa city's station district; the upper and lower villages of al-Baghouz.
+    ("Daraa al-Mahatta", (32.619, 36.113), "neighbourhood"), ("Baghouz al-Tahtani", (34.457, 40.959), "settlement"),
     # Iraqi towns of the border region in their English spellings.
     ("Dohuk", (36.866, 42.988), "city"), ("Tal Afar", (36.377, 42.449), "city"), ("Zakho", (37.144, 42.682), "city"),
 ]
