@@ -85,9 +85,10 @@ _ROAD_FROM = re.compile(r"\b(?i:road|highway|motorway)s?\s+(?:linking|connecting
 #: "a member of the Military Security branch from Ghasm".
 _SOMEONES_HOME = re.compile(
     r"\b(?i:m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|youths?|teenagers?|civilians?|people|persons?|residents?"
-    r"|famil(?:y|ies)|merchants?|traders?|farmers?|shepherds?|drivers?|workers?|fighters|gunmen|victims?"
+    r"|famil(?:y|ies)|merchants?|traders?|farmers?|shepherds?|drivers?|workers?|fighters?|gunmen|victims?"
     r"|(?:school)?teachers?|doctors?|students?|engineers?|nurses?|pharmacists?|lawyers?"
-    r"|brothers?|sons?|relatives|detainees?|refugees?|teams?|crews?|volunteers"
+    r"|brothers?|sisters?|sons?|daughters?|fathers?|mothers?|husbands?|wi(?:fe|ves)|widows?|relatives|detainees?|refugees?"
+    r"|teams?|crews?|volunteers"
     r"|members?(?:\s+of\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?)\s+from\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|village|city|area|countryside|district)\s+of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?))*$")

@@ -1380,6 +1380,7 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
 _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officials?|ministry|minister|embassy|envoy|diplomats?|"
                                  r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
                                  r"voted|conference|council|reached|signed|agreed|negotiated|brokered|agreement|deal|accord"
+                                 r"|(?:meeting|talks|summit|session|conference|consultations)\s+(?:was\s+|were\s+)?held"
                                  r"|un|u\.n\.|united\s+nations|headquarters)\s+(?:in|at)\s+$",
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "in a phone call from
@@ -1390,6 +1391,7 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
 _SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:(?:tele)?phone|video)\s+calls?|(?:speaking|spoke|talking)(?:\s+to\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?|broadcasting|broadcast|said|says|reporting|announced|declared"
                          r"|statements?(?:\s+(?:issued|released|sent|published|broadcast))?"
                          r"|(?:reports?|telegrams?|letters?|messages?)\s+(?:issued|released|sent|published|broadcast)"
+                         r"|wrote|writing|posted|posting|tweeted"
                          r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})(?:\s+on\s+[\w ]{3,20}?)?\s+from\s+(?:the\s+)?"
                          r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
@@ -1671,6 +1673,10 @@ _HOME = re.compile(
     # "had already been displaced once, from Hama", "had fled at least once, many of them from"
     r"|(?:famil(?:y|ies)|people|persons|residents|civilians|children|those|IDPs)\s+(?:who\s+(?:were|had\s+been)\s+)?displaced\s+(?:\w+\s+){0,2}?from"
     r"|had\s+(?:already\s+|previously\s+|first\s+)?(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
+    # or displaced before the news, as the present perfect tells it: "have already been displaced two
+    # or three times, from Khan Shaykhun" (not "have fled from Saraqib since Monday", today's flight)
+    r"|(?:have|has)\s+(?:already|previously|repeatedly)\s+(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
+    r"|(?:have|has)\s+(?:been\s+displaced|fled)\s+(?:once|twice|(?:two|three|four|five|several|many|multiple)\s+times)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")

@@ -382,6 +382,10 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
         ("Rebels shelled Daraa on Monday. The deal was welcomed in Amman, where officials fear a new wave of refugees.",
          "Amman"),
         ("Shelling hit Idlib on Monday. Researchers also interviewed wounded people in hospitals in Antakya.", "Antakya"),
+        ("Shelling hit Idlib on Monday. Mark Cutts wrote on social media from Gaziantep that the UN was alarmed by "
+         "reports of civilian casualties.", "Gaziantep"),
+        ("Jets struck Saraqib.\n\nTurkish army retaliates, hits regime targets; emergency security meeting held in Ankara",
+         "Ankara"),
 
     ],
 )
@@ -534,6 +538,12 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("The victims of the strike on Atmeh had fled at least once, many of them from Maarat al-Numan and Saraqib.",
          {"Atmeh": "event", "Maarat al-Numan": "mention", "Saraqib": "mention"}),
         ("Thousands fled from Saraqib on Monday as shelling intensified.", {"Saraqib": "event"}),
+        ("Shelling hit Atmeh. Many there have already been displaced two or three times, from Khan Shaykhun and Saraqib.",
+         {"Atmeh": "event", "Khan Shaykhun": "mention", "Saraqib": "mention"}),
+        ("More than 100,000 people have fled from Maarat al-Numan since Monday.", {"Maarat al-Numan": "event"}),
+        ("A father from al-Bara who now lives near Atmeh said shelling hit Kansafra on Monday.",
+         {"al-Bara": "mention", "Atmeh": "mention", "Kansafra": "event"}),
+        ("A fighter from Kafranbel was killed in clashes in Hass on Monday.", {"Kafranbel": "mention", "Hass": "event"}),
         ("Regime forces stationed in Morek and Souran fired rocket shells on al-Lataminah.",
          {"Morek": "mention", "Souran": "mention", "al-Lataminah": "event"}),
         ("The faction's spokesman, speaking to SMART from the city of Maarat al-Numan, said fighters repelled an attack "
