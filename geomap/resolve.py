@@ -660,8 +660,9 @@ class Resolver:
                 if report is not None:
                     report.unresolved.append(mention.text)
                 continue
-            if not (local or contained or beside.get(index)) and times_named[mention.text] == 1:
-                # (a name the article names again is one place throughout: see _one_place_per_name)
+            if not (local or contained or beside.get(index) or cities_here) and times_named[mention.text] == 1:
+                # (a name the article names again is one place throughout: see _one_place_per_name; a
+                # quarter lies in the city its sentence, the one before or the article names)
                 answer = _beside_the_places_told_around(index, mentions, first[index], [*anchors, *towns], answer,
                                                         sentence_before)
             resolved.append(ResolvedMention(mention, *answer))  # type: ignore[arg-type]

@@ -1455,6 +1455,18 @@ def test_news_spellings_of_aleppo_villages_and_quarters_are_found_in_text(extrac
             "al-Mashariqa neighbourhood, and clashes went on in Qastal Jindo north of Afrin.")
     found = {e.mention: (round(e.lat, 2), round(e.lon, 2)) for e in _events(extractor, text)}
     assert (found["Qubtan al-Jabal"], found["al-Mashariqa"], found["Qastal Jindo"]) == ((36.26, 36.95), (36.2, 37.14), (36.63, 37.02))
+    mountains = _by_mention(_events(extractor, "A drone killed three fighters near Kabani in the Kurd Mountains of Latakia."))
+    assert mountains["Kurd Mountains"].place == "Jabal al-Akrad"
+
+
+def test_a_quarter_lies_in_the_city_its_sentence_names_though_a_namesake_lies_by_another(extractor: Extractor) -> None:
+    """Idlib and Baniyas both have an al-Qusour quarter: the one the sentence's city holds, though the
+    Idlib one lies right at Idlib, which the sentence before names."""
+    text = ("Clashes went on in Idlib. By Friday, the violence had spread to Baniyas, where gunmen went door to door "
+            "in the al-Qusour neighbourhood.")
+    assert _by_mention(_events(extractor, text))["al-Qusour"].admin1 == "Tartus"
+    idlib = "In Idlib city, shells struck the al-Qusour neighbourhood on Friday, killing five civilians."
+    assert _by_mention(_events(extractor, idlib))["al-Qusour"].admin1 == "Idlib"
 
 
 def test_a_text_that_opens_with_a_live_blog_entry_is_read(extractor: Extractor) -> None:
