@@ -86,6 +86,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         # headlines in the present: "Syrian Kurdish forces take Tal Abyad"
         "forces take", "rebels take", "army takes", "army take", "troops take", "fighters take", "militants take",
         "jihadists take", "regime takes",
+        "forces took", "troops took", "army took", "rebels took", "fighters took", "militants took", "jihadists took",
+        "forces reached", "troops reached", "army reached", "rebels reached", "fighters reached", "units reached",
+        "broke through", "breaking through", "broken through",
         "took over", "take over", "taken over", "taking over", "took the town*", "took the village*",
         "took the city", "reached the outskirts",
         "overran", "overrun", "launched an assault", "assault", "assaults", "liberat*",

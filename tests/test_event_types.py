@@ -205,6 +205,19 @@ def test_a_grenade_and_the_wounding_it_did_report_an_explosion() -> None:
     assert not reports_event("Unknown persons threw stones at a checkpoint.")
 
 
+@pytest.mark.parametrize("sentence", [
+    "17:20 - Syrian government forces took Maskanah on Saturday, according to SANA.",
+    "Government forces reached the Nasib border crossing with Jordan this afternoon.",
+    "On 9 September, the army broke through to the Deir ez-Zor airbase.",
+])
+def test_forces_taking_reaching_or_breaking_through_tell_of_an_offensive(sentence: str) -> None:
+    assert classify_event(sentence) == "offensive"
+
+
+def test_a_breakthrough_in_talks_is_no_offensive() -> None:
+    assert not reports_event("Diplomats hailed a breakthrough in the talks.")
+
+
 def test_bombardment_told_as_pounding_reports_an_event() -> None:
     """War reports' "pounded", "hammering"; "pounds" is money as often ("5,000 Syrian pounds")."""
     assert reports_event("The regime pounded the outskirts of Saraqib overnight.")
