@@ -1299,10 +1299,11 @@ _ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike"
 #: not "excluded from the Geneva process").
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "inside", "into", "across"})
 #: Words that tell a name abroad as where something is: "the Lebanese city of Hermel", "the Turkish
-#: border town of Karkamış"; or a list after "in" ("rallies in Kilis and Reyhanli").
-_TOLD_AS_A_PLACE = re.compile(r"(?:(?P<kind>\b(?i:city|town|village|province|district|camp|port))\s+of\s+"
-                              r"|\b(?:in|near|at|into|inside|outside|across)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-                              r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+)(?:the\s+)?$")
+#: border town of Karkamış", "the Turkish border towns of Akcakale and Nusaybin"; or a list after
+#: "in" ("rallies in Kilis and Reyhanli").
+_TOLD_AS_A_PLACE = re.compile(r"(?:(?P<kind>\b(?i:cit(?:y|ies)|towns?|villages?|provinces?|districts?|camps?|ports?))\s+of\s+"
+                              r"|\b(?:in|near|at|into|inside|outside|across)\s+(?:the\s+)?)(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+                              r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))*(?:the\s+)?$")
 
 
 def _told_as_a_place(span: Span, sentences: _Sentences) -> bool:
@@ -1381,6 +1382,7 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
                                  r"leaders?|president|government|meeting|met|meet|meets|session|adopted|convened|gathered|"
                                  r"voted|conference|council|reached|signed|agreed|negotiated|brokered|agreement|deal|accord"
                                  r"|(?:meeting|talks|summit|session|conference|consultations)\s+(?:was\s+|were\s+)?held"
+                                 r"|(?:met|meets|convened|gathered)\s+(?:behind\s+closed\s+doors|privately|again|separately|on\s+\w+day)"
                                  r"|un|u\.n\.|united\s+nations|headquarters)\s+(?:in|at)\s+$",
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "in a phone call from
@@ -1439,8 +1441,9 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     return (_SPEECH_AFTER if foreign else _OFFICIAL_SPEECH_AFTER).match(sentences.text, span.end_char, sentence.end_char) is not None
 
 
-#: "…, and in X" or "; in X" opening a clause, as "In X" opens a sentence.
-_CLAUSE_IN = re.compile(r"[,;]\s+(?:and\s+|while\s+)?in\s+$", re.IGNORECASE)
+#: "…, and in X" or "; in X" opening a clause, as "In X" opens a sentence; so does a live blog
+#: entry's "Update 8: In X" or "19:50 – In X".
+_CLAUSE_IN = re.compile(r"[,;:–—]\s+(?:and\s+|while\s+)?in\s+$", re.IGNORECASE)
 
 
 def _any_of(*words: str) -> Callable[[str], re.Match[str] | None]:
@@ -1521,7 +1524,8 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: Words before a place named as where people fleeing went: "fled to Raqqa city and to al-Tabqa",
 #: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
 #: Lusin"; where fighters retreated ("retreating east towards Sukhnah and Deir Ezzor"), where
-#: the wounded were taken ("taken to hospitals in Hasakeh and Kobani", "transported to al-Bab Hospital and
+#: the wounded were taken or treated ("taken to hospitals in Hasakeh and Kobani", "treated in hospitals in
+#: Antakya", "transported to al-Bab Hospital and
 #: to hospitals in Gaziantep", "to hospitals in the Turkish town of Kilis", "took the injured man to a
 #: hospital in Bab al-Hawa"); where people shelter
 #: ("sheltering in mosques in Idleb city and in tents in Atmeh") and where the dead were buried.
@@ -1540,6 +1544,7 @@ _REFUGE = re.compile(
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
+    r"|(?:treated|receiv(?:e|ed|es|ing)|recovering|hospitali[sz]ed)(?=[^.;:!?]{0,40}?\bin\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\s+in\b)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside|near))"
     r"\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w'’-]*(?=\s+(?i:hospital|clinic)))\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
     r"(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
@@ -1552,7 +1557,8 @@ _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", "
                     " the ", ", ", " and ", " or ", "(", " including ", " as ", "-held ", "-controlled ", " for ")
 _REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "passage", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought", "took", "take",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
-                        "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect")
+                        "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect", "treated", "receiv",
+                        "recovering", "hospitali")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:

@@ -386,6 +386,10 @@ def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sente
          "reports of civilian casualties.", "Gaziantep"),
         ("Jets struck Saraqib.\n\nTurkish army retaliates, hits regime targets; emergency security meeting held in Ankara",
          "Ankara"),
+        ("Shelling hit Tal Abyad.\n\n18:30 - UN Security Council met behind closed doors in New York; European members "
+         "called for a halt to the offensive.", "New York"),
+        ("Shelling hit Daraa.\n\nUpdate 8: In Beirut, Lebanese officials said they are ready to help with the return of "
+         "refugees after the shelling.", "Beirut"),
 
     ],
 )
@@ -541,6 +545,9 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Shelling hit Atmeh. Many there have already been displaced two or three times, from Khan Shaykhun and Saraqib.",
          {"Atmeh": "event", "Khan Shaykhun": "mention", "Saraqib": "mention"}),
         ("More than 100,000 people have fled from Maarat al-Numan since Monday.", {"Maarat al-Numan": "event"}),
+        ("Shelling hit Idlib on Monday. The wounded were treated in hospitals in Antakya.", {"Idlib": "event", "Antakya": "mention"}),
+        ("The buses left eastern Aleppo on Thursday. Erdogan told reporters in Ankara that his country was ready to "
+         "receive the wounded in hospitals in Kilis.", {"Aleppo": "event", "Ankara": "mention", "Kilis": "mention"}),
         ("A father from al-Bara who now lives near Atmeh said shelling hit Kansafra on Monday.",
          {"al-Bara": "mention", "Atmeh": "mention", "Kansafra": "event"}),
         ("A fighter from Kafranbel was killed in clashes in Hass on Monday.", {"Kafranbel": "mention", "Hass": "event"}),
@@ -1809,6 +1816,10 @@ def test_a_place_abroad_the_words_tell_as_a_place_is_an_event(extractor: Extract
                "Turkey's Nusaybin. Erdoğan spoke after a deadly rocket attack on Karkamış.")
     roles = {e.mention: e.role for e in _events(extractor, turkish, published=dt.date(2019, 10, 14))}
     assert roles == {"Syria": "mention", "Şanlıurfa": "event", "Turkey": "mention", "Nusaybin": "event", "Karkamış": "event"}
+    # The plural kind, and a list after it.
+    towns = "19:50 - Mortar rounds fired from Syria hit the Turkish border towns of Akcakale and Nusaybin, killing five."
+    roles = {e.mention: e.role for e in _events(extractor, towns, published=dt.date(2019, 10, 10))}
+    assert (roles["Akcakale"], roles["Nusaybin"]) == ("event", "event")
 
 
 def test_each_row_of_a_table_is_an_item_with_its_own_date(extractor: Extractor) -> None:
