@@ -150,6 +150,13 @@ def test_spelling_resolves_within_5_km(gazetteer: Gazetteer, name: str, point: t
     assert place.kind == kind
 
 
+@pytest.mark.parametrize("name", ["Cilvegözü crossing", "Öncüpınar crossing"])
+def test_the_turkish_sides_of_the_border_crossings_lie_abroad(gazetteer: Gazetteer, name: str) -> None:
+    """A curated point beside the border must not be snapped to the nearest Syrian district."""
+    place = gazetteer.lookup(name, limit=1)[0].place
+    assert (place.kind, place.admin1) == ("landmark", None)
+
+
 @pytest.mark.parametrize("group", ["Jaish al-Ahrar", "Failaq al-Sham", "Faylaq al-Sham", "Hayat Tahrir al-Sham",
                                    "Free Syrian Army", "Syrian Arab Army", "National Liberation Front"])
 def test_armed_groups_are_not_places(gazetteer: Gazetteer, group: str) -> None:
