@@ -176,11 +176,11 @@ _EXPLICIT_SOURCE = (
     rf"|(?P<dm_d>{_DAY})(?:\s+(?:of|من))?{_GAP}(?P<dm_m>{_MON})(?![\w-])(?!\.?\s+{_DAY}(?:[,،]\s*|\s+){_YEAR}\b)"
     rf")|(?={'|'.join(_STEMS)})(?:"
     rf"(?P<mdy_m>{_MON}){_GAP}(?P<mdy_d>{_DAY})(?:[,،]\s*|\s+|(?<=[0-9]{{2}}))(?P<mdy_y>{_YEAR})\b"
-    rf"|(?P<my_m>{_MON})[,،]?\s+(?P<my_y>{_YEAR})\b"
+    rf"|(?P<my_m>{_MON})(?:[,،]?\s+|\s+of\s+)(?P<my_y>{_YEAR})\b"
     rf"|(?P<md_m>{_MON}){_GAP}(?P<md_d>{_DAY})(?![\w]|:[0-9]|[.,]?[0-9])"
     r")|(?=(?:in|during|early|late|mid|last|of)[\s-])(?:"
     rf"(?P<mo_pre>(?:in|during|early|late|mid|last|of)[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
-    rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?\s*[0-9]|[.,،]\s*(?:{_DAY}[,،]?\s+)?{_YEAR}\b)"
+    rf"(?P<mo_m>{_MONTH_NAME})(?![\w-])(?!\.?\s*[0-9]|[.,،]\s*(?:{_DAY}[,،]?\s+)?{_YEAR}\b|\s+of\s+{_YEAR}\b)"
     rf"|(?P<yr_pre>(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?)(?P<yr_y>{_YEAR})(?![\w/-]|[.,][0-9])"
     r")|(?=(?:the|its|their)\s)(?:"
     # A year naming what happened then: "its 2019 incursion", "the 2013 chemical attack" (not a

@@ -86,6 +86,12 @@ def test_invalid_calendar_date_is_skipped() -> None:
     assert _d("The list dated 31 February 2018 was forged.") == ("2018-01-11", "day", "published")
 
 
+def test_a_month_of_a_year_is_that_month() -> None:
+    """"in August of 2013" is August 2013, not the last August before the report."""
+    assert _d("Rebels seized the base in August of 2013.") == ("2013-08-01", "month", "sentence")
+    assert _d("The first case turned up in December of 2003.") == ("2003-12-01", "month", "sentence")
+
+
 def test_day_and_month_take_the_year_from_the_publication_date() -> None:
     assert _d("On January 11 the army entered the town.") == ("2018-01-11", "day", "sentence")
     assert _d("On 9 January the army entered the town.") == ("2018-01-09", "day", "sentence")
