@@ -212,6 +212,12 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
         if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
             offset = mention.start_char - mention.sentence_start
             when = next(day for first, day in reversed(clauses[mention.sentence_start]) if first <= offset)
+        elif when.source == "sentence" and when.precision != "day" and "had" in mention.sentence \
+                and (outside := _outside_a_past_perfect_clause(mention)) is not None:
+            # "captured Kafr Naha …, a compound that regime forces had taken in early 2020": Kafr Naha's
+            # day is the rest of the sentence's, else the story's or the report's
+            redated = date_event(_without(outside, mention.sentence_start, date_lines), article.published, day_first=day_first)
+            when = redated if redated.source != "published" or story_date is None else _carried(story_date, 0)
         elif mention.sentence_start in unstated and when.precision == "day" and when.date is not None:
             earlier = _days_before_in_the_sentence(mention)
             if earlier:  # "The advance comes a day after the regime took Kafr Nabuda": the day before
@@ -545,6 +551,30 @@ def _told_as_now(sentence: str, story: EventDate | None, published: dt.date) -> 
     now = _TOLD_AS_NOW.search(sentence)
     return now is not None and _PAST_VERB.search(sentence, 0, now.start()) is None \
         and (story is None or story.date is None or story.date <= published.isoformat())
+
+
+#: A relative clause in the past perfect, to its comma: "that regime forces had taken in early 2020",
+#: "who had fled to Raqqa from al-Qusayr in 2013".
+_PAST_PERFECT_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose)\s+(?:[\w'’-]+\s+){0,6}?had\s+[^,;:()]*")
+#: What may stand between a name and the relative clause about it: its kind, more names of a list, a comma.
+_KIND_AFTER = r"(?:\s+(?:governorate|province|city|town|village|district|area|countryside|neighbou?rhood|camp|region))?"
+_TO_ITS_CLAUSE = re.compile(_KIND_AFTER + r"(?:(?:,\s*|\s+)(?:and\s+|or\s+)?(?:from\s+|in\s+)?(?:(?:a[lnrsdtz]|el|ash)[-‐])?[A-Z][\w'’-]*"
+                            r"(?:\s+(?:(?:al|el)[-‐])?[A-Z][\w'’-]*)*" + _KIND_AFTER + r")*,?\s*")
+
+
+def _outside_a_past_perfect_clause(mention: Mention) -> str | None:
+    """The sentence with its past perfect relative clauses blanked out, when the name lies outside
+    them and is not what they are about: a year or a month such a clause states is a time before
+    the one the sentence reports ("the factions captured Kafr Naha …, a compound that regime forces
+    had taken in early 2020"). None for a name inside one ("families who had fled to Raqqa from
+    al-Qusayr in 2013") or before one about it ("Tartus governorate, which had joined the uprising in
+    April 2011"): the clause's time is the name's."""
+    clauses = [m.span() for m in _PAST_PERFECT_CLAUSE.finditer(mention.sentence)]
+    start, end = mention.start_char - mention.sentence_start, mention.end_char - mention.sentence_start
+    if not clauses or any(first <= start < last or first >= end and _TO_ITS_CLAUSE.fullmatch(mention.sentence, end, first)
+                          for first, last in clauses):
+        return None
+    return _without(mention.sentence, 0, clauses)
 
 
 def _carried(day: EventDate, shift: int) -> EventDate:

@@ -1476,6 +1476,20 @@ def test_a_quarter_lies_in_the_city_its_sentence_names_though_a_namesake_lies_by
     assert _by_mention(_events(extractor, idlib))["al-Qusour"].admin1 == "Idlib"
 
 
+def test_a_past_perfect_clause_dates_only_its_own_places(extractor: Extractor) -> None:
+    """A year in a relative clause in the past perfect is a time before the one the sentence tells of:
+    it dates the places in the clause, and the one it is about, not the others."""
+    published = dt.date(2024, 11, 28)
+    captured = ("The factions said they had captured Kafr Naha and the base of the 46th Regiment near al-Atarib, "
+                "a sprawling compound that regime forces had taken in early 2020.")
+    found = _by_mention(_events(extractor, captured, published=published))
+    assert [(found[name].role, found[name].date) for name in ("Kafr Naha", "al-Atarib")] == [("event", "2024-11-28")] * 2
+    fled = "Shelling killed members of the al-Khalaf family, who had fled to Raqqa from al-Qusayr in 2013."
+    assert _by_mention(_events(extractor, fled, published=published))["al-Qusayr"].date == "2013-01-01"
+    joined = "Protests spread in Tartus governorate, which had joined the uprising in April 2011."
+    assert _by_mention(_events(extractor, joined, published=published))["Tartus"].role == "mention"
+
+
 def test_a_text_that_opens_with_a_live_blog_entry_is_read(extractor: Extractor) -> None:
     """A pasted live blog may start with its first entry's clock time: that entry is the text's first
     paragraph, which has no paragraph break before it."""
