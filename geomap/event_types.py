@@ -86,8 +86,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         # headlines in the present: "Syrian Kurdish forces take Tal Abyad"
         "forces take", "rebels take", "army takes", "army take", "troops take", "fighters take", "militants take",
         "jihadists take", "regime takes",
+        "factions take", "opposition takes", "opposition take", "insurgents take", "militias take", "militia takes",
         "forces took", "troops took", "army took", "rebels took", "fighters took", "militants took", "jihadists took",
+        "factions took", "opposition took",
         "forces reached", "troops reached", "army reached", "rebels reached", "fighters reached", "units reached",
+        "factions reached", "forces reach", "troops reach", "army reaches", "rebels reach", "factions reach",
+        # headlines: "Saraqib falls to opposition", "Opposition closes in on Homs"
+        "falls to", "closes in on", "closing in on", "closed in on",
         "broke through", "breaking through", "broken through",
         "took over", "take over", "taken over", "taking over", "took the town*", "took the village*",
         "took the city", "reached the outskirts",
@@ -159,8 +164,10 @@ EVENT_WORDS: tuple[str, ...] = (
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
     # the punishments of the caliphate's years: "ISIS publicly flogged two men in Mansoura"
     "flogg*", "whipp*", "lashed", "crucif*", "stoned to death",
-    # a side giving up a town: "rebels surrendered in Daraya"
-    "surrendered",
+    # a side giving up a town: "rebels surrendered in Daraya", "Hezbollah pulls out of Qusayr", "Turkish army
+    # withdraws from Morek post" (not a call "for them to pull out of Idlib")
+    "surrendered", "pulls out of", "pulled out of", "pulling out of", "withdraws from", "withdrew from", "withdrawing from",
+    "withdrawn from", "withdrawal from",
     # how war reports say bombardment: "jets pounded Saraqib" (not "pounds", which is money too)
     "pounded", "pounding", "hammered", "hammering", "pummel*", "blitz*",
     # what humanitarian reports tell of: outbreaks, towns flattened, aid delivered, people arriving

@@ -209,6 +209,9 @@ def test_a_grenade_and_the_wounding_it_did_report_an_explosion() -> None:
     "17:20 - Syrian government forces took Maskanah on Saturday, according to SANA.",
     "Government forces reached the Nasib border crossing with Jordan this afternoon.",
     "On 9 September, the army broke through to the Deir ez-Zor airbase.",
+    "Opposition factions take Khan al-Asal, cut Aleppo-Damascus highway",
+    "Saraqib falls to opposition",
+    "Syria live: Opposition closes in on Homs as regional ministers meet in Doha",
 ])
 def test_forces_taking_reaching_or_breaking_through_tell_of_an_offensive(sentence: str) -> None:
     assert classify_event(sentence) == "offensive"
@@ -216,6 +219,12 @@ def test_forces_taking_reaching_or_breaking_through_tell_of_an_offensive(sentenc
 
 def test_a_breakthrough_in_talks_is_no_offensive() -> None:
     assert not reports_event("Diplomats hailed a breakthrough in the talks.")
+
+
+def test_a_side_leaving_a_place_reports_an_event_but_a_call_to_leave_does_not() -> None:
+    assert reports_event("Hezbollah pulls out of Qusayr as thousands head for the Lebanese border")
+    assert reports_event("Turkish army withdraws from Morek post in Syria's Hama")
+    assert not reports_event("He called on the groups to pull out of Idlib.")
 
 
 def test_bombardment_told_as_pounding_reports_an_event() -> None:
