@@ -1766,14 +1766,17 @@ def _names_a_body(span: Span) -> bool:
 #: A clause that tells what a comparison goes back to: "the worst since the end of April, when clashes
 #: in Jaramana killed dozens", "the largest since September 2016, when blazes destroyed forest near Kessab".
 #: Not "fighting has gone on since Monday, when jets struck Saraqib": that is the news.
-_SINCE_WHEN = re.compile(r"\b(?:\w{3,}est|worst|first|most)\b[^,;.]{0,60}\bsince\s+[^,;.]{1,40},\s+when\b[^;]*$")
+_SINCE_WHEN = re.compile(r"\b(?:\w{3,}est|worst|first|most)\b[^,;.]{0,60}\bsince\s+[^,;.]{1,40},\s+when\b[^;]*$"
+                         # or a sentence that opens with the year it goes back to: "Since 2012, when government
+                         # forces withdrew from Amuda, Derik and Kobani, the area has been run by …"
+                         r"|^\s*Since\s+(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)[0-9]{2},\s+when\b[^;]*$")
 
 
 def _in_a_since_when_clause(span: Span, sentences: _Sentences) -> bool:
     """True for a place named in a "since …, when …" clause: history a comparison goes back to."""
     start = sentences.of(span).start_char
     lead = sentences.text[start:span.start_char]
-    return "since" in lead and _SINCE_WHEN.search(lead) is not None  # a superlative: "the worst since …"
+    return ("since" in lead or "Since" in lead) and _SINCE_WHEN.search(lead) is not None  # a superlative: "the worst since …"
 
 
 #: Verbs whose object is a government ("accused Damascus of", "blamed Ankara for", "urged Moscow to").

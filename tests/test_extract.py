@@ -555,6 +555,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Morek": "mention", "Souran": "mention", "al-Lataminah": "event"}),
         ("The faction's spokesman, speaking to SMART from the city of Maarat al-Numan, said fighters repelled an attack "
          "on al-Hamamiyat.", {"Maarat al-Numan": "mention", "al-Hamamiyat": "event"}),
+        ("Since 2012, when government forces withdrew from Amuda and Derik, the area has been shelled by Turkey.",
+         {"Amuda": "mention", "Derik": "mention", "Turkey": "mention"}),
         ("Many were displaced again since they first left Hama or Homs years ago, after the shelling of Ariha.",
          {"Hama": "mention", "Homs": "mention", "Ariha": "event"}),
         ("The ministry condemned the strikes and accused Israel of trying to widen the war in Gaza.",
