@@ -1466,6 +1466,12 @@ def test_news_spellings_of_aleppo_villages_and_quarters_are_found_in_text(extrac
     assert (found["Qubtan al-Jabal"], found["al-Mashariqa"], found["Qastal Jindo"]) == ((36.26, 36.95), (36.2, 37.14), (36.63, 37.02))
     mountains = _by_mention(_events(extractor, "A drone killed three fighters near Kabani in the Kurd Mountains of Latakia."))
     assert mountains["Kurd Mountains"].place == "Jabal al-Akrad"
+    homs = _by_mention(_events(extractor, "Residents of the al-Zahraa and Akrama neighbourhoods of Homs fled as battles "
+                                          "raged on Jabal Zain al-Abidin north of Hama."))
+    assert [(homs[name].admin1, homs[name].kind) for name in ("al-Zahraa", "Akrama", "Jabal Zain al-Abidin")] == \
+        [("Homs", "neighbourhood"), ("Homs", "neighbourhood"), ("Hama", "landmark")]
+    south = _by_mention(_events(extractor, "Israeli troops raided Kodana in Quneitra and struck Jabal al-Mani near Kisweh."))
+    assert (south["Kodana"].place, south["Jabal al-Mani"].admin1) == ("Kodneh", "Rural Damascus")
 
 
 def test_a_quarter_lies_in_the_city_its_sentence_names_though_a_namesake_lies_by_another(extractor: Extractor) -> None:
