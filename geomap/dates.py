@@ -249,10 +249,12 @@ _NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|slated|due\s+to\s+be|(?:set|expected|plans?)\s+(?:to|for))"
                      r"(?:\s+[\w-]+){0,5}(?:\s+(?:on|for))?\s+$")
 #: A day right after these words is when something was said ("a monitor said on Sunday", "told
-#: AFP on Sunday", "in a statement on Sunday"), and the sentence may name the day it happened
+#: AFP on Sunday", "in a statement on Sunday", "condemned on Wednesday the aggression … on Tuesday
+#: night"), and the sentence may name the day it happened
 #: too ("... that jets struck on Saturday"). ("reported" is left out: "strikes were reported late
 #: Saturday" is when they happened.)
-_REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed|told(?:\s+[\w-]+){1,2}|in\s+a\s+statement)\s+$")
+_REPORTED = re.compile(r"(?:said|says|announced|stated|added|confirmed|claimed|told(?:\s+[\w-]+){1,2}|in\s+a\s+statement"
+                       r"|condemned|condemns|denounced|denounces|denied|denies|accused|accuses|warned|warns|blamed|blames)\s+$")
 #: Words of accusing right after the day, its subject before it: "The United States on Tuesday
 #: accused …". Not "said": "jets pounded Aleppo on Thursday, said the Observatory" is the strike's day.
 _REPORTED_AFTER = re.compile(r"\s+(?:accused|accuses|warned|condemned|condemns|denied|denies|blamed|blames)\b")

@@ -298,6 +298,7 @@ def test_weekday_of_publication_is_the_same_day_but_last_weekday_is_a_week_back(
         "A commander told AFP on Thursday that his men lost the hill on Monday.",
         "The army said in a statement on Thursday that it had retaken the hill on Monday.",
         "The United States on Thursday accused the regime of a chemical attack on Monday near Kabani.",
+        "The foreign ministry condemned on Thursday the Israeli aggression on al-Kiswah on Monday night.",
     ],
 )
 def test_the_day_something_was_said_yields_to_the_day_it_happened(sentence: str) -> None:
