@@ -168,6 +168,8 @@ EVENT_WORDS: tuple[str, ...] = (
     # withdraws from Morek post" (not a call "for them to pull out of Idlib")
     "surrendered", "pulls out of", "pulled out of", "pulling out of", "withdraws from", "withdrew from", "withdrawing from",
     "withdrawn from", "withdrawal from",
+    # how Syrian state media tell of a strike: "the Israeli aggression on al-Kiswah"
+    "aggression on", "aggression against",
     # how war reports say bombardment: "jets pounded Saraqib" (not "pounds", which is money too)
     "pounded", "pounding", "hammered", "hammering", "pummel*", "blitz*",
     # what humanitarian reports tell of: outbreaks, towns flattened, aid delivered, people arriving

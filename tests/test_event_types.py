@@ -217,6 +217,10 @@ def test_forces_taking_reaching_or_breaking_through_tell_of_an_offensive(sentenc
     assert classify_event(sentence) == "offensive"
 
 
+def test_the_aggression_state_media_tell_of_is_an_event() -> None:
+    assert reports_event("The ministry condemned the Israeli aggression on al-Kiswah.")
+
+
 def test_a_breakthrough_in_talks_is_no_offensive() -> None:
     assert not reports_event("Diplomats hailed a breakthrough in the talks.")
 
