@@ -119,9 +119,10 @@ _NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
 #: What may come before a name's capital: an article glued by a hyphen, an ayn or hamza mark.
 _BEFORE_A_CAPITAL = re.compile(r"(?:[ae]l-)?['’‘ʿʾ`]?")
 #: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside",
-#: "al-Omar oil field").
+#: "al-Omar oil field", "the Panorama roundabout", "Saqr island", "Um al-Zennar church").
 _GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region",
-                                 "field", "oilfield", "prison", "valley", "mountains", "market"})
+                                 "field", "oilfield", "prison", "valley", "mountains", "market", "roundabout", "island",
+                                 "church", "mosque", "mountain", "square", "tower", "bridge", "hill"})
 
 
 def is_capitalised(text: str) -> bool:

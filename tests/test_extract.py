@@ -1472,6 +1472,15 @@ def test_news_spellings_of_aleppo_villages_and_quarters_are_found_in_text(extrac
         [("Homs", "neighbourhood"), ("Homs", "neighbourhood"), ("Hama", "landmark")]
     south = _by_mention(_events(extractor, "Israeli troops raided Kodana in Quneitra and struck Jabal al-Mani near Kisweh."))
     assert (south["Kodana"].place, south["Jabal al-Mani"].admin1) == ("Kodneh", "Rural Damascus")
+    deir = _by_mention(_events(extractor, "In Deir ez-Zor city, shells hit al-Huweiqa, Harabesh, al-Rashidiya and the Panorama "
+                                          "roundabout, and IS attacked al-Baghiliyah and Saqr island."))
+    assert {deir[name].admin1 for name in ("al-Huweiqa", "Harabesh", "al-Rashidiya", "Panorama roundabout", "al-Baghiliyah",
+                                           "Saqr island")} == {"Deir ez-Zor"}
+    # A name that ends in a lower-case kind word: "the Panorama roundabout", "Um al-Zennar church".
+    homs = _by_mention(_events(extractor, "A fire broke out near the Old Clock Tower and Um al-Zennar church in Homs."))
+    assert (homs["Old Clock Tower"].kind, homs["Um al-Zennar church"].kind) == ("landmark", "landmark")
+    daraa = _by_mention(_events(extractor, "In Daraa, shelling came from the Daraa stadium and the Panorama roundabout."))
+    assert daraa["Panorama roundabout"].admin1 == "Daraa"
 
 
 def test_a_quarter_lies_in_the_city_its_sentence_names_though_a_namesake_lies_by_another(extractor: Extractor) -> None:
@@ -1631,13 +1640,16 @@ def test_a_neighbourhood_resolves_inside_the_city_named_with_it(extractor: Extra
 
 def test_a_neighbourhood_named_only_like_a_village_elsewhere_is_left_to_its_city(extractor: Extractor) -> None:
     text = ("Army units entered the Barzeh district of Damascus on Monday. "
-            "Militants were killed in the Howayqa neighbourhood of Deir Ezzor on Monday, the army said.")
+            "Militants were killed in the al-Arfi neighbourhood of Deir Ezzor on Monday, the army said.")
     events = _events(extractor, text)
     found = _by_mention(events)
-    # The gazetteer has no Howayqa in Deir ez-Zor: the Homs village and the Damascus suburb that
-    # spell alike are other places, so the city named as its container carries the event.
-    assert "Howayqa" not in found, (found["Howayqa"].place, found["Howayqa"].admin1)
+    # The gazetteer has no al-Arfi in Deir ez-Zor: the Hama village that spells alike is another
+    # place, so the city named as its container carries the event.
+    assert "al-Arfi" not in found, (found["al-Arfi"].place, found["al-Arfi"].admin1)
     assert found["Deir Ezzor"].admin1 == "Deir ez-Zor" and found["Deir Ezzor"].role == "event"
+    # Howayqa, once missing too, is the city's al-Huweiqa, not the Damascus suburb spelled alike.
+    howayqa = _by_mention(_events(extractor, text.replace("al-Arfi", "Howayqa")))
+    assert howayqa["Howayqa"].admin1 == "Deir ez-Zor"
 
 
 def test_a_neighbourhoods_namesake_town_is_not_one_of_the_storys_cities(extractor: Extractor) -> None:

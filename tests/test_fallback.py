@@ -94,13 +94,13 @@ def test_no_network_flags(tmp_path: Path, flag: list[str]) -> None:
 
 
 @pytest.mark.parametrize("name, text", [
-    # Only spelled like villages far from Deir ez-Zor.
-    ("Howayqa", "Militants were killed in the Howayqa neighbourhood of Deir Ezzor on Monday, the Syrian army said."),
+    # Only spelled like a village far from Deir ez-Zor (Arfa, Hama).
+    ("al-Arfi", "Militants were killed in the al-Arfi neighbourhood of Deir Ezzor on Monday, the Syrian army said."),
     # No gazetteer place has it; found by its place context.
     ("Zuhaylat", "Shells fell on the Zuhaylat neighbourhood of Deir Ezzor on Monday, the Syrian army said."),
 ])
 def test_a_neighbourhood_the_gazetteer_cannot_place_is_geocoded_only_inside_its_city(name: str, text: str) -> None:
-    """A neighbourhood the gazetteer files elsewhere ("Howayqa") or lacks ("Zuhaylat") goes to the
+    """A neighbourhood the gazetteer files elsewhere ("al-Arfi") or lacks ("Zuhaylat") goes to the
     geocoder; its answer is kept inside the city named with it and rejected outside it."""
     from geomap.model import Place
 
