@@ -1632,6 +1632,10 @@ _PROSPECT_BEFORE = re.compile(
     r"|\b(?i:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)\s+for)\s+(?:a|an|another|the|its)\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:operation|offensive|incursion|attack|assault)\b[^.;:!?]{0,60}?\s(?i:in|on|against|into)\s+(?:the\s+)?"
     r"(?:(?i:town|city|village)\s+of\s+)?" + _NAMES_BEFORE + "$"
+    # or what is planned, expected or proposed for the place: "ahead of planned returns to Kafr Nabl"
+    r"|\b(?i:planned|expected|proposed|future|upcoming)\s+(?:[\w-]+\s+){0,2}?(?i:returns?|visits?|operations?|offensives?"
+    r"|attacks?|deployments?|patrols?)\s+(?i:to|on|in|into|against)\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?"
+    + _NAMES_BEFORE + "$"
     # or what a threat or plan is to do to the place: "vowed to retake Saraqib", "determined to 'clean' Tal Rifaat"
     r"|\b(?i:(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|prepar(?:e|es|ed|ing))\s+to"
     r"|(?:is|are|was|were)\s+(?:determined|poised)\s+to)\s+[\"“'‘]?[a-z][\w-]*[\"”'’]?\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?"
@@ -1684,13 +1688,16 @@ _HOME = re.compile(
     r"|(?:have|has)\s+(?:already|previously|repeatedly)\s+(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:have|has)\s+(?:been\s+displaced|fled)\s+(?:once|twice|(?:two|three|four|five|several|many|multiple)\s+times)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
+    # where people came home from: "families returned to Kafr Nabl from camps in Sarmada and Kafr Lusin"
+    r"|(?:return(?:ed|ing|s|ees)?|came\s+back|went\s+back|moved\s+back)\b[^.;:!?]{0,60}?\bfrom"
+    r"(?:\s+(?:the\s+)?(?:[a-z]+\s+)?(?:camps?|tents|shelters|settlements)\s+(?:in|near|around|of))?"
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "return", "back")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

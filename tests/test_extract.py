@@ -545,6 +545,10 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Shelling hit Atmeh. Many there have already been displaced two or three times, from Khan Shaykhun and Saraqib.",
          {"Atmeh": "event", "Khan Shaykhun": "mention", "Saraqib": "mention"}),
         ("More than 100,000 people have fled from Maarat al-Numan since Monday.", {"Maarat al-Numan": "event"}),
+        ("Families returned to Kafr Nabl this week from camps in Sarmada and Kafr Lusin after a blast.",
+         {"Kafr Nabl": "event", "Sarmada": "mention", "Kafr Lusin": "mention"}),
+        ("Demining teams worked ahead of planned returns to Khan Shaykhun after a landmine killed two.",
+         {"Khan Shaykhun": "mention"}),
         ("Shelling hit Idlib on Monday. The wounded were treated in hospitals in Antakya.", {"Idlib": "event", "Antakya": "mention"}),
         ("The buses left eastern Aleppo on Thursday. Erdogan told reporters in Ankara that his country was ready to "
          "receive the wounded in hospitals in Kilis.", {"Aleppo": "event", "Ankara": "mention", "Kilis": "mention"}),
