@@ -1670,7 +1670,7 @@ _DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?i:towns?|cit(?:y|ies)|vill
 _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
     r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|ed|e|ions)\s+from"
-    r"|(?:who|whom)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+|all\s+|mostly\s+)?from"
+    r"|(?:who|whom|I|we|I['’]m|we['’]re)\s+(?:(?:is|are|am|was|were|comes?|came)\s+)?(?:originally\s+|all\s+|mostly\s+)?from"
     # people who now live elsewhere, told where they come from: "Most refugees in Lebanon come from Homs, Qusayr"
     r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
@@ -1697,7 +1697,8 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "return", "back")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "return", "back",
+                      "m from", "re from")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

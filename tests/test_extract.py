@@ -549,6 +549,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Kafr Nabl": "event", "Sarmada": "mention", "Kafr Lusin": "mention"}),
         ("Demining teams worked ahead of planned returns to Khan Shaykhun after a landmine killed two.",
          {"Khan Shaykhun": "mention"}),
+        ("\"I am from Baba Amr, but on the night of the massacre I was staying in Khaldiyeh,\" she said.",
+         {"Baba Amr": "mention", "Khaldiyeh": "event"}),
         ("Shelling hit Idlib on Monday. The wounded were treated in hospitals in Antakya.", {"Idlib": "event", "Antakya": "mention"}),
         ("The buses left eastern Aleppo on Thursday. Erdogan told reporters in Ankara that his country was ready to "
          "receive the wounded in hospitals in Kilis.", {"Aleppo": "event", "Ankara": "mention", "Kilis": "mention"}),
