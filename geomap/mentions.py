@@ -1492,7 +1492,9 @@ _ORIGIN_OF_FORCES = re.compile(
     r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,5}?(?:tak(?:e|es|ing)\s+off|took\s+off|taken\s+off"
     r"|depart(?:ing|ed)|flying|flew|launched|fired|came(?!\s+under)|coming(?!\s+under)|operat(?:ed|ing|e|es))"
     r"|(?:sorties|missions|flights)\s+(?:\w+\s+){0,2}?(?:flown|launched|carried\s+out)"
-    r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started))"
+    r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started)"
+    # the aircraft told before: "… dropped the bombs after taking off from Shayrat airfield"
+    r"|(?:after|before|when|having)\s+(?:taking|took|taken)\s+off)"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around|at)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
@@ -1506,7 +1508,7 @@ _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of
 _ORIGIN_OF_FORCES_WORDS = _any_of("irection", "einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits", "fficers",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
                                   "ircraft", "plane", "elicopter", "drone", "bomber", "aunched", "began", "tarted", "orties",
-                                  "issions", "flights", "rotesters", "emonstrators", "ourners", "rowds")
+                                  "issions", "flights", "rotesters", "emonstrators", "ourners", "rowds", "off")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:

@@ -551,6 +551,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Khan Shaykhun": "mention"}),
         ("\"I am from Baba Amr, but on the night of the massacre I was staying in Khaldiyeh,\" she said.",
          {"Baba Amr": "mention", "Khaldiyeh": "event"}),
+        ("The jets dropped the bombs on Khan Shaykhun after taking off from Shayrat airfield.",
+         {"Khan Shaykhun": "event", "Shayrat airfield": "mention"}),
         ("Shelling hit Idlib on Monday. The wounded were treated in hospitals in Antakya.", {"Idlib": "event", "Antakya": "mention"}),
         ("The buses left eastern Aleppo on Thursday. Erdogan told reporters in Ankara that his country was ready to "
          "receive the wounded in hospitals in Kilis.", {"Aleppo": "event", "Ankara": "mention", "Kilis": "mention"}),
