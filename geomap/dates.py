@@ -240,7 +240,10 @@ def _may_be_relative(lowered: str) -> bool:
 #: A weekday after these words is not a past day ("next Monday", "every Friday"), nor one day
 #: counted back from the publication date ("the fourth Thursday in November"). ("a Monday" can be
 #: one: "in a Monday raid".)
-_NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|first|second|third|fourth|fifth)\s+$")
+_NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|first|second|third|fourth|fifth"
+                               # a late-evening time in GMT, whose weekday is the day before Syria's: "at
+                               # 2:30 a.m. (2330 GMT Tuesday)" is Wednesday there ("0700 GMT Tuesday" is Tuesday)
+                               r"|2[1-3]:?[0-5][0-9]\s*(?:gmt|utc))\s+$")
 #: A weekday, or a month or day of the month without a year, a few words after these is still to
 #: come ("talks will resume on Monday", "a vote scheduled for April 25", "will be held in March",
 #: "funerals are due to be held on Tuesday", "a meeting set for Saturday", "inspectors are expected to

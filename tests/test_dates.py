@@ -86,6 +86,13 @@ def test_invalid_calendar_date_is_skipped() -> None:
     assert _d("The list dated 31 February 2018 was forged.") == ("2018-01-11", "day", "published")
 
 
+def test_a_late_evening_weekday_in_gmt_is_the_day_before_syrias() -> None:
+    """"2:30 a.m. (2330 GMT Tuesday)" is Wednesday in Syria: the GMT weekday dates nothing; a
+    morning one ("0700 GMT Tuesday") is the same day there."""
+    assert _d("The rockets struck Zamalka at around 2:30 a.m. (2330 GMT Tuesday).") == ("2018-01-11", "day", "published")
+    assert _d("Air strikes on Aleppo halted from 0700 GMT Tuesday.") == ("2018-01-09", "day", "relative")
+
+
 def test_a_month_of_a_year_is_that_month() -> None:
     """"in August of 2013" is August 2013, not the last August before the report."""
     assert _d("Rebels seized the base in August of 2013.") == ("2013-08-01", "month", "sentence")
