@@ -221,7 +221,7 @@ _REL_DAY = re.compile(
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|since\s+(?:midnight|dawn|(?:the\s+)?early\s+morning))"
     r"|(?P<yday>yesterday|last\s+night|" + "|".join(_ARABIC_YESTERDAY) + ")"
     r"|(?P<ago_n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago"
+    r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago(?P<ago_today>\s+today)?"
     r"|(?P<lastu>last|this|earlier\s+this)\s+(?P<lastu_u>week|month|year)"
     r"|(?P<wd_pre>(?:last|this\s+past|past|on|late|early)\s+)?"
     r"(?P<wd>" + "|".join(_WEEKDAYS) + r")(?P<wd_s>s(?=\s+(?!and\b|or\b)[a-z]))?"
@@ -574,6 +574,8 @@ def _relative(sentence: str, lowered: str, published: dt.date | None) -> tuple[E
                     date, note = published - dt.timedelta(days=7 * n), " (approximate)"
                 elif unit == "month":
                     date, precision = _shift_months(published, n), "month"
+                elif g("ago_today"):  # "a year ago today, as rebels entered Damascus": that very day
+                    date = make_date(published.year - n, published.month, published.day)
                 else:
                     date, precision = make_date(published.year - n, 1, 1), "year"
             elif g("lastu"):

@@ -93,6 +93,11 @@ def test_a_late_evening_weekday_in_gmt_is_the_day_before_syrias() -> None:
     assert _d("Air strikes on Aleppo halted from 0700 GMT Tuesday.") == ("2018-01-09", "day", "relative")
 
 
+def test_years_ago_today_is_that_very_day() -> None:
+    assert _d("A year ago today, rebels entered Damascus.") == ("2017-01-11", "day", "relative")
+    assert _d("Two years ago, rebels entered Damascus.") == ("2016-01-01", "year", "relative")
+
+
 def test_a_month_of_a_year_is_that_month() -> None:
     """"in August of 2013" is August 2013, not the last August before the report."""
     assert _d("Rebels seized the base in August of 2013.") == ("2013-08-01", "month", "sentence")
