@@ -1508,7 +1508,8 @@ _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of
 _ORIGIN_OF_FORCES_WORDS = _any_of("irection", "einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits", "fficers",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
                                   "ircraft", "plane", "elicopter", "drone", "bomber", "aunched", "began", "tarted", "orties",
-                                  "issions", "flights", "rotesters", "emonstrators", "ourners", "rowds", "off")
+                                  "issions", "flights", "rotesters", "emonstrators", "ourners", "rowds", "king off", "took off",
+                                  "ken off")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
