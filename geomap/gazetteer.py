@@ -324,7 +324,10 @@ class Gazetteer:
             # A name spelled exactly as written inside the story's governorates is not outweighed by
             # a village it only normalises like, near another of the story's places ("Thiban" in a
             # round-up naming Deir ez-Zor is not Debbin by Homs).
-            exact_inside = admin1s and any(how in ("exact", "user") and place.admin1 in admin1s for _, place, how, _ in scored)
+            # Nor is a place of note spelled exactly as written ("Ghouta" in a story that names Homs is
+            # the Eastern Ghouta, not the Homs quarter "Ghota").
+            exact_inside = any(how in ("exact", "user") and (admin1s and place.admin1 in admin1s or is_notable(place))
+                               for _, place, how, _ in scored)
             scored = [(score + _context_bonus(place, admin1s, points, kind)
                        - (_VARIANT_BESIDE_EXACT if exact_inside and how == "variant" and not is_notable(place) else 0.0),
                        place, how, matched) for score, place, how, matched in scored]

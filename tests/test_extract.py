@@ -1515,6 +1515,13 @@ def test_a_past_perfect_clause_dates_only_its_own_places(extractor: Extractor) -
     assert _by_mention(_events(extractor, joined, published=published))["Tartus"].role == "mention"
 
 
+def test_a_place_of_note_spelled_as_written_is_not_outweighed_by_a_near_spelling_in_the_storys_governorate(
+        extractor: Extractor) -> None:
+    """"Ghouta" is the Eastern Ghouta, though the story names Homs, which has a quarter "Ghota"."""
+    text = "The council discussed the attack on Ghouta. Israel struck the T4 airbase in Homs on Monday."
+    assert _by_mention(_events(extractor, text))["Ghouta"].place == "Eastern Ghouta"
+
+
 def test_a_text_that_opens_with_a_live_blog_entry_is_read(extractor: Extractor) -> None:
     """A pasted live blog may start with its first entry's clock time: that entry is the text's first
     paragraph, which has no paragraph break before it."""
