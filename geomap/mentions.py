@@ -1700,8 +1700,8 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "return", "back",
-                      "m from", "re from")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "return", "came back",
+                      "went back", "moved back", "m from", "re from")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
