@@ -326,10 +326,10 @@ class Gazetteer:
             # round-up naming Deir ez-Zor is not Debbin by Homs).
             # Nor is a place of note spelled exactly as written ("Ghouta" in a story that names Homs is
             # the Eastern Ghouta, not the Homs quarter "Ghota").
-            exact_inside = any(how in ("exact", "user") and (admin1s and place.admin1 in admin1s or is_notable(place))
-                               for _, place, how, _ in scored)
+            spelled_as_written = any(how in ("exact", "user") and (admin1s and place.admin1 in admin1s or is_notable(place))
+                                     for _, place, how, _ in scored)
             scored = [(score + _context_bonus(place, admin1s, points, kind)
-                       - (_VARIANT_BESIDE_EXACT if exact_inside and how == "variant" and not is_notable(place) else 0.0),
+                       - (_VARIANT_BESIDE_EXACT if spelled_as_written and how == "variant" and not is_notable(place) else 0.0),
                        place, how, matched) for score, place, how, matched in scored]
         best = heapq.nsmallest(limit, scored, key=_by_score_then_id) if limit < len(scored) else sorted(scored, key=_by_score_then_id)
         return [Candidate(place=place, score=round(max(0.0, min(score, _SCORE_CEILING)) / _SCORE_CEILING, 4),
