@@ -132,6 +132,9 @@ SPELLINGS = [
     ("Daraa al-Mahatta", (32.619, 36.113), "neighbourhood"), ("Baghouz al-Tahtani", (34.457, 40.959), "settlement"),
     # Iraqi towns of the border region in their English spellings.
     ("Dohuk", (36.866, 42.988), "city"), ("Tal Afar", (36.377, 42.449), "city"), ("Zakho", (37.144, 42.682), "city"),
+    # Places the February 2023 earthquake reports name: a Harem-district town, Latakia's northern Raml, Aleppo's citadel.
+    ("Bsania", (36.177, 36.487), "settlement"), ("al-Raml al-Shamali", (35.545, 35.775), "neighbourhood"),
+    ("Aleppo Citadel", (36.199, 37.163), "landmark"),
 ]
 
 
