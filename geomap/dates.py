@@ -57,7 +57,7 @@ import ahocorasick
 
 from .names import ARTICLES
 
-__all__ = ["CLOCK_TIME", "EventDate", "date_clauses", "date_event", "iter_full_dates", "slash_dates_day_first", "MONTHS"]
+__all__ = ["CLOCK_TIME", "EventDate", "date_clauses", "date_event", "iter_full_dates", "latest_told_day", "slash_dates_day_first", "MONTHS"]
 
 Precision = Literal["day", "month", "year"]
 Source = Literal["sentence", "relative", "published"]
@@ -110,7 +110,8 @@ _ARABIC_YESTERDAY = ("أمس", "امس")
 
 _NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }  # fmt: skip
 
 
@@ -220,7 +221,8 @@ _REL_DAY = re.compile(
     r"(?P<dby>the\s+day\s+before\s+yesterday)"
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|since\s+(?:midnight|dawn|(?:the\s+)?early\s+morning))"
     r"|(?P<yday>yesterday|last\s+night|" + "|".join(_ARABIC_YESTERDAY) + ")"
-    r"|(?P<ago_n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"|(?P<ago_n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
     r"\s+(?P<ago_u>days?|weeks?|months?|years?)\s+ago(?P<ago_today>\s+today)?"
     r"|(?P<lastu>last|this|earlier\s+this)\s+(?P<lastu_u>week|month|year)"
     r"|(?P<wd_pre>(?:last|this\s+past|past|on|late|early)\s+)?"
@@ -385,6 +387,14 @@ def iter_full_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
         date = _full_date(m, padded)
         if date is not None:
             yield m.start(), m.end() - 1, date
+
+
+def latest_told_day(text: str) -> dt.date | None:
+    """The latest day the text states in full, leaving out days still to come ("talks will resume on
+    3 May 2016"). A report is no older than the days it tells of, so this is a floor under a
+    publication date it does not give."""
+    lowered = _ascii_lower(text)
+    return max((date for start, _, date in iter_full_dates(text) if not _still_to_come(lowered, start)), default=None)
 
 
 def _as_date(value: dt.date | None) -> dt.date | None:

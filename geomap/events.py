@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .dates import CLOCK_TIME, DAY_COUNTS, EventDate, date_clauses, date_event, iter_full_dates, make_date, opens_with_its_date, slash_dates_day_first
+from .dates import CLOCK_TIME, DAY_COUNTS, EventDate, date_clauses, date_event, iter_full_dates, latest_told_day, make_date, opens_with_its_date, slash_dates_day_first
 from .event_types import classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
@@ -126,6 +126,10 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
     header_end = _header_end(article.text)
     lead: list[EventDate | None] = []  # the lead's day, read once when a headline needs it
     history: dict[tuple[str | None, str | None], bool] = {}  # by date and precision: long before the report
+    # Without a publication date, the latest day the text tells of: a year or month long before it lies
+    # long before the report too ("On July 4, 2015, … In 2013 its fighters led the assault on Qusayr");
+    # a day stated in full is an incident's own, as a list of dated incidents gives them.
+    no_older_than = latest_told_day(article.text) if article.published is None else None
     entries: set[int] = set()  # the sentences of a chronology's entries: each opens its line with its date
     entry_ends = 0  # where the last entry's line ends
     places_in = collections.Counter(item.mention.sentence_start for item in resolved)
@@ -223,7 +227,7 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             if earlier:  # "The advance comes a day after the regime took Kafr Nabuda": the day before
                 when = _carried(when, -earlier)
         if (when.date, when.precision) not in history:
-            history[(when.date, when.precision)] = _long_before(when, article.published)
+            history[(when.date, when.precision)] = _long_before(when, article.published or (no_older_than if when.precision != "day" else None))
         role = "mention" if history[(when.date, when.precision)] and mention.sentence_start not in entries else mention.role
         year = _a_past_years_event_at(mention, article.published)
         if year is not None:  # "victims of the 2013 chemical attack in Ghouta": of that year, and history

@@ -584,8 +584,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     if single is not None and not _after_an_article(span, sentences.text) \
             and _a_demonym(single.text, gazetteer):  # "al-Basiri" is a village, "al-Homsi" a family
         return False  # "displaced Homsis", "an Idlibi activist": people of Homs and Idlib, which they fold onto
-    if _after_a_foreign_demonym(span) and not _spelled_as_a_place(span, gazetteer, abroad=True):
-        return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike
+    if _after_a_foreign_demonym(span) and not _spelled_as_a_place(span, gazetteer, abroad=True) \
+            and not any(map(lies_abroad, gazetteer.places_spelled(sentences.text[sentences.written_start(span):span.end_char]))):
+        return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike ("al-Qaim" is Iraq's)
     if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
     if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span, sentences.text):
@@ -766,14 +767,30 @@ FOREIGN_DEMONYMS = frozenset({"iraqi", "turkish", "lebanese", "jordanian", "isra
 
 def _after_a_foreign_demonym(span: Span) -> bool:
     """True when a foreign country's adjective stands before the name, alone or with a place noun
-    ("Iraqi Sinjar", "the Iraqi town of Haditha", "the Turkish border town of Kilis")."""
+    ("Iraqi Sinjar", "the Iraqi town of Haditha", "the Turkish border town of Kilis"), past an
+    Arabic article, or before a list after a plural noun ("the Lebanese villages of al-Qasr and Hawsh
+    al-Sayyed Ali")."""
     doc = span.doc
-    i = span.start - 1
+    before = _previous_word(span)
+    if before is None:
+        return False
+    i = before.i
+    if before.lower_ in ("and", ",", "or"):
+        i -= 1
+        while i >= 0 and span.start - i <= _MAX_LIST_TOKENS and (
+                doc[i].text[:1].isupper() or doc[i].text in "-‐," or doc[i].lower_ in ("and", "or") or _is_article(doc, doc[i])):
+            i -= 1
+        if not (i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLURAL_PLACE_NOUNS):
+            return False
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
         i -= 2
         if i >= 0 and doc[i].lower_ == "border":
             i -= 1
     return i >= 0 and doc[i].lower_ in FOREIGN_DEMONYMS
+
+
+#: Plural place nouns before a list of names of one country: "the Lebanese villages of A and B".
+_PLURAL_PLACE_NOUNS = frozenset({"villages", "towns", "cities", "areas"})
 
 
 #: Endings that make a people's word of a place's name: "Homsi(s)", "Idlibi", "Hamawi", "Daraawis".
@@ -1161,7 +1178,21 @@ def _after_an_urban_noun(span: Span) -> bool:
     # residential neighbourhoods of Qamishli, killing two": a comma before no other name ends no list).
     opens_a_list = span.end < len(doc) and doc[span.end].text in (",", "and") and _name_follows(doc, span.end + 1)
     nouns = _PLURAL_KIND_WORDS if listed else _URBAN_NOUNS | _PLURAL_KIND_WORDS if opens_a_list else _URBAN_NOUNS
-    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in nouns and not (i > 1 and doc[i - 2].text[:1].isupper())
+    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in nouns and not (i > 1 and doc[i - 2].text[:1].isupper()) \
+        and not _one_of_several(doc, i - 1)
+
+
+#: Words that make a kind noun one of several ("a residential neighbourhood of Suqaylabiyah").
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+def _one_of_several(doc: Doc, noun: int) -> bool:
+    """True when the noun at ``noun`` is one of several, by an indefinite word before it and at
+    most two adjectives: "a residential neighbourhood of al-Suqaylabiyah", whose name is the town's."""
+    i = noun - 1
+    while i >= 0 and noun - i <= 3 and doc[i].text.isalpha() and doc[i].text.islower() and doc[i].lower_ not in _INDEFINITE:
+        i -= 1
+    return i >= 0 and noun - i <= 3 and doc[i].lower_ in _INDEFINITE
 
 
 def _name_follows(doc: Doc, i: int) -> bool:
@@ -1366,6 +1397,7 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       r"told\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:news\s+agency|agency|television|TV|media|channel|newspaper|radio)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
                       r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|"
+                      r"(?:chaired|chairs|chairing|convened|hosted|hosts|presided\s+over)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|session|conference|summit)|"
                       r"(?:speech|statement|address|report|telegram|letter|message)e?s?\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast|sent|published)(?:\s+(?:at|from)\s+an?\s+\w+)?"
                       r"|(?:was|were|been|being)\s+(?:welcomed|condemned|denounced|critici[sz]ed|praised|hailed|applauded)"
@@ -1406,7 +1438,7 @@ _RECORDED_AT_A_SEAT = re.compile(r"\b(?:(?:statement|video|message|broadcast|spe
 #: word after a hyphen ("facing the YPG-held city").
 _SPEECH_VERBS = (r"(?:said|says|condemned|condemns|urged|urges|called|calls|welcomed|welcomes|"
                  r"declined|announced|announces|warned|warns|denied|denies|accused|accuses|praised|told|stated|"
-                 r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|held|holds|"
+                 r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|described|describes|held|holds|"
                  r"met|meets|convened|agreed|voted|adopted|affirmed|affirms|stressed|stresses|emphasi[sz]ed|"
                  r"asserted|confirmed|confirms|reported|reports|broadcast|aired)")
 _SPEECH_AFTER = re.compile(r",\s+(?!(?i:where|which|when)\b)[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b", re.IGNORECASE)
@@ -1434,13 +1466,17 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
             sentences.text, max(sentence.start_char, written - 100), written) is not None:
         return True  # "a statement from its headquarters in Baghdad"
     lead = sentences.text[sentence.start_char:span.start_char]
-    if not (lead.strip().lower() == "in" or _CLAUSE_IN.search(lead) is not None):
+    if lead.strip().lower() == "from":
+        return _SPEECH_AFTER.match(sentences.text, span.end_char, sentence.end_char) is not None  # "From Damascus, the Patriarch appealed …"
+    if not (lead.strip().lower() == "in" or _CLAUSE_IN.search(lead) is not None or _IN_THE_CITY.fullmatch(lead) is not None):
         return False
     # Abroad anyone speaks from the place; in Syria an office does ("In Damascus, the foreign ministry
     # called the strikes…"), while "In Idlib, residents said…" tells of Idlib.
     return (_SPEECH_AFTER if foreign else _OFFICIAL_SPEECH_AFTER).match(sentences.text, span.end_char, sentence.end_char) is not None
 
 
+#: "In the Turkish capital X," "In the city of X," opening a sentence as "In X," does.
+_IN_THE_CITY = re.compile(r"\s*in\s+the\s+(?:[\w-]+\s+)?(?:capital|city)(?:\s+of)?\s+", re.IGNORECASE)
 #: "…, and in X" or "; in X" opening a clause, as "In X" opens a sentence; so does a live blog
 #: entry's "Update 8: In X" or "19:50 – In X".
 _CLAUSE_IN = re.compile(r"[,;:–—]\s+(?:and\s+|while\s+)?in\s+$", re.IGNORECASE)
@@ -1660,24 +1696,25 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
 
 #: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the
 #: town of", "the Turkish city of", "villages near"), as a home or a road's end.
-_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provinces?|governorates?|capital|second\s+city"
+_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:nearby|neighbou?ring|surrounding)\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provinces?|governorates?|capital|second\s+city"
               r"|(?:provincial|coastal|border|northern|southern|eastern|western)\s+(?:city|town|capital)|[a-z]+\s+checkpoint)"
               r"\s+(?:(?:of|near|around)\s+(?:the\s+)?)?)|the\s+)?")
 #: Words before a place that name it as someone's home or an organisation's seat, not where
 #: anything happened: "originally from Kafr Sajna", "a teacher born in Homs", "who hails from
 #: Jableh", "a native of Daraa", "based in Gaziantep", "whose headquarters are in Damascus",
-#: "its operational centre for Syria in Brussels", "commanders, many of whom are from Qamishli", "a Druze
+#: "its operational centre for Syria in Brussels", "commanders, many of whom are from Qamishli", "people who fled, many of them from Morek", "a Druze
 #: general from Sweida" (not victims: "17 young men from the town of Altibni" were killed there, as
 #: likely as not); or as an end of a road: "the M5 highway that
 #: links Damascus to Aleppo", "the road connecting Saraqib and Ariha".
 _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
     r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|ed|e|ions)\s+from"
-    r"|(?:who|whom|I|we|I['’]m|we['’]re)\s+(?:(?:is|are|am|was|were|comes?|came)\s+)?(?:originally\s+|all\s+|mostly\s+)?from"
+    r"|(?:who|whom|I|we|I['’]m|we['’]re|of\s+them)\s+(?:(?:is|are|am|was|were|comes?|came)\s+)?(?:originally\s+|all\s+|mostly\s+)?from"
     # people who now live elsewhere, told where they come from: "Most refugees in Lebanon come from Homs, Qusayr"
     r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
-    r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person))\s+from"
+    r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person)"
+    r"|troops|soldiers|volunteers|rescuers|medics|delegations?)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from|(?:stationed|positioned|entrenched)\s+in"
     # where people live abroad or in exile: "now lives in the Turkish city of Gaziantep", "parties in exile in Berlin"
@@ -1691,6 +1728,7 @@ _HOME = re.compile(
     r"|(?:have|has)\s+(?:already|previously|repeatedly)\s+(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:have|has)\s+(?:been\s+displaced|fled)\s+(?:once|twice|(?:two|three|four|five|several|many|multiple)\s+times)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
+    r"|(?:runs?|running|coordinates?|manages?)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:operations?|programmes?|programs?|response)\s+from"
     # where people came home from: "families returned to Kafr Nabl from camps in Sarmada and Kafr Lusin"
     r"|(?:return(?:ed|ing|s|ees)?|came\s+back|went\s+back|moved\s+back)\b[^.;:!?]{0,60}?\bfrom"
     r"(?:\s+(?:the\s+)?(?:[a-z]+\s+)?(?:camps?|tents|shelters|settlements)\s+(?:in|near|around|of))?"
@@ -1700,8 +1738,9 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "come", "exile", "now", "return", "came back",
-                      "went back", "moved back", "m from", "re from")
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olunteer", "escuer",
+                      "edics", "elegation", "come", "exile", "now", "return", "came back",
+                      "went back", "moved back", "m from", "re from", "them")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

@@ -919,6 +919,8 @@ _PLACE_TITLE = rf"[{_UPPER}][\w'’.\-]+(?:[ ](?:{_GLUED_ARTICLE})?[{_UPPER}][\w
 _QUALIFIER = rf"(?:,[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}})?"
 _QUALIFIER_REQUIRED = rf",[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}}"
 _WHEN = rf"(?:,?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?)?"
+#: A date after a dateline's place alone on its line: "AMMAN, 14 April 2014", "BEIRUT, March 3".
+_DATE_WHEN = rf",?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?"
 #: A date written day first after a dateline's place: "Amman/Brussels, 7 May 2019 -".
 _DAY_FIRST_WHEN = rf",[ ]+[0-9]{{1,2}}[ ]+(?i:{_MONTH_WORDS})\.?(?:,?[ ]+[0-9]{{4}})?"
 #: An agency, or a date: "(AP)", "(March 3, 2019)", "(North Press)"; not where the place lies: "Harem
@@ -939,6 +941,7 @@ _DATELINE = re.compile(
     rf"|(?P<title>{_PLACE_TITLE}){_QUALIFIER}{_WHEN}[ ]*{_ENDING}"
     rf"|(?P<titled>{_PLACE_TITLE}){_QUALIFIER_REQUIRED}{_WHEN}[ ]*{_SEPARATOR}"
     rf"|(?P<dated>{_PLACE_TITLE}(?:/{_PLACE_TITLE})?){_QUALIFIER}{_DAY_FIRST_WHEN}[ ]*{_SEPARATOR}"
+    rf"|(?P<alone>{_PLACE_UPPER}){_QUALIFIER}(?:{_DATE_WHEN}|{_DAY_FIRST_WHEN})(?=[ \t]*$)"
     r")(?=[ \t]|$)[ \t]*",
     re.MULTILINE,
 )
@@ -965,7 +968,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         m = _DATELINE.match(head, start, end)
         if m is None:
             continue
-        place = m.group("upper") or m.group("title") or m.group("titled") or m.group("dated")
+        place = m.group("upper") or m.group("title") or m.group("titled") or m.group("dated") or m.group("alone")
         if any(word.strip(".-") in _NOT_PLACES for word in place.upper().replace("-", " ").split()):
             continue
         if m.group("dated") and _opens_a_date_line(place.split()[0].lower()):

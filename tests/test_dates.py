@@ -96,6 +96,7 @@ def test_a_late_evening_weekday_in_gmt_is_the_day_before_syrias() -> None:
 def test_years_ago_today_is_that_very_day() -> None:
     assert _d("A year ago today, rebels entered Damascus.") == ("2017-01-11", "day", "relative")
     assert _d("Two years ago, rebels entered Damascus.") == ("2016-01-01", "year", "relative")
+    assert _d("Thirteen years ago today, residents pulled bodies from basements.") == ("2005-01-11", "day", "relative")
 
 
 def test_a_month_of_a_year_is_that_month() -> None:

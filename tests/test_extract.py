@@ -2474,3 +2474,71 @@ def test_a_day_told_before_the_first_place_dates_the_next_paragraphs(extractor: 
             "In the village of al-Shbiki, at least 38 people were killed.")
     found = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2018, 7, 26))}
     assert (found["Sweida"], found["al-Shbiki"]) == ("2018-07-25", "2018-07-25")
+
+
+def test_without_a_publication_date_the_latest_day_told_makes_older_years_history(extractor: Extractor) -> None:
+    """A report is no older than the days it tells of: with no publication date, a year or month
+    long before the latest day stated is background; a day stated in full stays an incident's own."""
+    text = ("On July 4, 2015, Hezbollah launched an offensive on Zabadani. In 2013 its fighters led the assault "
+            "on Qusayr.\n\nOn 3 May 2013, regime forces shelled Kafr Nabuda.")
+    roles = {e.mention: e.role for e in _events(extractor, text)}
+    assert (roles["Zabadani"], roles["Qusayr"], roles["Kafr Nabuda"]) == ("event", "mention", "event")
+    # Days still to come do not count: "will hold elections on 3 June 2016" is no floor.
+    text = "Parliament will hold elections on 3 June 2016. In 2015 barrel bombs hit Daraya."
+    assert _by_mention(_events(extractor, text))["Daraya"].role == "event"
+
+
+def test_one_neighbourhood_of_a_town_names_the_town(extractor: Extractor) -> None:
+    """"a residential neighbourhood of al-Suqaylabiyah" is in the town: no quarter of that name is
+    asked for; "the neighbourhood of al-Hamidiya" is still the quarter."""
+    found = _by_mention(_events(extractor, "Rockets struck a residential neighbourhood of al-Suqaylabiyah on Sunday.",
+                                published=dt.date(2019, 4, 15)))
+    assert found["al-Suqaylabiyah"].place == "As-Suqaylabiyah" and found["al-Suqaylabiyah"].kind == "settlement"
+    found = _by_mention(_events(extractor, "Shells hit the neighbourhood of al-Hamidiya in Homs on Sunday.",
+                                published=dt.date(2013, 4, 15)))
+    assert found["al-Hamidiya"].kind == "neighbourhood"
+
+
+def test_a_dateline_alone_on_its_line_is_where_the_report_was_filed(extractor: Extractor) -> None:
+    """"AMMAN, 14 April 2014" on a line of its own is the dateline: Amman is no event."""
+    text = ("Syria Direct — \"We could smell it\": chlorine in Kafr Zita\n\nAMMAN, 14 April 2014\n\nResidents of Kafr Zita "
+            "say a helicopter dropped a barrel bomb containing toxic gas on the town late on Friday night, killing two people.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2014, 4, 14)))
+    assert found["AMMAN"].role == "mention" and found["Kafr Zita"].role == "event"
+    assert found["Kafr Zita"].date == "2014-04-11"
+
+
+def test_where_words_were_said_opening_a_sentence(extractor: Extractor) -> None:
+    """"In the Turkish capital Ankara, the minister described …" and "From Damascus, the Patriarch
+    appealed …" say where someone spoke; "From Idlib, rebels fired rockets" does not."""
+    published = dt.date(2012, 7, 14)
+    for text, place in [("In the Turkish capital Ankara, Foreign Minister Ahmet Davutoglu described the killings "
+                         "as a crime against humanity.", "Ankara"),
+                        ("From Damascus, the Greek Orthodox Patriarch John X appealed for an end to the shelling.", "Damascus"),
+                        ("President Bashar al-Assad chaired an emergency cabinet meeting in Damascus on the damage.", "Damascus"),
+                        ("The UN, which runs its cross-border operation from Gaziantep, said the shipment was ready.", "Gaziantep")]:
+        assert _by_mention(_events(extractor, text, published=published))[place].role == "mention", text
+    assert _by_mention(_events(extractor, "From Idlib, rebels fired rockets at Hama on Monday.", published=published))["Hama"].role == "event"
+
+
+def test_where_people_come_from_in_a_list_after_of_them(extractor: Extractor) -> None:
+    """"people who fled, many of them from Kafr Zita and Morek", "Volunteers from the nearby villages
+    of Kafr Safra and Hammam", "troops from the Hmeimim air base" name homes and bases, not events."""
+    published = dt.date(2020, 1, 20)
+    text = ("More than 60 camps around Atmeh now house people who fled, many of them from Kafr Zita, al-Lataminah "
+            "and Morek. Volunteers from the nearby villages of Kafr Safra and Hammam arrived with diggers. Russia said "
+            "troops from the Hmeimim air base were deployed to clear rubble in Jableh.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=published)}
+    assert {roles[m] for m in ("Kafr Zita", "al-Lataminah", "Morek", "Kafr Safra", "Hammam", "Hmeimim air base")} == {"mention"}
+    assert roles["Jableh"] == "event"
+
+
+def test_the_villages_of_a_neighbour_are_no_syrian_namesakes(extractor: Extractor) -> None:
+    """"the Lebanese villages of al-Qasr and Hawsh al-Sayyed Ali" are in Lebanon, past the article and
+    along the list: not Sweida's Qasr nor the Homs side's village; "the Iraqi town of al-Qaim" is
+    Iraq's town, spelled as the world layer has it once its article is read."""
+    found = _by_mention(_events(extractor, "Syrian forces shelled the Lebanese villages of al-Qasr and Hawsh al-Sayyed Ali "
+                                           "on Tuesday, and hit Qusayr.", published=dt.date(2025, 3, 17)))
+    assert "al-Qasr" not in found and "Hawsh al-Sayyed Ali" not in found and found["Qusayr"].admin1 == "Homs"
+    found = _by_mention(_events(extractor, "US aircraft struck targets in the Iraqi town of al-Qaim.", published=dt.date(2024, 2, 3)))
+    assert found["al-Qaim"].admin1 is None and found["al-Qaim"].lat == pytest.approx(34.39, abs=0.05)
