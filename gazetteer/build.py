@@ -140,6 +140,9 @@ BLOCKED_NAMES = {
     # OCHA C4853; news of Baghouz is of the Euphrates town by Abu Kamal (OCHA C5184), 350 km south, and
     # names it beside al-Hol in Hasakah, where its people were taken, which pulled it to the hamlet.
     "ocha:C4853": {"B\u00e2rho\u00fbz", "B\u0101gh\u016bz"},  # "Bârhoûz", "Bāghūz"
+    # Daraa's classical names (Adraa, Adratum) fold onto Adra, the Rural Damascus town of the prison
+    # (OCHA C2331), 110 km north: "Adra central prison" was put in Daraa.
+    "ocha:C5993": {"Adraa", "Adratum"},
 }
 ZIPF_COMMON = 3.5
 #: Common words even when they are also the name of a protected place ("Batman", a Turkish city).

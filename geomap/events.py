@@ -76,7 +76,7 @@ _NEAR_ANOTHER = re.compile(r"^\s*(?:(?:border\s+)?(?:crossing|air\s?base|airport
 _ROAD_END = re.compile(r"^(?:\s*[-‐–]\s*[^\s,.;()]+(?:[ -][^\s,.;()]+){0,3})?\s+(?:highway|road|motorway)\b", re.IGNORECASE)
 #: Words before a place named as the end of a road: "the road linking Aleppo to Idlib", "the highway
 #: between Homs and Hama", "the road from Damascus to Beirut".
-_ROAD_FROM = re.compile(r"\b(?i:road|highway|motorway)s?\s+(?:linking|connecting|between|from|to)\s+(?:the\s+)?"
+_ROAD_FROM = re.compile(r"\b(?i:road|(?<!en\s)route|highway|motorway)s?\s+(?:linking|connecting|between|from|to)\s+(?:the\s+)?"
                         r"(?:(?:[^\s,.;()]+\s+){1,4}?(?:to|and|with)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,3})?$")
 
 
@@ -701,7 +701,7 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
         before, after = m.sentence[max(start - 48, 0):start], m.sentence[m.end_char - m.sentence_start:]  # the words just before
         return _names_reference_point(before) or _ROAD_END.match(after) is not None \
             or _names_a_smaller_place(item, before, after) \
-            or ("road" in m.sentence or "highway" in m.sentence or "motorway" in m.sentence) \
+            or ("road" in m.sentence or "route" in m.sentence or "highway" in m.sentence or "motorway" in m.sentence) \
             and _ROAD_FROM.search(m.sentence[max(start - 100, 0):start]) is not None
 
     def near_another(item: ResolvedMention) -> bool:

@@ -589,6 +589,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
         return False  # "the Iraqi town of Haditha", "Iraqi Sinjar": not the Syrian places spelled alike ("al-Qaim" is Iraq's)
     if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
+    if single is not None and _is_given_name(single) and not _after_an_article(span, sentences.text) \
+            and not _spelled_as_a_place(span, gazetteer):
+        return False  # "Patrick in January 2014 and Mazen in November 2017": a man, folded onto Midan
     if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span, sentences.text):
         return False  # "Riad Hijab", a photo credit "Hazem Sabbagh"; "al-Omar" is a family's or a place's
     if _a_kunya(span) and _spoken_of_as_a_person(span, before, after) \
@@ -1391,8 +1394,10 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 #: the village of Hazima", "told a briefing in Moscow"; not "a
 #: meeting in Idlib", which an air strike may hit.
 _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:in|at)\s)"
-                      r"|(?:speaking|spoke|talking)\s+(?:at|during)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
-                      r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner)|speaking|spoke|speech|(?:told|tells?|telling)\s+(?:the\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
+                      r"|(?:speaking|spoke|talking)\s+(?:at|during|after)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+                      r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner"
+                      r"|palace|parliament|office|residence|headquarters|ministry|embassy|university)"
+                      r"(?:\s+at\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:palace|serail|parliament|headquarters|ministry))?|speaking|spoke|speech|(?:told|tells?|telling)\s+(?:the\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
                       r"parliamentarians|deputies|MPs|senators|supporters|delegates|crowds?|an?\s+(?:news|press)\s+conference|an?\s+rally)|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"told\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:news\s+agency|agency|television|TV|media|channel|newspaper|radio)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
@@ -1422,7 +1427,7 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
 #: "state television, broadcasting from Damascus", "said from Damascus", "told AFP from Qamishli",
 #: "reporting from Gaziantep", "said in a statement from Damascus", "a statement issued from Hasakah",
 #: "announced on 9 September from the town of al-Shaddadi".
-_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:(?:tele)?phone|video)\s+calls?|(?:speaking|spoke|talking)(?:\s+to\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?|broadcasting|broadcast|said|says|reporting|announced|declared"
+_SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:(?:tele)?phone|video)\s+calls?|speech(?:es)?|address|(?:speaking|spoke|talking)(?:\s+to\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?|broadcasting|broadcast|said|says|reporting|announced|declared"
                          r"|statements?(?:\s+(?:issued|released|sent|published|broadcast))?"
                          r"|(?:reports?|telegrams?|letters?|messages?)\s+(?:issued|released|sent|published|broadcast)"
                          r"|wrote|writing|posted|posting|tweeted"
@@ -1716,7 +1721,8 @@ _HOME = re.compile(
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person)"
     r"|troops|soldiers|volunteers|rescuers|medics|delegations?)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
-    r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from|(?:stationed|positioned|entrenched)\s+in"
+    r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
+    r"|crossed\s+(?:the\s+(?:border|frontier)\s+|over\s+|into\s+[A-Z]\w*\s+)?from|(?:stationed|positioned|entrenched)\s+in"
     # where people live abroad or in exile: "now lives in the Turkish city of Gaziantep", "parties in exile in Berlin"
     r"|(?:in|into)\s+exile\s+in|exiled\s+(?:\w+\s+)?in|now\s+(?:lives?|living|based|resides?|residing|settled)\s+in"
     # where people now elsewhere were driven from before: "families displaced from Khan Shaykhun",
@@ -1736,7 +1742,7 @@ _HOME = re.compile(
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
-                      "seat", "grew", "raised", "flew", "flown", "station", "position", "entrench", "displaced", "fled",
+                      "seat", "grew", "raised", "flew", "flown", "crossed", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olunteer", "escuer",
                       "edics", "elegation", "come", "exile", "now", "return", "came back",

@@ -60,11 +60,13 @@ _CONTAINER = re.compile(r"\s*(?:[a-z]+\s+)?(?:neighbou?rhoods?|quarter|district|
                         re.IGNORECASE)
 #: After a district's name, the city it is a quarter of: "the Hilaliya district of Qamishli".
 _DISTRICT_OF = re.compile(r"\s+district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?[A-Z]")
-#: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "Tafas,
+#: Between a place and the governorate named as what contains it: "Barzeh in Damascus", "the Barzeh
+#: research centre in Damascus", "Tafas,
 #: Daraa", "Kafr Nabl town in southern Idlib", "Hish in the countryside of Idlib", "Habit (Idleb)",
 #: "Busr al-Harir in neighbouring Deraa province".
 _CONTAINER_AFTER = re.compile(
-    r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?(?:(?:neighbou?ring|nearby)\s+)?"
+    r"(?:\s+(?:district|neighbou?rhood|area|town|village|city|camp|suburb"
+    r"|(?:[a-z]+\s+)?(?:centre|center|prison|hospital|facility|complex|factory|plant)))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?(?:(?:neighbou?ring|nearby)\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?", re.IGNORECASE)
 #: Between a place and the country or city abroad named as what contains it: "Istiklal Street in

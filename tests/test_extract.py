@@ -2542,3 +2542,40 @@ def test_the_villages_of_a_neighbour_are_no_syrian_namesakes(extractor: Extracto
     assert "al-Qasr" not in found and "Hawsh al-Sayyed Ali" not in found and found["Qusayr"].admin1 == "Homs"
     found = _by_mention(_events(extractor, "US aircraft struck targets in the Iraqi town of al-Qaim.", published=dt.date(2024, 2, 3)))
     assert found["al-Qaim"].admin1 is None and found["al-Qaim"].lat == pytest.approx(34.39, abs=0.05)
+
+
+def test_a_given_name_alone_is_no_place_it_folds_onto(extractor: Extractor) -> None:
+    """"Mazen in November 2017" is a man, not Damascus's Midan; Daraa's classical name "Adraa" no
+    longer pulls Adra, the town of the prison north-east of Damascus, 110 km south."""
+    text = ("In Syria, the family was told in 2018 that both had died, Patrick in January 2014 and Mazen in "
+            "November 2017. He had been held in Adra central prison.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2019, 5, 1)))
+    assert "Mazen" not in found and found["Adra"].admin1 == "Rural Damascus"
+
+
+def test_a_facility_named_for_its_place_lies_in_the_governorate_after_it(extractor: Extractor) -> None:
+    """"the Barzeh research centre in Damascus" is Damascus's Barzeh though Homs is named around
+    it, as "Barzeh in Damascus" is."""
+    text = ("Douma was then the last rebel-held town in eastern Ghouta. Rebels surrendered the town days after the attack, "
+            "and the allies launched strikes on 14 April 2018 against targets including the Barzeh research centre in "
+            "Damascus and a storage site near Homs. Earlier reports blamed attacks on al-Lataminah, in northern Hama, on "
+            "jets flown from the Shayrat airbase.")
+    assert _by_mention(_events(extractor, text, published=dt.date(2018, 4, 15)))["Barzeh"].admin1 == "Damascus"
+
+
+def test_speeches_from_a_place_and_routes_between_places(extractor: Extractor) -> None:
+    """"speaking at the presidential palace in Baabda", "In a televised speech from Beirut", "speaking
+    after a cabinet session at the Grand Serail in Beirut" say where words were said; "the route
+    between Azaz and Marea" names the road's ends; "crossed the border from X" where forces came from."""
+    published = dt.date(2025, 2, 8)
+    for text, place in [("Lebanon's President, speaking at the presidential palace in Baabda, said he had ordered the army "
+                         "to respond.", "Baabda"),
+                        ("In a televised speech from Beirut, Hassan Nasrallah said his fighters would go wherever the "
+                         "battle requires.", "Beirut"),
+                        ("The minister, speaking after a cabinet session at the Grand Serail in Beirut, said Israel was "
+                         "isolating the Bekaa.", "Beirut"),
+                        ("Iraqi units crossed the border from the Iraqi town of Al-Qa'im on Monday.", "Al-Qa'im")]:
+        assert _by_mention(_events(extractor, text, published=published))[place].role == "mention", text
+    roles = {e.mention: e.role for e in _events(extractor, "A car bomb exploded on the route between Azaz and Marea on "
+                                                           "Monday, near Kaljibrin.", published=published)}
+    assert (roles["Azaz"], roles["Marea"], roles["Kaljibrin"]) == ("mention", "mention", "event")
