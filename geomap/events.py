@@ -755,7 +755,8 @@ def _names_reference_point(before: str, expression: re.Pattern[str] = _REFERENCE
 
 def _demote_containers(resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
     """Make a place a ``mention`` when it only says what contains another place of its sentence,
-    as long as the sentence keeps an event elsewhere: see :func:`_contains`."""
+    as long as the sentence keeps an event elsewhere: see :func:`_contains`; abroad, the province
+    after a town's district ("Karkamış district of Gaziantep")."""
     by_sentence: dict[int, list[ResolvedMention]] = {}
     for item in resolved:
         by_sentence.setdefault(item.mention.sentence_start, []).append(item)
@@ -767,8 +768,18 @@ def _demote_containers(resolved: Sequence[ResolvedMention]) -> list[ResolvedMent
             if any(o.mention.role == "event" for o in here) and any(
                     o.place.admin1 == place.admin1 and o.place.id != place.id and _contains(item, o) for o in here):
                 item = replace(item, mention=replace(m, role="mention"))
+        elif m.role == "event" and lies_abroad(place) and any(
+                o.mention.role == "event" and lies_abroad(o.place) and o.place.id != place.id
+                and _DISTRICT_OF_ABROAD.fullmatch(m.sentence, o.mention.end_char - m.sentence_start, m.start_char - m.sentence_start)
+                for o in by_sentence[m.sentence_start]):
+            item = replace(item, mention=replace(m, role="mention"))  # "Karkamış district of Gaziantep": in Karkamış
         out.append(item)
     return out
+
+
+#: Between a town abroad and the province it lies in: "Karkamış district of Gaziantep", "the Reyhanlı
+#: district of Hatay province".
+_DISTRICT_OF_ABROAD = re.compile(r"\s+(?:district|province|county)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _namesake(place: Place, inner: Place) -> bool:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import startup_cache
-from .dates import CLOCK_TIME
+from .dates import CLOCK_TIME, MONTHS, opens_with_its_date
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .names import ARABIC_PROCLITICS, ARTICLES, NORMALIZER_VERSION, fold, is_arabic, normalize, word_key
 
@@ -430,7 +430,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 def split_sentences(doc: Doc) -> Doc:
     """Sentence ends for pipelines without a parser: after . ! ? (and any closing quotes or
     brackets), at a blank line, at a line break after a short unpunctuated line, and before a line
-    that is a list item, a table's row or an item opened by a clock time.
+    that is a list item, a table's row, an item opened by a clock time or a chronology's entry.
 
     Headlines, bylines and datelines carry no final period; without the line rule a header date
     ("Idlib Daily, 12 March 2019") would date the first sentence of the body. Works on token
@@ -482,7 +482,9 @@ def split_sentences(doc: Doc) -> Doc:
                                               and strings[orths[following + 1]] in (".", ")"))
             timed = _CLOCK.fullmatch(first) is not None or (first == "[" and following + 1 < n
                                                             and _CLOCK.fullmatch(strings[orths[following + 1]]) is not None)
-            if blank_line or header_line or list_item or timed or cells and _table_row(orths, spaces, strings, following):
+            # A chronology's entry, its date and a dash or colon opening the line ("2018-01-21 – Rajo – …").
+            dated = (first[:1].isdigit() or first.lower() in MONTHS) and opens_with_its_date(doc[following:following + 12].text)
+            if blank_line or header_line or list_item or timed or dated or cells and _table_row(orths, spaces, strings, following):
                 starts.add(following)
             line_start = following
     flags = numpy.full(n, -1, dtype=numpy.int64)

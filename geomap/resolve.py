@@ -809,9 +809,10 @@ class Resolver:
             if quarters:  # "the Sulaymaniyah district" of the city its sentence names, not Iraq's city
                 fits, found = (lambda place: place.kind == "neighbourhood" and _in_a_city(place, cities)), quarters
             elif _DISTRICT_OF.match(mention.sentence, mention.end_char - mention.sentence_start) \
-                    and not any(c.place.kind in ("admin2", "admin3", "neighbourhood") for c in found):
+                    and not any(c.place.kind in ("admin2", "admin3", "neighbourhood") or lies_abroad(c.place) for c in found):
                 # "the Hilaliya district of Qamishli": a quarter of the city the gazetteer lacks, not a
-                # village of the name 79 km off; only a near spelling in the city can be it
+                # village of the name 79 km off; only a near spelling in the city can be it. A town
+                # abroad is its district's seat: "Karkamış district of Gaziantep".
                 fits = lambda place: _in_a_city(place, cities)  # noqa: E731
                 elsewhere = bool(found) and not any(fits(c.place) for c in found)
                 found = [c for c in found if fits(c.place)]

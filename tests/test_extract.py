@@ -2579,3 +2579,33 @@ def test_speeches_from_a_place_and_routes_between_places(extractor: Extractor) -
     roles = {e.mention: e.role for e in _events(extractor, "A car bomb exploded on the route between Azaz and Marea on "
                                                            "Monday, near Kaljibrin.", published=published)}
     assert (roles["Azaz"], roles["Marea"], roles["Kaljibrin"]) == ("mention", "mention", "event")
+
+
+def test_each_dated_line_of_a_chronology_is_a_sentence_of_its_own(extractor: Extractor) -> None:
+    """Lines that open with their date and a dash ("2018-01-21 – Rajo – …") are entries of their own,
+    each with its day, though none ends with a full stop; the Umayyad Mosque of a story about Aleppo
+    is Aleppo's."""
+    text = ("Selected incidents (event date – location – description – fatalities):\n"
+            "2018-01-21 – Rajo (Afrin district) – Turkish artillery shelled the town centre – 3\n"
+            "2018-01-28 – Ain Dara – airstrike damages the temple – 0\n"
+            "2018-02-08 – Jinderes – airstrikes on residential areas; a bakery hit – 8\n\n"
+            "On 22 December 2016, army units entered the Old City of Aleppo and cleared mines around the Umayyad Mosque.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2018, 3, 24)))
+    assert (found["Rajo"].date, found["Ain Dara"].date, found["Jinderes"].date) == ("2018-01-21", "2018-01-28", "2018-02-08")
+    assert found["Umayyad Mosque"].admin1 == "Aleppo"
+
+
+def test_a_town_abroad_and_the_province_after_its_district(extractor: Extractor) -> None:
+    """"Karkamış district of Gaziantep" is the border town, not a quarter of a city the gazetteer
+    lacks; the province after it only says where it lies: so is Hatay after "the Reyhanlı district of";
+    "a video recorded in Damascus" is where words were said."""
+    published = dt.date(2019, 10, 14)
+    found = _by_mention(_events(extractor, "Mortar shells fired from Syria landed in Karkamış district of Gaziantep on "
+                                           "Sunday.", published=published))
+    assert found["Karkamış"].role == "event" and found["Gaziantep"].role == "mention"
+    found = _by_mention(_events(extractor, "Rockets landed in Kilis and in the Reyhanlı district of Hatay province on "
+                                           "Sunday.", published=published))
+    assert (found["Kilis"].role, found["Reyhanlı"].role, found["Hatay"].role) == ("event", "event", "mention")
+    found = _by_mention(_events(extractor, "In a video recorded in Damascus, President Bashar al-Assad described the battle "
+                                           "as a turning point.", published=published))
+    assert found["Damascus"].role == "mention"

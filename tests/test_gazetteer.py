@@ -135,6 +135,9 @@ SPELLINGS = [
     # Places the February 2023 earthquake reports name: a Harem-district town, Latakia's northern Raml, Aleppo's citadel.
     ("Bsania", (36.177, 36.487), "settlement"), ("al-Raml al-Shamali", (35.545, 35.775), "neighbourhood"),
     ("Aleppo Citadel", (36.199, 37.163), "landmark"),
+    # Landmarks of Aleppo, Damascus and Daraa that reports name, and the prison quarter of Hasakah as Kurdish outlets spell it.
+    ("Saadallah al-Jabiri Square", (36.2085, 37.1505), "landmark"), ("al-Omari Mosque", (32.6135, 36.1035), "landmark"),
+    ("Great Mosque of Damascus", (33.5116, 36.3066), "landmark"), ("Gweiran", (36.49, 40.745), "neighbourhood"),
 ]
 
 
