@@ -28,8 +28,8 @@ from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
 #: Kinds that a finer place in the same sentence makes background.
 _COARSE = AREA_KINDS
 #: Words before a place named as what another faces across a border: "across the border from",
-#: "opposite", "facing".
-_FACING = r"\b(?:across\s+(?:the\s+border\s+)?from|(?:directly\s+|just\s+)?opposite|facing)"
+#: "opposite", "facing", "faces".
+_FACING = r"\b(?:across\s+(?:the\s+border\s+)?from|(?:directly\s+|just\s+)?opposite|facing|faces|faced)"
 #: Between such words and the place's name: "the Syrian town of", "the YPG-held city of".
 _TO_THE_NAME = r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|border\s+town)\s+of\s+|(?:[\w-]+\s+)?capital\s+)?$"
 #: Words before a place named as a landmark for another: "west of Qamishli", "10 km from Idlib",
@@ -41,7 +41,7 @@ _REFERENCE_POINT = re.compile(
 _ACROSS_THE_BORDER = re.compile(_FACING + _TO_THE_NAME, re.IGNORECASE)
 #: How the words before a place end when one of those two expressions can match them: testing it
 #: is far cheaper than the expression's search.
-_REFERENCE_ENDINGS = ("of", "from", "the", "opposite", "facing", "capital", "as")
+_REFERENCE_ENDINGS = ("of", "from", "the", "opposite", "facing", "faces", "faced", "capital", "as")
 _KIND_WORD = r"(?:towns?|villages?|city|cities|areas?|camps?|neighbou?rhoods?|districts?|countryside)"
 _LISTED_NAME = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?[A-Z][\w'’‐-]*"
 #: Between a place and a bracket that names what contains it: "Al-Yadudah town (Daraa)", and past the

@@ -1411,7 +1411,10 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
-                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+)?(?:city|town|village|capital|province)\s+of\s+)?"
+                      # "a press conference at the border command centre in (the southern) Hatay province"
+                      r"(?:\s+at\s+(?:the|an?|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:cent(?:re|er)|headquarters|palace|base|office|building|ministry|embassy|hotel|hall))?"
+                      r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?"
+                      r"(?:(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+)?(?:city|town|village|capital|province)\s+of\s+)?"
                       r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.IGNORECASE)
 #: The same for a place abroad, where officials speak from: "an army spokeswoman in Tel Aviv",
 #: "officials in Washington", "the foreign ministry in Amman".
@@ -1461,7 +1464,7 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     written = sentences.written_start(span)  # before "al-Shaddadi"
     before = sentences.text[max(sentence.start_char, written - 70):written]
     in_a_city = before.endswith((" city of ", " town of ", " village of ", " capital of ", " province of ")) and (" in the " in before or " at the " in before)
-    if (in_a_city or before.endswith((" in ", " at ", " the ", ", ", " and "))) and (
+    if (in_a_city or before.endswith((" in ", " at ", " the ", ", ", " and ", "ern ", " central "))) and (
             _SAID_IN.search(before) is not None or (foreign and _SPOKEN_FROM_ABROAD.search(before) is not None)):
         return True  # "said in Ankara", "a news conference in the Russian city of Yekaterinburg"
     if before.endswith((" from ", " from the ", " town of ", " city of ", " village of ")) and _SPOKE_FROM.search(
@@ -1621,7 +1624,7 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
         return False  # "fled to Idlib, where an air strike killed five": something happened there too
     refuge = _REFUGE.search(before, max(sentence_start - start, 0))
     # Where people go back to is where the return happens: "most returnees headed to Saraqeb".
-    return refuge is not None and "return" not in before[max(refuge.start() - 30, 0):refuge.end()].lower()
+    return refuge is not None and "return" not in before[max(refuge.start() - 15, 0):refuge.end()].lower()
 
 
 #: What follows a place when something happened there too: "fled to Idlib, where an air strike

@@ -2609,3 +2609,22 @@ def test_a_town_abroad_and_the_province_after_its_district(extractor: Extractor)
     found = _by_mention(_events(extractor, "In a video recorded in Damascus, President Bashar al-Assad described the battle "
                                            "as a turning point.", published=published))
     assert found["Damascus"].role == "mention"
+
+
+def test_refuges_landmarks_faced_and_press_conferences_in_a_province(extractor: Extractor) -> None:
+    """"returned to their homes after fleeing to the villages of Nubl and Zahraa": the refuge, though a
+    return is told just before; "faces the Bab al-Salameh crossing" names a landmark; "a press conference
+    at the border command centre in the southern Hatay province" is where words were said."""
+    published = dt.date(2019, 1, 12)
+    roles = {e.mention: e.role for e in _events(extractor, "Kurdish families returned to their homes after fleeing to the "
+                                                           "regime-held villages of Nubl and Zahraa during the operation.",
+                                                published=published)}
+    assert (roles["Nubl"], roles["Zahraa"]) == ("mention", "mention")
+    roles = {e.mention: e.role for e in _events(extractor, "Kilis, which lies a few kilometers from the Syrian border and "
+                                                           "faces the Bab al-Salameh crossing, was hit by rockets.",
+                                                published=published)}
+    assert (roles["Kilis"], roles["Bab al-Salameh crossing"]) == ("event", "mention")
+    roles = {e.mention: e.role for e in _events(extractor, "Speaking at a press conference at the border command centre in "
+                                                           "the southern Hatay province, Akar said drones had destroyed a "
+                                                           "drone.", published=published)}
+    assert roles["Hatay"] == "mention"
