@@ -1572,7 +1572,7 @@ def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
 #: "families displaced from Darayya towards Idlib province", "flee to camps near Atmeh and Kafr
 #: Lusin"; where fighters retreated ("retreating east towards Sukhnah and Deir Ezzor"), where
 #: the wounded were taken or treated ("taken to hospitals in Hasakeh and Kobani", "treated in hospitals in
-#: Antakya", "transported to al-Bab Hospital and
+#: Antakya", "taken across the border for treatment in Sanliurfa", "transported to al-Bab Hospital and
 #: to hospitals in Gaziantep", "to hospitals in the Turkish town of Kilis", "took the injured man to a
 #: hospital in Bab al-Hawa"); where people shelter
 #: ("sheltering in mosques in Idleb city and in tents in Atmeh") and where the dead were buried.
@@ -1592,6 +1592,7 @@ _REFUGE = re.compile(
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
     r"|(?:treated|receiv(?:e|ed|es|ing)|recovering|hospitali[sz]ed)(?=[^.;:!?]{0,40}?\bin\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\s+in\b)"
+    r"|(?:for|under|receiving)\s+(?:medical\s+)?treatment(?=\s+(?:in|at)\b)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside|near))"
     r"\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w'’-]*(?=\s+(?i:hospital|clinic)))\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
     r"(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
@@ -1605,7 +1606,7 @@ _BEFORE_A_REFUGE = (" to ", " towards ", " toward ", " into ", " in ", " at ", "
 _REFUGE_WORDS = _any_of("fle", "displac", "evacu", "bussed", "passage", "relocat", "refuge", "retreat", "withdr", "taken", "transferred", "transported", "brought", "took", "take",
                         "rushed", "admitted", "shelter", "buried", "ferried", "camp", "tents", "crossed", "moving", "moved",
                         "heading", "headed", "left", "leaving", "head", "divert", "rerout", "redirect", "treated", "receiv",
-                        "recovering", "hospitali")
+                        "recovering", "hospitali", "treatment")
 
 
 def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
@@ -1722,7 +1723,7 @@ _HOME = re.compile(
     r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person)"
-    r"|troops|soldiers|volunteers|rescuers|medics|delegations?)\s+from"
+    r"|troops|soldiers|volunteers|rescuers|medics|paramedics|firefighters|delegations?)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
     r"|crossed\s+(?:the\s+(?:border|frontier)\s+|over\s+|into\s+[A-Z]\w*\s+)?from|(?:stationed|positioned|entrenched)\s+in"
@@ -1748,7 +1749,7 @@ _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "
                       "seat", "grew", "raised", "flew", "flown", "crossed", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olunteer", "escuer",
-                      "edics", "elegation", "come", "exile", "now", "return", "came back",
+                      "edics", "elegation", "irefighter", "come", "exile", "now", "return", "came back",
                       "went back", "moved back", "m from", "re from", "them")
 
 

@@ -437,15 +437,36 @@ _TOLD_WAY = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:e
 _OTHER_NAME_BETWEEN = re.compile(r"\s*\(\s*")
 
 
+def _bracketed_names(mentions: Sequence[Mention]) -> Iterator[int]:
+    """The index of each mention followed by another name in brackets: "Zirgan (Abu Rasin)"."""
+    for index in _named_next(mentions, _OTHER_NAME_BETWEEN):
+        second, following = mentions[index + 1], mentions[index + 1].end_char - mentions[index + 1].sentence_start
+        if second.sentence[following:following + 2].lstrip().startswith(")"):
+            yield index
+
+
+def _as_its_other_name(resolved: list[ResolvedMention], resolved_at: dict[int, int], bracketed: Iterable[int],
+                       first: Sequence[list[Candidate]]) -> None:
+    """Put a name at the town its other name in brackets is, when the name went to a place far off
+    in another governorate: "the town of Zirgan (Abu Rasin)" is Abu Rasin, not a hamlet 300 km west
+    that folds like Zirgan. Not for a governorate or its capital in brackets ("Tal Tamr (Hasakah)"),
+    nor a district or governorate, which say what contains the name."""
+    for index in bracketed:
+        if index not in resolved_at or index + 1 not in resolved_at:
+            continue
+        item, other = resolved[resolved_at[index]], resolved[resolved_at[index + 1]]
+        if other.place.kind in AREA_KINDS or other.place.admin1 is None or _governorates_named(first[index + 1]) \
+                or item.place.admin1 == other.place.admin1 or _apart(item.place, other.place) <= _FAR_FROM_BESIDE_KM:
+            continue
+        resolved[resolved_at[index]] = replace(item, place=other.place, resolver=other.resolver, score=other.score)
+
+
 def _named_twice(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, str]:
     """The place meant by a name and its other name in brackets after it, by mention index: the
     best-ranked place of the first that the second names too ("the town of al-Malikiyah (Derik)" in
     a sentence about Aleppo's countryside is Derik, not an Aleppo namesake of al-Malikiyah)."""
     chosen: dict[int, str] = {}
-    for index in _named_next(mentions, _OTHER_NAME_BETWEEN):
-        second, following = mentions[index + 1], mentions[index + 1].end_char - mentions[index + 1].sentence_start
-        if not second.sentence[following:following + 2].lstrip().startswith(")"):
-            continue
+    for index in _bracketed_names(mentions):
         others = {c.place.id for c in candidates[index + 1]}
         both = next((c.place.id for c in candidates[index] if c.place.id in others), None)
         if both is not None:
@@ -673,6 +694,7 @@ class Resolver:
             placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around)
                                           or beside.get(index) == answer[0].id)
         _quarters_listed_together(resolved, resolved_at, listed, first)
+        _as_its_other_name(resolved, resolved_at, _bracketed_names(mentions), first)
         return _one_place_per_name(resolved, placed_by_its_sentence)
 
     # ---------------------------------------------------------------- passes

@@ -2628,3 +2628,24 @@ def test_refuges_landmarks_faced_and_press_conferences_in_a_province(extractor: 
                                                            "the southern Hatay province, Akar said drones had destroyed a "
                                                            "drone.", published=published)}
     assert roles["Hatay"] == "mention"
+
+
+def test_a_name_and_its_other_name_in_brackets_are_one_town(extractor: Extractor) -> None:
+    """"the town of Zirgan (Abu Rasin)" is Abu Rasin, not a hamlet 300 km west that folds like
+    Zirgan; "Tal Tamr (Hasakah)" names its governorate, which does not move the town."""
+    published = dt.date(2019, 11, 4)
+    found = _by_mention(_events(extractor, "On Monday, artillery shells struck the town of Zirgan (Abu Rasin), south-east "
+                                           "of Serêkaniyê, killing a man in Syria.", published=published))
+    assert found["Zirgan"].place == "Abu Rasin" and found["Zirgan"].admin1 == "Hasakah"
+    found = _by_mention(_events(extractor, "Shells hit Tal Tamr (Hasakah) on Monday in Syria.", published=published))
+    assert found["Tal Tamr"].place == "Tal Tamr"
+
+
+def test_wounded_treated_abroad_and_firefighters_from_a_town(extractor: Extractor) -> None:
+    """"taken across the border for treatment in Sanliurfa" is where the wounded went, and
+    "Firefighters from Rmelan" where they came from: neither is where anything happened."""
+    published = dt.date(2024, 10, 24)
+    text = ("A Turkish soldier was killed in Syria. Some of the wounded were taken across the border for treatment in "
+            "Sanliurfa, the ministry said. Firefighters from Rmelan were still trying to contain the blaze in Tal Adas.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=published)}
+    assert (roles["Sanliurfa"], roles["Rmelan"], roles["Tal Adas"]) == ("mention", "mention", "event")
