@@ -143,6 +143,9 @@ BLOCKED_NAMES = {
     # Daraa's classical names (Adraa, Adratum) fold onto Adra, the Rural Damascus town of the prison
     # (OCHA C2331), 110 km north: "Adra central prison" was put in Daraa.
     "ocha:C5993": {"Adraa", "Adratum"},
+    # OCHA files Qara Qozak as "Golan - Qurret Qawaqez"; in the news "Golan" alone is the Golan
+    # Heights (region:golan-heights), which the bare name ranked below the village.
+    "ocha:C2070": {"Golan", "\u062c\u0648\u0644\u0627\u0646"},  # "Golan", "جولان"
 }
 ZIPF_COMMON = 3.5
 #: Common words even when they are also the name of a protected place ("Batman", a Turkish city).

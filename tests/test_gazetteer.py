@@ -138,6 +138,13 @@ SPELLINGS = [
     # Landmarks of Aleppo, Damascus and Daraa that reports name, and the prison quarter of Hasakah as Kurdish outlets spell it.
     ("Saadallah al-Jabiri Square", (36.2085, 37.1505), "landmark"), ("al-Omari Mosque", (32.6135, 36.1035), "landmark"),
     ("Great Mosque of Damascus", (33.5116, 36.3066), "landmark"), ("Gweiran", (36.49, 40.745), "neighbourhood"),
+    # The bare "Golan" is the Heights, not the Aleppo village OCHA files as "Golan - Qurret Qawaqez"; the bare
+    # "Mezzeh" the Damascus quarter, not the airport named for it; spellings the 2019 and 2025 reports use.
+    ("Golan", (33.0, 35.77), "region"), ("Mezzeh", (33.516, 36.27), "settlement"), ("al-Jabin", (35.34, 36.513), "settlement"),
+    ("Walga", (32.747, 36.527), "settlement"), ("Kafarsouseh", (33.49, 36.262), "neighbourhood"),
+    ("Buqrus Fawqani", (35.07, 40.42), "settlement"), ("Wadi al-Deif", (35.63, 36.70), "airbase"),
+    ("Zablatani", (33.5175, 36.3285), "neighbourhood"), ("Bab al-Saghir cemetery", (33.5053, 36.3025), "landmark"),
+    ("al-Karama Square", (32.7088, 36.5663), "landmark"), ("Fakhr al-Din al-Maani castle", (34.5635, 38.2565), "landmark"),
 ]
 
 
