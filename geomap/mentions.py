@@ -1695,17 +1695,27 @@ _TRAVELLING_TO = re.compile(r"\b(?i:travel(?:l?ing|l?ed|s)?|on\s+(?:his|her|thei
 
 
 def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
-    """True for a place that what is only threatened, planned or expected is about (:data:`_PROSPECT_BEFORE`)."""
+    """True for a place that what is only threatened, planned or expected is about (:data:`_PROSPECT_BEFORE`),
+    or named as what is aimed at (:data:`_AS_TARGETS_AFTER`)."""
     start = sentences.of(span).start_char
     before = sentences.text[max(start, span.start_char - 120):span.start_char]
-    return ("will" in before or "would" in before or " to " in before or "target" in before or " not " in before
+    if ("will" in before or "would" in before or " to " in before or "target" in before or " not " in before
             or "n't" in before or "n’t" in before or "never" in before or "threat" in before or "plan" in before
-            or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None
+            or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None:
+        return True
+    after = sentences.text[span.end_char:span.end_char + 80]
+    return " as " in after and _AS_TARGETS_AFTER.match(after) is not None
+
+
+#: A place named with others as what is aimed at: "naming Tal Rifaat, Manbij and Kobani as objectives".
+_AS_TARGETS_AFTER = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:al|el|ash|as|ar|ad|at|az)[-‐])?[A-Z][\w'’-]*"
+                               r"(?:\s+[A-Z][\w'’-]*)*)*\s+as\s+(?:(?:possible|potential|likely|next|future|its|their|the\s+next)\s+)?"
+                               r"(?:objectives|targets|goals)\b")
 
 
 #: What a place may be called before its name ("the capital Damascus", "second city Aleppo", "the
 #: town of", "the Turkish city of", "villages near"), as a home or a road's end.
-_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:nearby|neighbou?ring|surrounding)\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|provinces?|governorates?|capital|second\s+city"
+_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:nearby|neighbou?ring|surrounding)\s+)?(?:(?i:towns?|cit(?:y|ies)|villages?|areas?|countryside|provinces?|governorates?|capital|second\s+city"
               r"|(?:provincial|coastal|border|northern|southern|eastern|western)\s+(?:city|town|capital)|[a-z]+\s+checkpoint)"
               r"\s+(?:(?:of|near|around)\s+(?:the\s+)?)?)|the\s+)?")
 #: Words before a place that name it as someone's home or an organisation's seat, not where
@@ -1719,6 +1729,7 @@ _HOME = re.compile(
     r"\b(?i:originally\s+(?:hails?\s+|fled\s+|came\s+|displaced\s+)?from|born(?:\s+and\s+(?:raised|bred))?\s+in|hail(?:s|ed|ing)?\s+from|natives?\s+of"
     r"|(?:family|families|parents)\s+(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from|operat(?:ing|es|ed|e|ions)\s+from"
     r"|(?:who|whom|I|we|I['’]m|we['’]re|of\s+them)\s+(?:(?:is|are|am|was|were|comes?|came)\s+)?(?:originally\s+|all\s+|mostly\s+)?from"
+    r"|(?:dead|victims|casualties)\s+(?:is|are|was|were)\s+(?:originally\s+|all\s+|mostly\s+|largely\s+)?from"
     # people who now live elsewhere, told where they come from: "Most refugees in Lebanon come from Homs, Qusayr"
     r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
@@ -1743,14 +1754,14 @@ _HOME = re.compile(
     r"|(?:return(?:ed|ing|s|ees)?|came\s+back|went\s+back|moved\s+back)\b[^.;:!?]{0,60}?\bfrom"
     r"(?:\s+(?:the\s+)?(?:[a-z]+\s+)?(?:camps?|tents|shelters|settlements)\s+(?:in|near|around|of))?"
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
-    r"\s+" + _DESCRIBED + _NAMES_BEFORE + _DIRECTION_WORD + "?$")
+    r"\s+" + _DESCRIBED + _NAMES_BEFORE + r"(?:the\s+(?:countryside|outskirts|suburbs)\s+of\s+)?" + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "crossed", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olunteer", "escuer",
                       "edics", "elegation", "irefighter", "come", "exile", "now", "return", "came back",
-                      "went back", "moved back", "m from", "re from", "them")
+                      "went back", "moved back", "m from", "re from", "them", "ere from", "as from")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

@@ -2649,3 +2649,15 @@ def test_wounded_treated_abroad_and_firefighters_from_a_town(extractor: Extracto
             "Sanliurfa, the ministry said. Firefighters from Rmelan were still trying to contain the blaze in Tal Adas.")
     roles = {e.mention: e.role for e in _events(extractor, text, published=published)}
     assert (roles["Sanliurfa"], roles["Rmelan"], roles["Tal Adas"]) == ("mention", "mention", "event")
+
+
+def test_where_the_dead_came_from_and_places_named_as_objectives(extractor: Extractor) -> None:
+    """"Several of the dead were from Jableh and the countryside of Tartus" tells their homes; "naming
+    Tal Rifaat, Manbij and Kobani as objectives" what is only aimed at; the attack is near Kobajjep."""
+    published = dt.date(2020, 12, 31)
+    text = ("ISIS gunmen attacked a bus near Kobajjep on the Deir ez-Zor road in Syria on Wednesday. Several of the dead "
+            "were from Jableh and the countryside of Tartus. Erdogan said a ground operation will follow, naming Tal "
+            "Rifaat, Manbij and Kobani as objectives.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=published)}
+    assert roles["Kobajjep"] == "event"
+    assert {roles[m] for m in ("Jableh", "Tartus", "Tal Rifaat", "Manbij", "Kobani")} == {"mention"}

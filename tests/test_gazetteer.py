@@ -145,6 +145,10 @@ SPELLINGS = [
     ("Buqrus Fawqani", (35.07, 40.42), "settlement"), ("Wadi al-Deif", (35.63, 36.70), "airbase"),
     ("Zablatani", (33.5175, 36.3285), "neighbourhood"), ("Bab al-Saghir cemetery", (33.5053, 36.3025), "landmark"),
     ("al-Karama Square", (32.7088, 36.5663), "landmark"), ("Fakhr al-Din al-Maani castle", (34.5635, 38.2565), "landmark"),
+    # Palmyra's monuments, al-Qaryatayn's monastery and the Badia road village as reports of 2015-2021 name them.
+    ("Temple of Bel", (34.5475, 38.2735), "landmark"), ("Temple of Baalshamin", (34.5553, 38.2672), "landmark"),
+    ("Tetrapylon", (34.5518, 38.2685), "landmark"), ("Palmyra amphitheatre", (34.5510, 38.2675), "landmark"),
+    ("Mar Elian monastery", (34.23, 37.24), "landmark"), ("Kobajjep", (35.075, 39.678), "settlement"),
 ]
 
 
