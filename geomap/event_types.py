@@ -113,7 +113,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "protest": (
         "protest*", "demonstration*", "demonstrator*", "rally", "rallies", "rallied",
         "sit in*", "marched", "marchers", "took to the streets", "take to the streets",
-        "chanting", "chanted",
+        "chanting", "chanted", "candlelight vigil*", "candle vigil*", "held a vigil", "held vigils", "burning tyres", "burning tires", "burned tyres", "burned tires",
         # Arabic: demonstration(s), protest(s), sit-in
         "مظاهر*", "تظاهر*", "احتجاج*", "اعتصام*",
     ),
@@ -161,6 +161,11 @@ EVENT_WORDS: tuple[str, ...] = (
     "eliminat*", "losses", "gathered in", "searched", "searching houses", "house search*", "search operation*",
     "search campaign*", "search and rescue", "crossed", "passed through", "returned to", "fires", "wildfire*", "blaze*", "returnee*",
     "returned to their homes", "buses carrying", "buses left", "buses leaving", "convoy left", "convoys left", "walked back", "came back to", "moved back to", "moved back into", "loot*", "took positions", "sweep", "sweeps", "combing", "drove into", "rolled into",
+    # forces and evacuees on the move: "forces deployed on Saturday in al-Mazraa", "rebels boarded green buses in
+    # Deir Qanun" (not a standing presence: "troops have been deployed since December on the Golan")
+    "forces deployed", "troops deployed", "units deployed", "army deployed", "police deployed", "deployed on",
+    "deployed into", "boarded buses", "boarded green buses", "boarded the buses", "boarded the green buses",
+    "blocked the road*", "blocked roads",
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
     # the punishments of the caliphate's years: "ISIS publicly flogged two men in Mansoura"
     "flogg*", "whipp*", "lashed", "crucif*", "stoned to death",

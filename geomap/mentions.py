@@ -1734,7 +1734,7 @@ _HOME = re.compile(
     r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person)"
-    r"|troops|soldiers|volunteers|rescuers|medics|paramedics|firefighters|delegations?)\s+from"
+    r"|troops|soldiers?|policem[ae]n|volunteers|rescuers|medics|paramedics|firefighters|delegations?)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
     r"|crossed\s+(?:the\s+(?:border|frontier)\s+|over\s+|into\s+[A-Z]\w*\s+)?from|(?:stationed|positioned|entrenched)\s+in"
@@ -1759,7 +1759,7 @@ _HOME = re.compile(
 _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
                       "seat", "grew", "raised", "flew", "flown", "crossed", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
-                      "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olunteer", "escuer",
+                      "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olicem", "olunteer", "escuer",
                       "edics", "elegation", "irefighter", "come", "exile", "now", "return", "came back",
                       "went back", "moved back", "m from", "re from", "them", "ere from", "as from")
 

@@ -2661,3 +2661,18 @@ def test_where_the_dead_came_from_and_places_named_as_objectives(extractor: Extr
     roles = {e.mention: e.role for e in _events(extractor, text, published=published)}
     assert roles["Kobajjep"] == "event"
     assert {roles[m] for m in ("Jableh", "Tartus", "Tal Rifaat", "Manbij", "Kobani")} == {"mention"}
+
+
+def test_deployments_evacuations_vigils_and_roadblocks_are_events(extractor: Extractor) -> None:
+    """Forces deployed in a town, rebels boarding buses out of a village, a candlelight vigil and a
+    road blocked with burning tyres happened there; a soldier from Tartus killed elsewhere did not die
+    in Tartus."""
+    published = dt.date(2025, 7, 14)
+    text = ("Interior ministry forces deployed on Saturday afternoon in the town of al-Mazraa, the ministry said. "
+            "On Sunday, rebels boarded green buses in the village of Deir Qanun and were due to be taken to Idlib. "
+            "Residents of Jaramana held a candlelight vigil on Sunday. In Ariqa, young men blocked the road with burning "
+            "tyres. Among the dead was a soldier from Tartus who was on leave.")
+    found = _by_mention(_events(extractor, text, published=published))
+    assert {found[m].role for m in ("al-Mazraa", "Deir Qanun", "Jaramana", "Ariqa")} == {"event"}
+    assert found["Idlib"].role == "mention" and found["Tartus"].role == "mention"
+    assert found["Jaramana"].event_type == "protest" and found["Ariqa"].event_type == "protest"
