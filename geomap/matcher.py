@@ -115,9 +115,9 @@ _KEY, _CAPITALISED, _OPENS, _GLUED = itemgetter(0), itemgetter(1), itemgetter(2)
 _LOWER_CASE_MIN_WORDS = 3
 #: Keyless tokens a name goes on across: hyphens, apostrophes and an editor's square brackets
 #: ("Abu al-Duhur", "the [Hama] airport").
-_NAME_JOINER = re.compile(r"[-‐–'’`ʿʾ\[\]]+")
+_NAME_JOINER = re.compile(r"[-‐‑–'’`ʿʾ\[\]]+")
 #: What may come before a name's capital: an article glued by a hyphen, an ayn or hamza mark.
-_BEFORE_A_CAPITAL = re.compile(r"(?:[ae]l-)?['’‘ʿʾ`]?")
+_BEFORE_A_CAPITAL = re.compile(r"(?:[ae]l[-‐‑])?['’‘ʿʾ`]?")
 #: Lower-case words that may end a gazetteer name ("T4 airbase", "Yarmouk camp", "Damascus countryside",
 #: "al-Omar oil field", "the Panorama roundabout", "Saqr island", "Um al-Zennar church").
 _GENERIC_LAST_WORDS = frozenset({"airbase", "airport", "airfield", "base", "camp", "crossing", "dam", "countryside", "region",

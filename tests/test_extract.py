@@ -2676,3 +2676,11 @@ def test_deployments_evacuations_vigils_and_roadblocks_are_events(extractor: Ext
     assert {found[m].role for m in ("al-Mazraa", "Deir Qanun", "Jaramana", "Ariqa")} == {"event"}
     assert found["Idlib"].role == "mention" and found["Tartus"].role == "mention"
     assert found["Jaramana"].event_type == "protest" and found["Ariqa"].event_type == "protest"
+
+
+def test_an_article_joined_by_a_unicode_hyphen(extractor: Extractor) -> None:
+    """"al‑Qamishli" with a non-breaking hyphen (U+2011) or a hyphen (U+2010), as some outlets write
+    it, is Qamishli, as "al-Qamishli" is."""
+    for text in ("Thousands demonstrated in al\u2011Qamishli on Friday.", "Thousands demonstrated in al\u2010Qamishli on Friday."):
+        found = _events(extractor, text, published=dt.date(2012, 3, 18))
+        assert [(e.place, e.role) for e in found] == [("Qamishli", "event")], text

@@ -149,6 +149,9 @@ SPELLINGS = [
     ("Temple of Bel", (34.5475, 38.2735), "landmark"), ("Temple of Baalshamin", (34.5553, 38.2672), "landmark"),
     ("Tetrapylon", (34.5518, 38.2685), "landmark"), ("Palmyra amphitheatre", (34.5510, 38.2675), "landmark"),
     ("Mar Elian monastery", (34.23, 37.24), "landmark"), ("Kobajjep", (35.075, 39.678), "settlement"),
+    # Quarters of wartime Aleppo as the 2012-2016 reports spell them.
+    ("al-Shaar", (36.210, 37.186), "neighbourhood"), ("Jamiat al-Zahraa", (36.224, 37.099), "neighbourhood"),
+    ("Bani Zeid", (36.228, 37.155), "neighbourhood"), ("al-Hellok", (36.223, 37.174), "neighbourhood"),
 ]
 
 
