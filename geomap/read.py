@@ -918,9 +918,10 @@ _GLUED_ARTICLE = r"(?:[ae][lnrsdtz]|ash|ath|adh)[\-‐]"
 _PLACE_TITLE = rf"[{_UPPER}][\w'’.\-]+(?:[ ](?:{_GLUED_ARTICLE})?[{_UPPER}][\w'’.\-]+){{0,3}}"
 _QUALIFIER = rf"(?:,[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}})?"
 _QUALIFIER_REQUIRED = rf",[ ]+[{_UPPER}][\w'’.\-]+(?:[ ][{_UPPER}][\w'’.\-]+){{0,2}}"
-_WHEN = rf"(?:,?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?)?"
-#: A date after a dateline's place alone on its line: "AMMAN, 14 April 2014", "BEIRUT, March 3".
+#: A date after a dateline's place: "BEIRUT, March 3", "Amman, May 7, 2019"; optional before an
+#: agency or a dash, required when the place and the date stand alone on their line.
 _DATE_WHEN = rf",?[ ]+(?i:{_MONTH_WORDS})\.?[ ]+[0-9]{{1,2}}(?:,[ ]+[0-9]{{4}})?"
+_WHEN = rf"(?:{_DATE_WHEN})?"
 #: A date written day first after a dateline's place: "Amman/Brussels, 7 May 2019 -".
 _DAY_FIRST_WHEN = rf",[ ]+[0-9]{{1,2}}[ ]+(?i:{_MONTH_WORDS})\.?(?:,?[ ]+[0-9]{{4}})?"
 #: An agency, or a date: "(AP)", "(March 3, 2019)", "(North Press)"; not where the place lies: "Harem

@@ -449,8 +449,8 @@ def _as_its_other_name(resolved: list[ResolvedMention], resolved_at: dict[int, i
                        first: Sequence[list[Candidate]]) -> None:
     """Put a name at the town its other name in brackets is, when the name went to a place far off
     in another governorate: "the town of Zirgan (Abu Rasin)" is Abu Rasin, not a hamlet 300 km west
-    that folds like Zirgan. Not for a governorate or its capital in brackets ("Tal Tamr (Hasakah)"),
-    nor a district or governorate, which say what contains the name."""
+    that folds like Zirgan. Not when the brackets name a governorate, its capital or another area,
+    which say what contains the name ("Tal Tamr (Hasakah)")."""
     for index in bracketed:
         if index not in resolved_at or index + 1 not in resolved_at:
             continue
