@@ -108,7 +108,7 @@ GIVEN_NAMES = frozenset({
     "layla", "rania", "hala", "huda", "samira", "amal", "jamil", "adel", "adnan", "haitham", "hisham", "ayman",
     "imad", "emad", "munir", "mounir", "raed", "wael", "qasim", "kassem", "jihad", "faisal", "suleiman",
     "salah", "amin", "jamal", "abbas", "hamed", "hamid", "nasser", "ghassan", "bassam", "hussam", "issam",
-    "fouad", "mazen", "marwan", "mohannad", "muhannad", "firas", "feras", "louay", "sami", "hani", "tamer",
+    "fouad", "mazen", "samer", "marwan", "mohannad", "muhannad", "firas", "feras", "louay", "sami", "hani", "tamer",
     "hazem", "hazim", "talal", "manar", "manal", "ammar", "bashir", "iyad", "eyad", "ghaith", "qusay", "wissam",
     "wassim", "yahya", "khalil", "ismail", "fares", "mazloum", "mazlum", "qassim", "qasem", "mariam", "miriam",
     "nour", "noor", "zeinab", "zainab", "khadija", "lina", "dima", "reem", "rasha", "yara",

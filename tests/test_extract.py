@@ -154,10 +154,12 @@ def test_a_quarter_listed_beside_a_citys_quarter_moves_to_that_city(extractor: E
 
 def test_a_district_of_a_city_is_no_village_far_from_it(extractor: Extractor) -> None:
     """"the Hilaliya district of Qamishli" is a quarter the gazetteer lacks, not the Hilaliyeh village
-    79 km off; "the Kafr Nabl district of Idlib" names the governorate, and stays the town."""
-    text = "Gunmen attacked a police post in the Hilaliya district of Qamishli on Monday."
-    found = _by_mention(_events(extractor, text, dt.date(2023, 1, 10)))
-    assert "Qamishli" in found and "Hilaliya" not in found
+    79 km off (nor a Zaytuneh village for "Zeitoun"); "the Kafr Nabl district of Idlib" names the
+    governorate, and stays the town."""
+    for quarter in ("Hilaliya", "Zeitoun"):
+        text = f"Gunmen attacked a police post in the {quarter} district of Qamishli on Monday."
+        found = _by_mention(_events(extractor, text, dt.date(2023, 1, 10)))
+        assert "Qamishli" in found and quarter not in found, quarter
     text = "Shelling hit the Kafr Nabl district of Idlib on Monday."
     assert _by_mention(_events(extractor, text, dt.date(2019, 5, 7)))["Kafr Nabl"].admin1 == "Idlib"
 
@@ -2551,6 +2553,7 @@ def test_a_given_name_alone_is_no_place_it_folds_onto(extractor: Extractor) -> N
             "November 2017. He had been held in Adra central prison.")
     found = _by_mention(_events(extractor, text, published=dt.date(2019, 5, 1)))
     assert "Mazen" not in found and found["Adra"].admin1 == "Rural Damascus"
+    assert not _events(extractor, "Samer fled the shelling with his children in Syria.", published=dt.date(2019, 5, 1))[1:]
 
 
 def test_a_facility_named_for_its_place_lies_in_the_governorate_after_it(extractor: Extractor) -> None:
