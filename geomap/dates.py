@@ -107,6 +107,8 @@ _WEEKDAYS: dict[str, int] = {
 }  # fmt: skip
 #: "Yesterday" in Arabic.
 _ARABIC_YESTERDAY = ("أمس", "امس")
+#: Arabic "today" ("صباح اليوم", this morning; "فجر اليوم", at dawn today); not "اليوم التالي", the next day.
+_ARABIC_TODAY = "اليوم"
 
 _NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -219,7 +221,8 @@ def _may_name_date(lowered: str) -> bool:
 _REL_DAY = re.compile(
     r"(?<!\w)(?:"
     r"(?P<dby>the\s+day\s+before\s+yesterday)"
-    r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|since\s+(?:midnight|dawn|(?:the\s+)?early\s+morning))"
+    r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|since\s+(?:midnight|dawn|(?:the\s+)?early\s+morning)"
+    r"|" + _ARABIC_TODAY + r"(?!\s+(?:التالي|السابق)))"
     r"|(?P<yday>yesterday|last\s+night|" + "|".join(_ARABIC_YESTERDAY) + ")"
     r"|(?P<ago_n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
@@ -231,7 +234,8 @@ _REL_DAY = re.compile(
 )
 #: Every match of :data:`_REL_DAY` contains one of these ("the day before yesterday", "last night",
 #: "this morning", "earlier this year", "two days ago", "on Monday").
-_RELATIVE_WORDS = _automaton(("today", "tonight", "yesterday", "this", "last", "ago", "since", *_WEEKDAYS, *_ARABIC_YESTERDAY))
+_RELATIVE_WORDS = _automaton(("today", "tonight", "yesterday", "this", "last", "ago", "since", *_WEEKDAYS, *_ARABIC_YESTERDAY,
+                              _ARABIC_TODAY))
 
 
 def _may_be_relative(lowered: str) -> bool:
@@ -660,7 +664,7 @@ _DAY_PAIR = re.compile(r",?\s*(?:-|–|(?:and\s+)?(?:to|into|until|till|through)
 
 #: A month's stem, a weekday or a relative day word: a sentence with fewer than two of them names
 #: at most one day in words (two numeric dates in one sentence are left to :func:`date_event`).
-_DAY_WORDS = _automaton(_STEMS + tuple(_WEEKDAYS) + ("today", "tonight", "yesterday", *_ARABIC_YESTERDAY))
+_DAY_WORDS = _automaton(_STEMS + tuple(_WEEKDAYS) + ("today", "tonight", "yesterday", *_ARABIC_YESTERDAY, _ARABIC_TODAY))
 
 
 def _days_stated(lowered: str, at_least: int = 2) -> list[tuple[int, int]]:

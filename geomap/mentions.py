@@ -27,7 +27,7 @@ from spacy.attrs import LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from .dates import iter_full_dates
+from .dates import MONTHS, iter_full_dates
 from .event_types import reports_event
 from .gazetteer import Gazetteer, is_notable, lies_abroad
 from .matcher import GROUP_HEADS, LIST_BULLETS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL, is_capitalised
@@ -230,6 +230,7 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, datelines
     places.sort(key=lambda s: s.start)
     places += [s for s in found[WEAK_PLACE_LABEL]
                if (_in_place_context(s, place_starts, place_ends) or _a_region_after_the_preposition(s, gazetteer))
+               and not _after_a_bare_arabic_preposition(s)
                and _keep_place(s, gazetteer, sentences, listed, name_ends=name_ends) and _weak_word_spelled_as_a_place(s, gazetteer)]
     if people:  # "Abu Mohammad al-Golani" named, "Golani's grip" is his, not a village's
         places = [s for s in places if len(s) > 1 or fold(s.text) not in people
@@ -555,6 +556,9 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     single = doc[span.start] if len(span) == 1 else None
     if single is not None and (single.lower_.rstrip(".-‐+") in NOT_NAMES or single.lower_ in NAME_HEADS):
         return False  # "Dec.", "Mar.", "US" (an actor, mostly), "New"
+    if single is not None and single.text in _ARABIC_NOT_NAMES and (
+            span.start == 0 or _arabic_kind_word(doc[span.start - 1].text) is None):
+        return False  # "في تشرين الأول" (in October), "دخلت المدينة" (entered the city): not Tishrine nor Medina
     if single is not None and single.text.endswith(".") and single.text.count(".") == 1:
         return False  # an abbreviation: "Sen.", "Minn.", "Gen." ("U.S." has two dots)
     if single is not None and single.text.strip("()-–—:") in _AGENCY_ACRONYMS:
@@ -1001,6 +1005,18 @@ def _a_region_after_the_preposition(span: Span, gazetteer: Gazetteer) -> bool:
     doc = span.doc
     return span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in PLACE_PREPOSITIONS \
         and "region" in gazetteer.kinds_for_key(span.id_)
+
+
+def _after_a_bare_arabic_preposition(span: Span) -> bool:
+    """True for an Arabic word whose only place word is the preposition "ب" glued to it ("بجروح",
+    with wounds): enough for a name ("بحلب", in Aleppo), not for a common word that a village shares."""
+    return span.start > 0 and span.doc[span.start - 1].text == "ب" and is_arabic(span.text[:1])
+
+
+#: Arabic words that are no place unless a kind word names them one ("بلدة تشرين", the town of
+#: Tishrine): the months' words ("تشرين" of "تشرين الأول", "آذار") and "the city" ("المدينة"), which
+#: Arabic news uses for the city it tells of, not for Medina.
+_ARABIC_NOT_NAMES = frozenset({*(month.split()[0] for month in MONTHS if not month.isascii()), "المدينة", "المدينه"})
 
 
 #: Arabic words after which a name is a place: "في" in, "قرب" near, "ب" in (split off the name),

@@ -99,6 +99,12 @@ def test_years_ago_today_is_that_very_day() -> None:
     assert _d("Thirteen years ago today, residents pulled bodies from basements.") == ("2005-01-11", "day", "relative")
 
 
+def test_arabic_today_is_the_publication_day_and_the_next_day_is_not() -> None:
+    """"فجر اليوم" (at dawn today) is the report's day; "اليوم التالي" (the next day) is no "today"."""
+    assert _d("ردت المدفعية التركية فجر اليوم على مواقع في محيط سراقب.") == ("2018-01-11", "day", "relative")
+    assert _d("وفي اليوم التالي قصفت الطائرات بلدة حزارين.")[2] != "relative"
+
+
 def test_a_month_of_a_year_is_that_month() -> None:
     """"in August of 2013" is August 2013, not the last August before the report."""
     assert _d("Rebels seized the base in August of 2013.") == ("2013-08-01", "month", "sentence")

@@ -2687,3 +2687,14 @@ def test_an_article_joined_by_a_unicode_hyphen(extractor: Extractor) -> None:
     for text in ("Thousands demonstrated in al\u2011Qamishli on Friday.", "Thousands demonstrated in al\u2010Qamishli on Friday."):
         found = _events(extractor, text, published=dt.date(2012, 3, 18))
         assert [(e.place, e.role) for e in found] == [("Qamishli", "event")], text
+
+
+def test_arabic_words_a_village_shares_are_no_places(extractor: Extractor) -> None:
+    """"بجروح" (with wounds) is no Jruh, "في تشرين الأول" (in October) no Tishrine and "دخلت المدينة"
+    (entered the city) no Medina; "بلدة تشرين" (the town of Tishrine) and "بحلب" (in Aleppo) are places."""
+    published = dt.date(2019, 10, 15)
+    text = ("أصيب ثلاثة مدنيين بجروح جراء قصف مدفعي على بلدة كفرنبل يوم الإثنين. "
+            "دخلت قوات الجيش المدينة بعد معارك عنيفة في تشرين الأول.")
+    assert [e.place for e in _events(extractor, text, published=published)] == ["Kafr Nabl"]
+    places = {e.place for e in _events(extractor, "قصفت الطائرات بحلب وبلدة تشرين يوم الإثنين.", published=published)}
+    assert {"Aleppo", "Tishrine"} <= places
