@@ -146,6 +146,9 @@ BLOCKED_NAMES = {
     # OCHA files Qara Qozak as "Golan - Qurret Qawaqez"; in the news "Golan" alone is the Golan
     # Heights (region:golan-heights), which the bare name ranked below the village.
     "ocha:C2070": {"Golan", "\u062c\u0648\u0644\u0627\u0646"},  # "Golan", "جولان"
+    # Damascus's French names fold like Dimas, the Rural Damascus town on the Beirut highway,
+    # which "the town of Dimas" then lost to the capital.
+    "ocha:C1001": {"Damas", "Damasse"},
 }
 ZIPF_COMMON = 3.5
 #: Common words even when they are also the name of a protected place ("Batman", a Turkish city).

@@ -166,6 +166,10 @@ EVENT_WORDS: tuple[str, ...] = (
     "forces deployed", "troops deployed", "units deployed", "army deployed", "police deployed", "deployed on",
     "deployed into", "boarded buses", "boarded green buses", "boarded the buses", "boarded the green buses",
     "blocked the road*", "blocked roads",
+    # a town changing hands without a shot told: "toppled a statue of Hafez al-Assad in Jaramana", "raised the flag over"
+    "toppled a statue", "toppled the statue", "toppled statues", "toppled the statues", "being toppled", "was toppled",
+    "were toppled", "raised the flag", "raised the national flag", "raised the revolution flag", "raised the opposition flag",
+    "hoisted the flag", "hoisted the national flag",
     "demolish*", "razed", "razing", "bulldozed", "bulldozing", "beat", "beaten", "tortur*",
     # the punishments of the caliphate's years: "ISIS publicly flogged two men in Mansoura"
     "flogg*", "whipp*", "lashed", "crucif*", "stoned to death",

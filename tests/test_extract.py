@@ -2698,3 +2698,14 @@ def test_arabic_words_a_village_shares_are_no_places(extractor: Extractor) -> No
     assert [e.place for e in _events(extractor, text, published=published)] == ["Kafr Nabl"]
     places = {e.place for e in _events(extractor, "قصفت الطائرات بحلب وبلدة تشرين يوم الإثنين.", published=published)}
     assert {"Aleppo", "Tishrine"} <= places
+
+
+def test_statues_toppled_and_flags_raised_happened_there(extractor: Extractor) -> None:
+    """A statue toppled in Jaramana and a flag raised over the Quneitra crossing are events; "the
+    town of Dimas" is the Rural Damascus town, not the capital, whose French name folds like it."""
+    published = dt.date(2024, 12, 9)
+    text = ("Residents toppled a statue of Hafez al-Assad in the Jaramana suburb on Sunday. Fighters raised the "
+            "national flag over the Quneitra crossing. Government forces shelled the town of Dimas, on the "
+            "Damascus-Beirut highway.")
+    found = _by_mention(_events(extractor, text, published=published))
+    assert found["Jaramana"].role == "event" and found["Dimas"].admin1 == "Rural Damascus"

@@ -155,6 +155,8 @@ SPELLINGS = [
     # Qamishli by its Syriac name and its prison; the Turkish side of the Kobani crossing.
     ("Beth Zalin", (37.048, 41.225), "settlement"), ("Allaya prison", (37.04, 41.22), "landmark"),
     ("Mürşitpınar", (36.925, 38.365), "landmark"),
+    # Turkish and local names of Latakia's mountains and resort town.
+    ("Bayırbucak", (35.82, 36.03), "region"), ("Slunfeh", (35.593, 36.195), "settlement"),
 ]
 
 
