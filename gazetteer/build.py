@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from geomap.names import NORMALIZER_VERSION, fold, is_arabic, normalize, variants
+from geomap.names import ARABIC_PROCLITICS, NORMALIZER_VERSION, fold, is_arabic, normalize, variants
 
 try:  # the model's list of kinds, if importable; the build must not depend on more of geomap
     from geomap.model import PLACE_KINDS
@@ -1391,7 +1391,8 @@ def common_words(store: Store, names: set[str]) -> list[str]:
 
 def common_arabic_words(store: Store) -> list[str]:
     """Keys of one-word place names that frequent Arabic words normalise to: "الحربية" (military)
-    is a village Harbiya, "عنيفة" (violent) Anifah, "وإن" (and that) the Turkish city Van. Keys of
+    is a village Harbiya, "عنيفة" (violent) Anifah, "وإن" (and that) the Turkish city Van; and of
+    frequent words that read as a proclitic glued to such a name ("وزارة", ministry: "و" and Zarah). Keys of
     the Arabic names of countries, governorates, districts, Syrian towns of note and (four letters
     or more) world cities are kept out ("حلب", Aleppo, and "بيروت" are frequent words too)."""
     from wordfreq import top_n_list, zipf_frequency
@@ -1399,6 +1400,8 @@ def common_arabic_words(store: Store) -> list[str]:
     one_word_keys = {k for k in store.index(*PLACE_KINDS) if k and " " not in k}
     protected = keys_of(n for e in store.entries.values() for n in e.names if is_arabic(n) and (
         e.kind == "country" or _is_major_in_syria(e) or (e.kind == "city" and len(normalize(n)) >= 4)))
+    # The first words of longer names: "وعين" is "and" glued to the "عين" of "عين العرب", never kept whole.
+    name_openers = {k.split(" ", 1)[0] for k in store.index(*PLACE_KINDS) if k and " " in k}
     out = set()
     for word in top_n_list("ar", ARABIC_TOP_N):
         if not is_arabic(word) or zipf_frequency(word, "ar") < ZIPF_COMMON_ARABIC:
@@ -1406,6 +1409,10 @@ def common_arabic_words(store: Store) -> list[str]:
         key = normalize(word)
         if key in one_word_keys and key not in protected:
             out.add(key)
+        elif key not in one_word_keys:
+            rests = [normalize(word[len(p):]) for p in ARABIC_PROCLITICS if word.startswith(p) and len(word) - len(p) >= 2]
+            if any(rest in one_word_keys for rest in rests) and not any(rest in protected or rest in name_openers for rest in rests):
+                out.add(key)  # "وزارة" (ministry) is no "و" (and) glued to Zarah: the matcher keeps such a word whole
     return sorted(out)
 
 

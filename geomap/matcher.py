@@ -277,7 +277,10 @@ class PlaceMatcher:
     def _proclitic(self, text: str) -> int:
         """The length of the Arabic conjunction or preposition glued to a word that opens a name
         ("و" and, "ب" in, "ل" to, "ف", "ك", and pairs of them: "وبإدلب"), 0 when there is none;
-        a name that starts with such a letter ("وادي بردى") opens a name whole and never gets here."""
+        a name that starts with such a letter ("وادي بردى") opens a name whole and never gets here,
+        nor does a frequent word that only reads so ("وزارة", ministry, is no "و" and Zarah)."""
+        if self.token_key(text) in self.gazetteer.common_words:
+            return 0
         for length in (2, 1):
             rest = text[length:]
             if text[:length] in ARABIC_PROCLITICS and len(rest) >= 2 and self._opens_a_name(self.token_key(rest)):

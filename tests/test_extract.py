@@ -2690,14 +2690,19 @@ def test_an_article_joined_by_a_unicode_hyphen(extractor: Extractor) -> None:
 
 
 def test_arabic_words_a_village_shares_are_no_places(extractor: Extractor) -> None:
-    """"بجروح" (with wounds) is no Jruh, "في تشرين الأول" (in October) no Tishrine and "دخلت المدينة"
-    (entered the city) no Medina; "بلدة تشرين" (the town of Tishrine) and "بحلب" (in Aleppo) are places."""
+    """"بجروح" (with wounds) is no Jruh, "في تشرين الأول" (in October) no Tishrine, "دخلت المدينة"
+    (entered the city) no Medina and "وزارة" (ministry) no Zarah; "بلدة تشرين" (the town of Tishrine),
+    "بحلب" (in Aleppo) and "وإدلب" (and Idlib) are places."""
     published = dt.date(2019, 10, 15)
     text = ("أصيب ثلاثة مدنيين بجروح جراء قصف مدفعي على بلدة كفرنبل يوم الإثنين. "
             "دخلت قوات الجيش المدينة بعد معارك عنيفة في تشرين الأول.")
     assert [e.place for e in _events(extractor, text, published=published)] == ["Kafr Nabl"]
     places = {e.place for e in _events(extractor, "قصفت الطائرات بحلب وبلدة تشرين يوم الإثنين.", published=published)}
     assert {"Aleppo", "Tishrine"} <= places
+    # A frequent word read as a glued "و" and a village's name stays whole: "وزارة" (ministry) is no Zarah;
+    # a name after "و" is still split off ("وإدلب", and Idlib).
+    text = "أعلنت وزارة الدفاع أن الطائرات قصفت حلب وإدلب يوم الإثنين."
+    assert [e.place for e in _events(extractor, text, published=published)] == ["Aleppo", "Idlib"]
 
 
 def test_statues_toppled_and_flags_raised_happened_there(extractor: Extractor) -> None:
