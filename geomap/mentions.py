@@ -84,7 +84,9 @@ RIGHT_OK = frozenset({"province", "governorate", "district", "subdistrict", "cit
                       "countryside", "airbase", "airport", "air", "military", "camp", "area", "region",
                       "plain", "plains", "valley", "mountains", "mountain", "river", "dam", "lake", "desert",
                       "frontline", "road", "highway", "crossing", "border", "prison",
-                      "syria"})  # "near Deir ez-Zor Syria": a flattened "Deir ez-Zor, Syria"
+                      # "near Deir ez-Zor Syria": a flattened "Deir ez-Zor, Syria"; "near the city of Deir
+                      # al-Zor Syrias SANA state news agency reported": a possessive that lost its apostrophe
+                      "syria", "syrias"})
 #: Words that end an organisation's name ("Aleppo University", "Idlib Media Center").
 ORGANISATION_WORDS = frozenset({
     "university", "college", "school", "council", "brigade", "brigades", "battalion", "battalions", "division",

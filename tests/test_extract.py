@@ -2714,3 +2714,13 @@ def test_statues_toppled_and_flags_raised_happened_there(extractor: Extractor) -
             "Damascus-Beirut highway.")
     found = _by_mention(_events(extractor, text, published=published))
     assert found["Jaramana"].role == "event" and found["Dimas"].admin1 == "Rural Damascus"
+
+
+def test_a_possessive_that_lost_its_apostrophe_does_not_lengthen_a_name(extractor: Extractor) -> None:
+    """Scraped text drops apostrophes: "near the city of Deir al-Zor Syrias SANA state news agency
+    reported" names Deir ez-Zor, whose al-Jafra then is the one south of the city, not Aleppo's."""
+    text = ("An Islamic State car bomb killed 20 people at a site where displaced families are located in eastern "
+            "Syria near the city of Deir al-Zor Syrias SANA state news agency reported on Friday. It said the bombing "
+            "took place near the al-Jafra area which is located south of the city.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2017, 11, 17)))
+    assert found["Deir al-Zor"].admin1 == "Deir ez-Zor" and found["al-Jafra"].admin1 == "Deir ez-Zor"
