@@ -73,6 +73,8 @@ LEFT_OK = frozenset({
     "southeastern", "north", "south", "east", "west", "rural", "greater", "upper", "lower", "old", "new",
     "the", "in", "near", "of", "and", "or", "from", "to", "at", "on", "outside", "around", "between",
     "syria", "syrias", "syrian", "northwest", "northeast", "southwest", "southeast",
+    # neighbours' possessives that lost their apostrophes in scraped text: "Turkeys Hatay province"
+    "turkeys", "iraqs", "lebanons", "jordans", "israels",
     # Peoples' adjectives: "the Palestinian Yarmouk camp", "Kurdish Afrin" (see FOREIGN_DEMONYMS too).
     "palestinian", "kurdish", "turkish", "russian", "iraqi", "lebanese", "iranian", "american", "israeli",
     "jordanian", "arab", "armenian", "assyrian", "egyptian", "saudi",

@@ -2724,3 +2724,7 @@ def test_a_possessive_that_lost_its_apostrophe_does_not_lengthen_a_name(extracto
             "took place near the al-Jafra area which is located south of the city.")
     found = _by_mention(_events(extractor, text, published=dt.date(2017, 11, 17)))
     assert found["Deir al-Zor"].admin1 == "Deir ez-Zor" and found["al-Jafra"].admin1 == "Deir ez-Zor"
+
+    found = _by_mention(_events(extractor, "Rockets fired from Syria hit Turkeys Hatay province on Monday.",
+                                published=dt.date(2016, 4, 25)))
+    assert found["Hatay"].place == "Antakya"
