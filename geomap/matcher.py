@@ -267,7 +267,9 @@ class PlaceMatcher:
         opens = bool(key) and (capitalised or key in self._names.org_starts) and self._opens_a_name(key)
         bridge = not key and (text.lower() in ARTICLES or _NAME_JOINER.fullmatch(text) is not None
                               or (text.isspace() and "\n" not in text))
-        glued = 0 if opens or not key or not is_arabic(text) else self._proclitic(text)
+        # A frequent word that only reads as a proclitic glued to a name stays whole ("وزارة",
+        # ministry, is no "و" and Zarah).
+        glued = 0 if opens or not key or not is_arabic(text) or key in self.gazetteer.common_words else self._proclitic(text)
         info = self._token_info[orth] = (key, capitalised, opens, bridge, glued)
         return info
 
@@ -278,9 +280,7 @@ class PlaceMatcher:
         """The length of the Arabic conjunction or preposition glued to a word that opens a name
         ("و" and, "ب" in, "ل" to, "ف", "ك", and pairs of them: "وبإدلب"), 0 when there is none;
         a name that starts with such a letter ("وادي بردى") opens a name whole and never gets here,
-        nor does a frequent word that only reads so ("وزارة", ministry, is no "و" and Zarah)."""
-        if self.token_key(text) in self.gazetteer.common_words:
-            return 0
+        nor does a frequent word that only reads so (see :meth:`_learn`)."""
         for length in (2, 1):
             rest = text[length:]
             if text[:length] in ARABIC_PROCLITICS and len(rest) >= 2 and self._opens_a_name(self.token_key(rest)):

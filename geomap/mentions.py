@@ -598,10 +598,10 @@ def _keep_place(span: Span, gazetteer: Gazetteer, sentences: _Sentences, beside:
     if _after_a_naming_phrase(span) and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "identified as Abu Obaida", "known as Abu Jaber"; "the town known as Kobani" stays
     if single is not None and _is_given_name(single) and not _after_an_article(span, sentences.text) \
-            and not _spelled_as_a_place(span, gazetteer):
-        return False  # "Patrick in January 2014 and Mazen in November 2017": a man, folded onto Midan
-    if single is not None and _is_given_name(single) and _is_surname(after) and not _after_an_article(span, sentences.text):
-        return False  # "Riad Hijab", a photo credit "Hazem Sabbagh"; "al-Omar" is a family's or a place's
+            and (_is_surname(after) or not _spelled_as_a_place(span, gazetteer)):
+        # "Riad Hijab", a photo credit "Hazem Sabbagh"; "Patrick in January 2014 and Mazen in November
+        # 2017", a man folded onto Midan; "al-Omar" is a family's or a place's
+        return False
     if _a_kunya(span) and _spoken_of_as_a_person(span, before, after) \
             and not _spelled_as_a_place(span, gazetteer, notable=True):
         return False  # "said Abu Omar", "the commander, Abu Hussein, said": a man called by his son
@@ -1416,8 +1416,7 @@ _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", 
 _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:in|at)\s)"
                       r"|(?:speaking|spoke|talking)\s+(?:at|during|after)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
                       r"(?:ceremony|rally|conference|congress|convention|summit|meeting|gathering|funeral|forum|event|memorial|celebration|session|reception|dinner"
-                      r"|palace|parliament|office|residence|headquarters|ministry|embassy|university)"
-                      r"(?:\s+at\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:palace|serail|parliament|headquarters|ministry))?|speaking|spoke|speech|(?:told|tells?|telling)\s+(?:the\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
+                      r"|palace|parliament|office|residence|headquarters|ministry|embassy|university)|speaking|spoke|speech|(?:told|tells?|telling)\s+(?:the\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|"
                       r"parliamentarians|deputies|MPs|senators|supporters|delegates|crowds?|an?\s+(?:news|press)\s+conference|an?\s+rally)|told(?:\s+the)?(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4}|(?:news|press)\s+conference|interview|remarks|"
                       r"told\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:news\s+agency|agency|television|TV|media|channel|newspaper|radio)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
@@ -1431,8 +1430,10 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday|tonight|earlier|later))?"
                       r"(?:\s+on\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:website|telegram(?:\s+channel)?|channel|account|page)"
                       r"|\s+in\s+an?\s+(?:written\s+)?(?:statement|interview|speech|post))?"
-                      # "a press conference at the border command centre in (the southern) Hatay province"
-                      r"(?:\s+at\s+(?:the|an?|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:cent(?:re|er)|headquarters|palace|base|office|building|ministry|embassy|hotel|hall))?"
+                      # "a press conference at the border command centre in (the southern) Hatay province",
+                      # "speaking after a cabinet session at the Grand Serail in Beirut"
+                      r"(?:\s+at\s+(?:the|an?|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:cent(?:re|er)|headquarters|palace|serail|parliament"
+                      r"|base|office|building|ministry|embassy|hotel|hall))?"
                       r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?"
                       r"(?:(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+)?(?:city|town|village|capital|province)\s+of\s+)?"
                       r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.IGNORECASE)
@@ -1781,7 +1782,7 @@ _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olicem", "olunteer", "escuer",
                       "edics", "elegation", "irefighter", "come", "exile", "now", "return", "came back",
-                      "went back", "moved back", "m from", "re from", "them", "ere from", "as from")
+                      "went back", "moved back", "m from", "re from", "them", "as from")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:

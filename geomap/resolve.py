@@ -461,12 +461,13 @@ def _as_its_other_name(resolved: list[ResolvedMention], resolved_at: dict[int, i
         resolved[resolved_at[index]] = replace(item, place=other.place, resolver=other.resolver, score=other.score)
 
 
-def _named_twice(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> dict[int, str]:
+def _named_twice(bracketed: Iterable[int], candidates: Sequence[list[Candidate]]) -> dict[int, str]:
     """The place meant by a name and its other name in brackets after it, by mention index: the
     best-ranked place of the first that the second names too ("the town of al-Malikiyah (Derik)" in
-    a sentence about Aleppo's countryside is Derik, not an Aleppo namesake of al-Malikiyah)."""
+    a sentence about Aleppo's countryside is Derik, not an Aleppo namesake of al-Malikiyah).
+    ``bracketed``: the mentions followed by such a name (:func:`_bracketed_names`)."""
     chosen: dict[int, str] = {}
-    for index in _bracketed_names(mentions):
+    for index in bracketed:
         others = {c.place.id for c in candidates[index + 1]}
         both = next((c.place.id for c in candidates[index] if c.place.id in others), None)
         if both is not None:
@@ -633,7 +634,8 @@ class Resolver:
         abroad = _named_as_abroad(mentions, first)
         countries = _countries_named(mentions, first)
         listed = set(_named_next(mentions, _LIST_BETWEEN))  # "Shabki, Duma and Rami": each name before the next
-        beside = _listed_with_villages(mentions, first, listed) | _placed_beside(mentions, first) | _named_twice(mentions, first)
+        bracketed = list(_bracketed_names(mentions))  # "Zirgan (Abu Rasin)": read once for both passes that use it
+        beside = _listed_with_villages(mentions, first, listed) | _placed_beside(mentions, first) | _named_twice(bracketed, first)
         told_abroad = _names_told_abroad(mentions, first)
         vocabulary = self.gazetteer.english_vocabulary
         about_syria = names_syria or _about_syria(mentions, first, vocabulary)
@@ -694,7 +696,7 @@ class Resolver:
             placed_by_its_sentence.append(bool(around) and answer[0].admin1 in _with_enclaves(around)
                                           or beside.get(index) == answer[0].id)
         _quarters_listed_together(resolved, resolved_at, listed, first)
-        _as_its_other_name(resolved, resolved_at, _bracketed_names(mentions), first)
+        _as_its_other_name(resolved, resolved_at, bracketed, first)
         return _one_place_per_name(resolved, placed_by_its_sentence)
 
     # ---------------------------------------------------------------- passes
