@@ -2728,3 +2728,21 @@ def test_a_possessive_that_lost_its_apostrophe_does_not_lengthen_a_name(extracto
     found = _by_mention(_events(extractor, "Rockets fired from Syria hit Turkeys Hatay province on Monday.",
                                 published=dt.date(2016, 4, 25)))
     assert found["Hatay"].place == "Antakya"
+
+
+def test_abbasiyyin_square_is_in_damascus(extractor: Extractor) -> None:
+    """"near Abbasiyeen Square and in Bab Touma" is the Damascus square, not a Daraa quarter."""
+    text = ("Mortar shells struck Damascus on Tuesday. The shells struck near Abbasiyeen Square and in Bab Touma, "
+            "wounding 11. Clashes continued around Sheikh Miskin in Daraa.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2015, 1, 27)))
+    assert found["Abbasiyeen Square"].admin1 == "Damascus"
+
+
+def test_sajur_front_and_euphrates_villages_by_their_news_names(extractor: Extractor) -> None:
+    """News names of villages on the Manbij fronts: "Arab Hassan", "Aoun al-Dadat", "Shuyukh"."""
+    text = ("Shells landed in fields near Arab Hassan on Tuesday. Civilians were released near the village of Aoun "
+            "al-Dadat, north of Manbij. Turkish artillery shelled the town of Shuyukh, west of Kobani.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2018, 12, 26)))
+    assert (found["Arab Hassan"].place, found["Aoun al-Dadat"].place, found["Shuyukh"].place) == \
+        ("Arab Hasan Kabir", "Dadat", "Shuyukh Tahtani")
+
