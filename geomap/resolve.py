@@ -229,6 +229,20 @@ def _listed_beside_a_place_in(index: int, listed: set[int], candidates: Sequence
     return any(candidates[i] and candidates[i][0].place.admin1 in governorates for i in neighbours)
 
 
+def _where_list_partners_lie(index: int, listed: set[int], candidates: Sequence[list[Candidate]]) -> set[str]:
+    """The governorates of the names beside the mention in its list that are spelled as written as
+    places of one governorate only, which say where the list lies as a governorate named would: "in
+    al-Hol and Areesha camps, … east of Aleppo city" is Hasakah's Areesha. ``listed``: as for
+    :func:`_listed_beside_a_place_in`."""
+    neighbours = [i for i, joined in ((index - 1, index - 1 in listed), (index + 1, index in listed)) if joined]
+    where = set()
+    for i in neighbours:
+        spelled = {c.place.admin1 for c in candidates[i] if c.match in ("exact", "user")}
+        if len(spelled) == 1 and None not in spelled:
+            where |= spelled
+    return where
+
+
 def _sole_governorate(found: list[Candidate]) -> set[str]:
     """The one governorate every candidate of a notable place's name lies in (Afrin: the town,
     its district and subdistrict, all in Aleppo), or nothing when they are spread over several,
@@ -476,8 +490,8 @@ def _named_twice(bracketed: Iterable[int], candidates: Sequence[list[Candidate]]
 
 
 def _listed_with_villages(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], listed: set[int]) -> dict[int, str]:
-    """The place meant by a name listed with villages that only one place each is spelled as, by
-    mention index: its one namesake spelled as written within :data:`_BESIDE_KM` of one of them, or,
+    """The place meant by a name listed with villages that only one place each is spelled as (or,
+    with no place spelled so, folds to), by mention index: its one namesake spelled as written within :data:`_BESIDE_KM` of one of them, or,
     for a name whose best-ranked place is a town of note, of two. In "In al-Shabki, Rami, Duma,
     Tima and al-Matouna, gunmen killed entire families", Duma is the Sweida village among the
     others, not the town by Damascus. Listed with two towns of note, a name is its namesake of note:
@@ -487,7 +501,9 @@ def _listed_with_villages(mentions: Sequence[Mention], candidates: Sequence[list
     for members in _lists(listed):
         villages = {}
         for index in members:
-            written = [c.place for c in candidates[index] if c.match in ("exact", "user")]
+            found = candidates[index]
+            # spelled as written, or the one place the name folds to ("Shbiki" is only Shubayki)
+            written = [c.place for c in found if c.match in ("exact", "user")] or [c.place for c in found[:1] if len(found) == 1]
             if len(written) == 1 and written[0].kind == "settlement":
                 villages[index] = written[0]
         towns = {index for index in members if _town_of_note(candidates[index]) is not None}
@@ -664,19 +680,20 @@ class Resolver:
             ahead = [(named, spelled) for start, named, spelled in containing.get(mention.sentence_start, ())
                      if start >= mention.start_char]
             said = frozenset(spelled_governorates.get(mention.sentence_start, set()).union(*(spelled for _, spelled in ahead)))
+            partners = frozenset(_where_list_partners_lie(index, listed, first))
             others = set() if contained else _named_by_others(sentence_governorates, mention).union(*(named for named, _ in ahead))
             local = frozenset(containers[index] if contained else others | said)
             cities_here = cities.get(index, ())
             listed_here = bool(local) and _listed_beside_a_place_in(index, listed, first, local)
             abroad_around = tuple(told_abroad.get(mention.text, ()))
-            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said,
+            memo = (mention.text, mention.kind_hint, mention.origin, excluded, local, contained, said, partners,
                     tuple(c.id for c in cities_here), listed_here, named_abroad, abroad_around, beside.get(index))
             if memo not in answers:
                 if excluded not in contexts:
                     anchors_here = [p for pid, p in anchor_places.items() if pid != excluded][:MAX_ANCHORS]
                     contexts[excluded] = (anchors_here, self.gazetteer.area([*sorted(governorates), *anchors_here]))
                 result = self._resolve_one(mention, first[index], governorates, *contexts[excluded], local=local,
-                                           contained=contained, said=said, about_syria=about_syria, cities=cities_here,
+                                           contained=contained, said=said, partners=partners, about_syria=about_syria, cities=cities_here,
                                            listed_here=listed_here, named_abroad=named_abroad,
                                            told_abroad=abroad_around, countries=countries, beside=beside.get(index))
                 answers[memo] = (result.place, result.resolver, result.score) if result else None
@@ -808,7 +825,7 @@ class Resolver:
 
     def _resolve_one(self, mention: Mention, found: list[Candidate], governorates: set[str],
                      area: list[Place], context: Area, *, local: frozenset[str] = frozenset(), contained: bool = False,
-                     said: frozenset[str] = frozenset(), about_syria: bool = True,
+                     said: frozenset[str] = frozenset(), partners: frozenset[str] = frozenset(), about_syria: bool = True,
                      cities: Sequence[Place] = (), listed_here: bool = False,
                      named_abroad: bool = False, told_abroad: Sequence[tuple[float, float]] = (),
                      countries: frozenset[str] = frozenset(), beside: str | None = None) -> ResolvedMention | None:
@@ -820,7 +837,10 @@ class Resolver:
         must lie abroad, and so must a hamlet's namesake in a sentence set among places
         ``told_abroad`` (:func:`_names_told_abroad`), unless near them or placed by the story. Of
         namesakes abroad, one in a country the story names (``countries``) is meant: "Tripoli" in
-        a story that names Lebanon is Lebanon's, not Libya's capital. ``beside`` is the place
+        a story that names Lebanon is Lebanon's, not Libya's capital. ``said``: the governorates
+        its sentence spells out; ``partners``: those of the names beside it in its list
+        (:func:`_where_list_partners_lie`); a hamlet of one of them that only folds like the name is
+        no chance namesake. ``beside`` is the place
         :func:`_placed_beside` chose for a name told to lie by another ("" for none of its namesakes)."""
         fits = None
         elsewhere = False  # every place of the name lies outside the city: only a near spelling can be in it
@@ -857,7 +877,7 @@ class Resolver:
                 # "… in the cities of Kahramanmaraş, Gaziantep, Antakya, Adıyaman, Malatya and Osmaniye":
                 # Osmaniye is the Turkish city, not a hamlet by Aleppo the rest of the story is far from
                 return self._resolve_one(mention, found, governorates, area, context, local=local, contained=contained,
-                                         said=said, about_syria=about_syria, cities=cities, listed_here=listed_here,
+                                         said=said, partners=partners, about_syria=about_syria, cities=cities, listed_here=listed_here,
                                          named_abroad=True, countries=countries)
             if best.match == "variant":
                 # Only the article's governorates favour a hamlet that one source spells like the name:
@@ -904,11 +924,12 @@ class Resolver:
             abroad = lies_abroad(best.place)
             # The governorate its own sentence names says where a village is: "Kels, Shahroura and
             # Sarraf in Latakia countryside" is no Hasakah hamlet that only normalises like "Kels".
-            elsewhere_than_said = best.match == "variant" and bool(said) and _lies_outside(best.place, said)
+            told_there = best.place.admin1 in said or best.place.admin1 in partners  # its sentence or list says it lies there
+            elsewhere_than_said = best.match == "variant" and bool(said) and _lies_outside(best.place, said) and not told_there
             # A notable town too, when a list puts the name among the named governorate's villages:
             # "al-Zakah, al-Arbaeen and Lahaya in the northern countryside of Hama" is no Arbin by Damascus.
             if one_word_variant and (abroad or listed_here and _lies_outside(best.place, local) or (not is_notable(best.place) and (
-                    elsewhere_than_said or not self._inside(best.place, governorates, area)))):
+                    elsewhere_than_said or not told_there and not self._inside(best.place, governorates, area)))):
                 # One word that only normalises like a place abroad ("Noma said" is not Nouméa), or
                 # like a minor village outside the story's area (or in a story with no area):
                 # "Sabbagh said", "Sajed hopes" are people, unless a place context says otherwise;
@@ -931,7 +952,7 @@ class Resolver:
                     return self._geocode(mention, governorates, area)
             elif best.match == "variant" and not is_notable(best.place) and best.place.admin1 is not None and (
                     elsewhere_than_said or (governorates or area) and _telling_words(mention.text) < 2
-                    and not self._inside(best.place, governorates, area)):
+                    and not told_there and not self._inside(best.place, governorates, area)):
                 # A name whose one telling word only normalises like a hamlet far outside the story's
                 # area ("Tell Sakher" beside Kafr Nabuda is no Hasakah village; the gazetteer lacks the
                 # Hama one): a near spelling inside the area, else the geocoder, rather than a place

@@ -2730,6 +2730,20 @@ def test_a_possessive_that_lost_its_apostrophe_does_not_lengthen_a_name(extracto
     assert found["Hatay"].place == "Antakya"
 
 
+def test_a_list_says_where_its_villages_lie(extractor: Extractor) -> None:
+    """"villages north-east of the city, including Duma, Shbiki and Shreihi" in a Sweida story: Duma is the
+    Sweida village beside two that only fold like one place each, not the town by Damascus; "al-Hol and
+    Areesha camps" beside "east of Aleppo city" is Hasakah's Areesha, which its list partner places."""
+    text = ("IS fighters stormed a string of villages to the north-east of Sweida city on Wednesday, including Duma, "
+            "Shbiki and Shreihi.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2018, 7, 25)))
+    assert found["Duma"].admin1 == found["Shbiki"].admin1 == "As-Suwayda"
+    text = ("Cholera cases rose on Sunday. Partners scaled up water trucking in al-Hol and Areesha camps and repaired "
+            "the Al-Khafsa water plant, east of Aleppo city.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2022, 12, 7)))
+    assert found["Areesha"].admin1 == "Hasakah"
+
+
 def test_abbasiyyin_square_is_in_damascus(extractor: Extractor) -> None:
     """"near Abbasiyeen Square and in Bab Touma" is the Damascus square, not a Daraa quarter."""
     text = ("Mortar shells struck Damascus on Tuesday. The shells struck near Abbasiyeen Square and in Bab Touma, "
