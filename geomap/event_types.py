@@ -187,7 +187,10 @@ EVENT_WORDS: tuple[str, ...] = (
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
     "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*", "blocks collaps*", "came down",
-    "caved in",
+    "caved in", "tents collaps*", "collapsed tents", "bridge collaps*", "roof collaps*", "roofs collaps*",
+    "drowned", "flooded", "flooding", "floods", "flash flood*", "floodwater*", "ablaze", "snowstorm*", "snow storm*",
+    # and cases of disease counted where they were found: "two further cases were confirmed in Latakia"
+    "new cases", "new case", "cases were", "case was", "cases have been", "recorded cases", "tested positive",
     # Arabic: attack, targeting, wounded, injuries, destruction, siege, arrest, kidnapping, ambush, earthquake
     "هجوم*", "هاجم*", "استهداف*", "استهدف*", "جرحى", "جريح*", "إصاب*", "اصاب*", "دمار", "حصار", "اعتقال*",
     "اختطاف*", "خطف*", "كمين", "زلزال*",

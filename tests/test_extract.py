@@ -2730,6 +2730,15 @@ def test_a_possessive_that_lost_its_apostrophe_does_not_lengthen_a_name(extracto
     assert found["Hatay"].place == "Antakya"
 
 
+def test_disease_cases_floods_and_fires_happen_where_they_are_told(extractor: Extractor) -> None:
+    """Humanitarian maps show outbreaks and disasters too: cases confirmed in a town, a boy drowned in
+    a flooded camp, villages ablaze."""
+    text = ("Two further cases were confirmed in Latakia on Sunday. A boy drowned in a flooded drainage channel in a "
+            "camp near Atmeh on Monday. Forests around Masyaf and the village of Ayn Halaqim were also ablaze.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2022, 10, 12))}
+    assert roles == {"Latakia": "event", "Atmeh": "event", "Masyaf": "event", "Ayn Halaqim": "event"}
+
+
 def test_a_list_says_where_its_villages_lie(extractor: Extractor) -> None:
     """"villages north-east of the city, including Duma, Shbiki and Shreihi" in a Sweida story: Duma is the
     Sweida village beside two that only fold like one place each, not the town by Damascus; "al-Hol and
