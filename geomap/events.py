@@ -82,14 +82,17 @@ _ROAD_FROM = re.compile(r"\b(?i:road|(?<!en\s)route|highway|motorway)s?\s+(?:lin
 
 #: Words before a place named as where people come from: "a young man from the town of Jasim",
 #: "displaced people from Eastern Ghouta and", "teams from Jableh and", "a teacher from al-Tayyana",
+#: "a father of four from al-Hirak", "insurgents from Idlib province",
 #: "a member of the Military Security branch from Ghasm".
 _SOMEONES_HOME = re.compile(
     r"\b(?i:m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|youths?|teenagers?|civilians?|people|persons?|residents?"
-    r"|famil(?:y|ies)|merchants?|traders?|farmers?|shepherds?|drivers?|workers?|fighters?|gunmen|victims?"
+    r"|famil(?:y|ies)|merchants?|traders?|farmers?|shepherds?|drivers?|workers?|fighters?|gunmen|victims?|survivors?"
+    r"|insurgents?|rebels?|militants?|jihadists?|militiamen"
     r"|(?:school)?teachers?|doctors?|students?|engineers?|nurses?|pharmacists?|lawyers?"
     r"|brothers?|sisters?|sons?|daughters?|fathers?|mothers?|husbands?|wi(?:fe|ves)|widows?|relatives|detainees?|refugees?"
     r"|teams?|crews?|volunteers"
-    r"|members?(?:\s+of\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?)\s+from\s+"
+    r"|members?(?:\s+of\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?)"
+    r"(?:\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|[0-9]+))?\s+from\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|village|city|area|countryside|district)\s+of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?))*$")
 

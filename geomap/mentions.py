@@ -646,7 +646,10 @@ _POST_NOUNS = frozenset({"head", "leader", "chief", "commander", "spokesman", "s
 def _described_as_a_person(doc: Doc, i: int) -> bool:
     """True when the words from token ``i`` describe a person: "a teacher", "an activist", "a
     34-year-old father", "a former fighter", "the head of", "the SDF commander", or an age set off
-    by commas before them or a clause ("45, a father of four", "32, who arrived")."""
+    by commas before them or a clause ("45, a father of four", "32, who arrived"); or where they come
+    from ("Hardani, originally from the Iraqi city of Fallujah", "…, born in Homs"), which no place is."""
+    if i + 1 < len(doc) and (doc[i].lower_, doc[i + 1].lower_) in (("originally", "from"), ("born", "in")):
+        return True
     if i + 2 < len(doc) and len(doc[i].text) <= 2 and doc[i].text.isdigit() and doc[i + 1].text == ",":
         return doc[i + 2].lower_ in _AFTER_AN_AGE or _described_as_a_person(doc, i + 2)
     if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
@@ -1338,7 +1341,7 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
         if before is not None and before.lower_ == "the" and before.i > 0:  # "struck near the Masnaa crossing"
             placed = doc[before.i - 1].lower_ in _WHERE_PREPOSITIONS
         elif before is not None and before.lower_ == "on" and before.i > 0:  # "a rocket attack on Karkamış"
-            placed = doc[before.i - 1].lower_ in _ATTACK_NOUNS
+            placed = doc[before.i - 1].lower_ in _HIT_ON_WORDS
         else:
             placed = before is not None and before.lower_ in PLACE_PREPOSITIONS
         placed = placed or _told_as_a_place(span, sentences)
@@ -1346,17 +1349,20 @@ def _role(span: Span, sentences: _Sentences, *, foreign: bool, spoken_abroad: bo
     return "event"
 
 
-#: Nouns whose "on" tells where something happened: "a rocket attack on Karkamış" (not "pressure on Ankara").
-_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "assault",
-                           "shelling", "bombing", "bombardment", "offensive", "fire", "rockets", "shells", "missiles"})
+#: Words whose "on" tells where something happened: "a rocket attack on Karkamış", "shells fell on
+#: Kilis" (not "pressure on Ankara").
+_HIT_ON_WORDS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "assault",
+                           "shelling", "bombing", "bombardment", "offensive", "fire", "rockets", "shells", "missiles",
+                           "fell", "landed"})
 #: Prepositions that tell where something is, before "the" and a name ("near the Masnaa crossing";
 #: not "excluded from the Geneva process").
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "inside", "into", "across"})
 #: Words that tell a name abroad as where something is: "the Lebanese city of Hermel", "the Turkish
 #: border town of Karkamış", "the Turkish border towns of Akcakale and Nusaybin"; or a list after
-#: "in" ("rallies in Kilis and Reyhanli").
+#: "in" ("rallies in Kilis and Reyhanli") or after what fell on it ("rockets fell on Kilis and Reyhanli").
 _TOLD_AS_A_PLACE = re.compile(r"(?:(?P<kind>\b(?i:cit(?:y|ies)|towns?|villages?|provinces?|districts?|camps?|ports?))\s+of\s+"
-                              r"|\b(?:in|near|at|into|inside|outside|across)\s+(?:the\s+)?)(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+                              r"|\b(?:in|near|at|into|inside|outside|across|(?:fell|landed|(?i:attacks?|strikes?|raids?|shelling"
+                              r"|bombing|bombardment|rockets|shells|missiles))\s+on)\s+(?:the\s+)?)(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
                               r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))*(?:the\s+)?$")
 
 
@@ -1392,7 +1398,9 @@ def _in_a_location_field(span: Span, sentences: _Sentences) -> bool:
 #: units eliminate terrorists in Homs", "Tags: Jableh, Tartus". Case matters: "related to" is prose.
 _PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?i:posts|articles|news|stories|topics|content)|:|(?=[ \t]*\n))|RELATED|Tags?:"
                              r"|Read\s+(?:more|also)\b|Also\s+read|See\s+also|More\s+on\s+this|More\s+stories"
-                             r"|Most\s+(?:read|popular|viewed|shared)\b|MOST\s+READ|You\s+may\s+also\s+like|Trending(?=[ \t]*:?[ \t]*\n))")
+                             r"|Most\s+(?:read|popular|viewed|shared)\b|MOST\s+READ|You\s+may\s+also\s+like|Trending(?=[ \t]*:?[ \t]*\n))"
+                             # a link opening its line: "Read: 'We are waiting for death': Civilians trapped in …"
+                             r"|(?m:^[ \t]*(?:Read|READ|Watch|WATCH)[ \t]*:)")
 def _list_end(text: str, after: int) -> int:
     """Where the lines headed by a link or tag list's heading end (the next blank line), when the
     heading ends its line ("Related news", "Read more:"); else ``after``: a heading run into prose."""
@@ -1405,7 +1413,8 @@ def _list_end(text: str, after: int) -> int:
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 #: A word every match of :data:`_PAGE_FURNITURE` contains: most sentences have none.
-_FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "See", "More", "Most", "MOST", "You may", "Trending")
+_FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "READ", "Watch", "WATCH", "See", "More", "Most", "MOST", "You may",
+                    "Trending")
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in
@@ -1470,11 +1479,15 @@ _SPEECH_VERBS = (r"(?:said|says|condemned|condemns|urged|urges|called|calls|welc
                  r"insisted|demanded|pledged|vowed|voiced|expressed|rejected|rejects|appealed|appeals|described|describes|held|holds|"
                  r"met|meets|convened|agreed|voted|adopted|affirmed|affirms|stressed|stresses|emphasi[sz]ed|"
                  r"asserted|confirmed|confirms|reported|reports|broadcast|aired)")
-_SPEECH_AFTER = re.compile(r",\s+(?!(?i:where|which|when)\b)[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b", re.IGNORECASE)
+#: (The comma may be left out before "the": "while in Washington the State Department said".)
+_SPEECH_AFTER = re.compile(r"(?:,\s+|\s+(?=the\s))(?!(?i:where|which|when)\b)[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b",
+                           re.IGNORECASE)
 
-#: The same with an office speaking: "In Damascus, the foreign ministry called …".
-_OFFICIAL_SPEECH_AFTER = re.compile(r",\s+(?!(?i:where|which|when)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministry|minister|government|administration|presidency|president"
-                                    r"|authorities|officials|spokes(?:man|woman|person)|state\s+(?:television|TV|media|news\s+agency))\b[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"\b",
+#: The same with an office speaking: "In Damascus, the foreign ministry called …", "In Damascus,
+#: President Bashar al-Assad, speaking to a delegation, said …".
+_OFFICIAL_SPEECH_AFTER = re.compile(r"(?:,\s+|\s+(?=the\s))(?!(?i:where|which|when)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministry|minister|government|administration|presidency|president"
+                                    r"|authorities|officials|spokes(?:man|woman|person)|state\s+(?:television|TV|media|news\s+agency))\b"
+                                    r"(?:[^,.;:]{0,80}?(?<![-‐])\b" + _SPEECH_VERBS + r"|(?:\s+[A-Z][\w'’-]*){1,4},\s+(?:speaking|addressing|talking))\b",
                                     re.IGNORECASE)
 
 
@@ -1554,21 +1567,23 @@ _ORIGIN_OF_FORCES = re.compile(
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing|flown)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
-    r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,5}?(?:tak(?:e|es|ing)\s+off|took\s+off|taken\s+off"
-    r"|depart(?:ing|ed)|flying|flew|launched|fired|came(?!\s+under)|coming(?!\s+under)|operat(?:ed|ing|e|es))"
+    r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,7}?(?:tak(?:e|es|ing)\s+off|took\s+off|taken\s+off"
+    r"|depart(?:ing|ed)|flying|flew|flown|launched|fired|came(?!\s+under)|coming(?!\s+under)|operat(?:ed|ing|e|es))"
     r"|(?:sorties|missions|flights)\s+(?:\w+\s+){0,2}?(?:flown|launched|carried\s+out)"
     r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started)"
+    r"|(?:launched|began|started)\s+(?:the|an?|their|its)\s+(?:[\w-]+\s+){0,2}?(?:offensive|operation|attack|assault|campaign)s?"
     # the aircraft told before: "… dropped the bombs after taking off from Shayrat airfield"
     r"|(?:after|before|when|having)\s+(?:taking|took|taken)\s+off)"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around|at)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+)?"
+    r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around|at)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+"
+    r"|[a-z][\w-]*['’]s\s+)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
     r"(?:(?i:countryside|outskirts|area)\s+of\s+(?:the\s+)?)?|\s+via\s+(?:the\s+)?))*$")
 #: The way fire came, whatever the words before: "fired at around 4:20 a.m. from the direction of".
 _FROM_THE_DIRECTION_OF = re.compile(r"\b(?i:from\s+(?:the\s+)?direction\s+of)\s+(?:the\s+)?(?:occupied\s+)?$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
 _BEFORE_AN_ORIGIN = ("from ", "via ", "the ", ", ", "and ", "From ", "Via ", "of ", "in ", "near ", "around ", "occupied ",
-                     "rebel-held ", "regime-held ", "besieged ")
+                     "rebel-held ", "regime-held ", "besieged ", "'s ", "’s ")
 #: A piece of a word every match of :data:`_ORIGIN_OF_FORCES` contains.
 _ORIGIN_OF_FORCES_WORDS = _any_of("irection", "einforce", "onvoy", "ighters", "roops", "ilitants", "ilitiamen", "orces", "oldiers", "nits", "fficers",
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
@@ -1708,7 +1723,11 @@ _PROSPECT_BEFORE = re.compile(
     # or what a threat or plan is to do to the place: "vowed to retake Saraqib", "determined to 'clean' Tal Rifaat"
     r"|\b(?i:(?:threaten(?:s|ed|ing)?|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?|prepar(?:e|es|ed|ing))\s+to"
     r"|(?:is|are|was|were)\s+(?:determined|poised)\s+to)\s+[\"“'‘]?[a-z][\w-]*[\"”'’]?\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?"
-    + _NAMES_BEFORE + "$")
+    + _NAMES_BEFORE + "$"
+    # or named as the next target: "its next targets were the IS-held towns of", "The next target,
+    # according to the source, will be the city of"
+    r"|\b(?i:next\s+(?:targets?|objectives?|goals?))\b[^.;:!?]{0,60}?\s(?i:is|are|was|were|be|include|included|including)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?i:towns?|cit(?:y|ies)|villages?)\s+of\s+)?" + _NAMES_BEFORE + "$")
 #: Where someone was travelling or bound, right before the name: "arrested while travelling to
 #: Damascus", "a convoy bound for Idlib" (not "en route to cover strikes in Huraytan": the strikes were there).
 _TRAVELLING_TO = re.compile(r"\b(?i:travel(?:l?ing|l?ed|s)?|on\s+(?:his|her|their|its)\s+way|en\s+route|bound)\s+(?i:to|for)\s+"
@@ -1719,7 +1738,8 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
     """True for a place that what is only threatened, planned or expected is about (:data:`_PROSPECT_BEFORE`),
     or named as what is aimed at (:data:`_AS_TARGETS_AFTER`)."""
     start = sentences.of(span).start_char
-    before = sentences.text[max(start, span.start_char - 120):span.start_char]
+    written = sentences.written_start(span)  # before "al-Qaryatain"
+    before = sentences.text[max(start, written - 120):written]
     if ("will" in before or "would" in before or " to " in before or "target" in before or " not " in before
             or "n't" in before or "n’t" in before or "never" in before or "threat" in before or "plan" in before
             or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None:
@@ -1755,12 +1775,15 @@ _HOME = re.compile(
     r"|(?:refugees|arrivals|newcomers|families|residents|people|IDPs|displaced|evacuees)\b[^.;:!?]{0,40}?\bcomes?\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|originally\s+)?from"
     r"|(?:general|commanders?|officers?|officials?|activists?|journalists?|defectors?|spokes(?:man|woman|person)"
-    r"|troops|soldiers?|policem[ae]n|volunteers|rescuers|medics|paramedics|firefighters|delegations?)\s+from"
+    r"|policem[ae]n|volunteers|rescuers|medics|paramedics|firefighters|delegations?)\s+from"
+    # troops from a place, unless taken out of it ("withdrew its troops from Morek")
+    r"|(?P<troops>troops|soldiers?)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
     r"|crossed\s+(?:the\s+(?:border|frontier)\s+|over\s+|into\s+[A-Z]\w*\s+)?from|(?:stationed|positioned|entrenched)\s+in"
     # where people live abroad or in exile: "now lives in the Turkish city of Gaziantep", "parties in exile in Berlin"
     r"|(?:in|into)\s+exile\s+in|exiled\s+(?:\w+\s+)?in|now\s+(?:lives?|living|based|resides?|residing|settled)\s+in"
+    r"(?:\s+an?\s+(?:tent|camp|shelter|house|flat|apartment)\s+(?:in|near|outside))?"
     # where people now elsewhere were driven from before: "families displaced from Khan Shaykhun",
     # "had already been displaced once, from Hama", "had fled at least once, many of them from"
     r"|(?:famil(?:y|ies)|people|persons|residents|civilians|children|those|IDPs)\s+(?:who\s+(?:were|had\s+been)\s+)?displaced\s+(?:\w+\s+){0,2}?from"
@@ -1770,6 +1793,8 @@ _HOME = re.compile(
     r"|(?:have|has)\s+(?:already|previously|repeatedly)\s+(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:have|has)\s+(?:been\s+displaced|fled)\s+(?:once|twice|(?:two|three|four|five|several|many|multiple)\s+times)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
+    # a ministry's seat: "the Ministry of Emergency and Disaster Management in Damascus dispatched …"
+    r"|(?-i:Ministry|Directorate)\s+of\s+(?:(?:[A-Z][\w'’-]*|and|the|of)\s+){1,6}in"
     r"|(?:runs?|running|coordinates?|manages?)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:operations?|programmes?|programs?|response)\s+from"
     # where people came home from: "families returned to Kafr Nabl from camps in Sarmada and Kafr Lusin"
     r"|(?:return(?:ed|ing|s|ees)?|came\s+back|went\s+back|moved\s+back)\b[^.;:!?]{0,60}?\bfrom"
@@ -1782,7 +1807,7 @@ _HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olicem", "olunteer", "escuer",
                       "edics", "elegation", "irefighter", "come", "exile", "now", "return", "came back",
-                      "went back", "moved back", "m from", "re from", "them", "as from")
+                      "went back", "moved back", "m from", "re from", "them", "as from", "inistry", "irectorate")
 
 
 def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
@@ -1796,7 +1821,14 @@ def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
         return False
     if _WHERE_AFTER.match(sentences.text, span.end_char):
         return False  # "a highway linking Masyaf with Wadi al-Uyun, where a car was burnt out"
-    return _HOME.search(before) is not None
+    home = _HOME.search(before)
+    return home is not None and not (home.group("troops") and _TAKEN_OUT_BEFORE.search(before, 0, home.start()))
+
+
+#: Words before troops "from" a place that take them out of it, where the event is: "withdrew its
+#: troops from", "the evacuation of soldiers from", "to oust Turkish troops from".
+_TAKEN_OUT_BEFORE = re.compile(r"\b(?i:withdr\w*|pull\w*|evacuat\w*|expel\w*|oust\w*|drive|drove|driven|remov\w*|depart\w*|exit\w*"
+                               r"|transfer\w*|bus(?:ed|sed|ing|sing)|clear\w*|push\w*)\s+(?:[\w'’-]+\s+){0,5}$")
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".
@@ -1872,15 +1904,23 @@ def _in_a_since_when_clause(span: Span, sentences: _Sentences) -> bool:
 
 
 #: Verbs whose object is a government ("accused Damascus of", "blamed Ankara for", "urged Moscow to").
-_CHARGING_VERBS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "urged", "urges", "urging"})
+_CHARGING_VERBS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "urged", "urges", "urging",
+                             "pressed", "presses", "pressing", "asked", "asks", "asking", "invited", "invites"})
+#: Verbs of a plea "on" a government: "called on Damascus to".
+_CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
 
 
 def _charged_or_urged(span: Span) -> bool:
     """True for a place that is the object of a charge or a plea, a preposition after it: "accused
-    Damascus of 'savagery'", "blamed Ankara for the attack", "urged Moscow to rein in"."""
+    Damascus of 'savagery'", "blamed Ankara for the attack", "urged Moscow to rein in", "called on
+    Damascus to recognise", "asked Ankara to"."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].lower_ in _CHARGING_VERBS \
-        and span.end < len(doc) and doc[span.end].lower_ in ("of", "for", "to")
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1].lower_, doc[span.end].lower_
+    if before == "on" and span.start > 1:  # "called on Damascus to recognise"
+        return doc[span.start - 2].lower_ in _CALLING_VERBS and after == "to"
+    return before in _CHARGING_VERBS and after in ("of", "for", "to")
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "could", "should", "can", "did", "does"})
