@@ -710,8 +710,11 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
     def near_another(item: ResolvedMention) -> bool:
         located, m = previous.get(id(item)), item.mention
         # Not after a governorate or its namesake city: "in the western countryside of As-Sweida, near
-        # Walgha" places the event by Walgha.
-        return located is not None and located.mention.role == "event" and id(located) not in references \
+        # Walgha" places the event by Walgha. The place it lies by may be background itself, if no
+        # area: "jets flying out of the Hmeimim Airbase near Jableh struck Rabia" (not "crossed into
+        # Syria near the town of Hader").
+        return located is not None and id(located) not in references \
+            and (located.mention.role == "event" or located.place.kind not in _COARSE) \
             and not _names_a_governorate(located.place) \
             and _NEAR_ANOTHER.match(m.sentence[located.mention.end_char - m.sentence_start:m.start_char - m.sentence_start]) is not None
 

@@ -1574,7 +1574,7 @@ _ORIGIN_OF_FORCES = re.compile(
     r"|(?:launched|began|started)\s+(?:the|an?|their|its)\s+(?:[\w-]+\s+){0,2}?(?:offensive|operation|attack|assault|campaign)s?"
     # the aircraft told before: "… dropped the bombs after taking off from Shayrat airfield"
     r"|(?:after|before|when|having)\s+(?:taking|took|taken)\s+off)"
-    r"\b[^.;:!?]{0,60}?\b(?i:from|via)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
+    r"\b[^.;:!?]{0,60}?\b(?i:from|via|out\s+of)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around|at)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+"
     r"|[a-z][\w-]*['’]s\s+)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"

@@ -2862,3 +2862,14 @@ def test_sajur_front_and_euphrates_villages_by_their_news_names(extractor: Extra
     found = _by_mention(_events(extractor, text, published=dt.date(2018, 12, 26)))
     assert (found["Arab Hassan"].place, found["Aoun al-Dadat"].place, found["Shuyukh"].place) == \
         ("Arab Hasan Kabir", "Dadat", "Shuyukh Tahtani")
+
+
+def test_an_airbase_aircraft_flew_out_of_and_the_town_it_lies_by_are_background(extractor: Extractor) -> None:
+    """"jets flying out of the Hmeimim Airbase near Jableh conducted airstrikes around Rabia": the base is
+    where they came from and Jableh only says where the base is; "crossed into Syria near the town of
+    Hader" still places the crossing by Hader (a country is no place to lie by)."""
+    text = ("Russian fighter jets flying out of the Hmeimim Airbase near Jableh conducted over 40 airstrikes on rebel "
+            "positions around Rabia. Hundreds of Druze crossed the fence into Syria near the town of Hader on Wednesday.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2016, 1, 24))}
+    assert roles == {"Hmeimim Airbase": "mention", "Jableh": "mention", "Rabia": "event", "Syria": "mention",
+                     "Hader": "event"}
