@@ -173,6 +173,24 @@ def _one_place_per_name(resolved: list[ResolvedMention], placed_by_its_sentence:
     return out
 
 
+def _the_town_named_otherwise(resolved: list[ResolvedMention], resolved_at: dict[int, int], candidates: Sequence[list[Candidate]],
+                              placed_by_its_sentence: list[bool]) -> None:
+    """Make a name spelled like a town of note the article names otherwise that town, not a hamlet
+    that shares the spelling, unless its own sentence places it there: "Ras al-Ain" in a list of
+    northern towns, then "a car bomb exploded near a bakery in Ras al-Ayn", is one town, not a Rural
+    Damascus village also called Ras al-Ayn. In place, by mention index (``resolved_at``)."""
+    notable = {item.place.id: item.place for item in resolved if is_notable(item.place) and item.place.kind == "settlement"}
+    if not notable:
+        return
+    for index, at in resolved_at.items():
+        item = resolved[at]
+        if is_notable(item.place) or item.place.kind in AREA_KINDS or placed_by_its_sentence[at]:
+            continue
+        same = {c.place.id for c in candidates[index] if c.match in ("exact", "user") and c.place.id in notable}
+        if len(same) == 1:
+            resolved[at] = replace(item, place=notable[same.pop()])
+
+
 def _quarters_listed_together(resolved: list[ResolvedMention], resolved_at: dict[int, int], listed: set[int],
                               candidates: Sequence[list[Candidate]]) -> None:
     """A name listed beside a city's quarter is a quarter of that city when the city has one of
@@ -714,6 +732,7 @@ class Resolver:
                                           or beside.get(index) == answer[0].id)
         _quarters_listed_together(resolved, resolved_at, listed, first)
         _as_its_other_name(resolved, resolved_at, bracketed, first)
+        _the_town_named_otherwise(resolved, resolved_at, first, placed_by_its_sentence)
         return _one_place_per_name(resolved, placed_by_its_sentence)
 
     # ---------------------------------------------------------------- passes

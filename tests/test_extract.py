@@ -2873,3 +2873,12 @@ def test_an_airbase_aircraft_flew_out_of_and_the_town_it_lies_by_are_background(
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2016, 1, 24))}
     assert roles == {"Hmeimim Airbase": "mention", "Jableh": "mention", "Rabia": "event", "Syria": "mention",
                      "Hader": "event"}
+
+
+def test_a_town_named_by_two_spellings_is_one_town(extractor: Extractor) -> None:
+    """"Ras al-Ain" in a list of northern towns and "a car bomb exploded near a bakery in Ras al-Ayn" are the
+    Hasakah town, not a Rural Damascus village also spelled Ras al-Ayn."""
+    text = ("Turkey plans homes in Azaz, Jarablus, al-Bab, Tal Abyad and Ras al-Ain. Refugees fled Damascus years ago. "
+            "On Monday, a car bomb exploded near a bakery in Ras al-Ayn, killing three civilians.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2022, 5, 24)))
+    assert found["Ras al-Ayn"].admin1 == found["Ras al-Ain"].admin1 == "Hasakah"
