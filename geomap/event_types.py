@@ -34,7 +34,8 @@ import ahocorasick
 
 from .names import ARABIC_PROCLITICS, is_arabic
 
-__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "EVENT_WORDS", "ARABIC_CUE_PREFIXES", "classify_event", "reports_event"]
+__all__ = ["LEXICON", "DEVICE_CUES", "PRECEDENCE", "EVENT_WORDS", "ARABIC_CUE_PREFIXES", "TAKEN_OUT_BEFORE", "classify_event",
+           "reports_event"]
 
 #: Cues that outrank every other type: the device itself says "explosion".
 DEVICE_CUES: dict[str, tuple[str, ...]] = {
@@ -188,6 +189,8 @@ EVENT_WORDS: tuple[str, ...] = (
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
     "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*", "blocks collaps*", "came down",
     "caved in", "tents collaps*", "collapsed tents", "bridge collaps*", "roof collaps*", "roofs collaps*",
+    "buildings have collapsed", "buildings had collapsed", "houses have collapsed", "homes have collapsed",
+    "building has collapsed", "tents have collapsed",
     "drowned", "flooded", "flooding", "floods", "flash flood*", "floodwater*", "ablaze", "snowstorm*", "snow storm*",
     # and cases of disease counted where they were found: "two further cases were confirmed in Latakia"
     "new cases", "new case", "cases were", "case was", "cases have been", "recorded cases", "tested positive",
@@ -195,6 +198,12 @@ EVENT_WORDS: tuple[str, ...] = (
     "هجوم*", "هاجم*", "استهداف*", "استهدف*", "جرحى", "جريح*", "إصاب*", "اصاب*", "دمار", "حصار", "اعتقال*",
     "اختطاف*", "خطف*", "كمين", "زلزال*",
 )  # fmt: skip
+
+#: Words before people named "from" a place that take them out of it, so that the place is where
+#: something happened, not their home: "withdrew its troops from", "buses evacuated sick and wounded
+#: residents from", "to oust HTS militants from".
+TAKEN_OUT_BEFORE = re.compile(r"\b(?i:withdr\w*|pull\w*|evacuat\w*|expel\w*|oust\w*|drive|drove|driven|remov\w*|depart\w*|exit\w*"
+                              r"|transfer\w*|bus(?:ed|sed|ing|sing)|clear\w*|push\w*|rescu\w*)\s+(?:[\w'’-]+\s+){0,5}$")
 
 _TYPES: tuple[str, ...] = tuple(DEVICE_CUES) + PRECEDENCE  # by rank: the first type found wins
 _CUES: tuple[tuple[str, ...], ...] = tuple(DEVICE_CUES.values()) + tuple(LEXICON[t] for t in PRECEDENCE)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .dates import CLOCK_TIME, DAY_COUNTS, EventDate, date_clauses, date_event, iter_full_dates, latest_told_day, make_date, opens_with_its_date, slash_dates_day_first
-from .event_types import classify_event
+from .event_types import TAKEN_OUT_BEFORE, classify_event
 from .gazetteer import URBAN_KM, haversine_km, lies_abroad
 from .model import AREA_KINDS, Article, Event, Mention, Place, ResolvedMention
 
@@ -93,7 +93,7 @@ _SOMEONES_HOME = re.compile(
     r"|teams?|crews?|volunteers"
     r"|members?(?:\s+of\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?)"
     r"(?:\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|[0-9]+))?\s+from\s+"
-    r"(?:the\s+(?:[a-z]+\s+)?(?:town|village|city|area|countryside|district)\s+of\s+(?:the\s+)?)?"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:towns?|villages?|cit(?:y|ies)|areas?|countryside|districts?)\s+of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?))*$")
 
 
@@ -722,7 +722,8 @@ def _demote_reference_points(resolved: Sequence[ResolvedMention]) -> list[Resolv
         m = item.mention
         start = max(m.start_char - m.sentence_start, 0)
         before = m.sentence[max(start - 80, 0):start]
-        return " from " in before and _SOMEONES_HOME.search(before) is not None
+        home = _SOMEONES_HOME.search(before) if " from " in before else None
+        return home is not None and TAKEN_OUT_BEFORE.search(before, 0, home.start()) is None  # not "evacuated residents from"
 
     homes = {id(r) for r in resolved if r.mention.role == "event" and someones_home(r)}
     references = {id(r) for r in resolved if r.mention.role == "event" and id(r) not in homes and is_landmark(r)}

@@ -28,7 +28,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .dates import MONTHS, iter_full_dates
-from .event_types import reports_event
+from .event_types import TAKEN_OUT_BEFORE, reports_event
 from .gazetteer import Gazetteer, is_notable, lies_abroad
 from .matcher import GROUP_HEADS, LIST_BULLETS, ORG_LABEL, PLACE_LABEL, WEAK_PLACE_LABEL, is_capitalised
 from .model import Article, Mention
@@ -1400,7 +1400,10 @@ _PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?i:posts|articles|news|stories
                              r"|Read\s+(?:more|also)\b|Also\s+read|See\s+also|More\s+on\s+this|More\s+stories"
                              r"|Most\s+(?:read|popular|viewed|shared)\b|MOST\s+READ|You\s+may\s+also\s+like|Trending(?=[ \t]*:?[ \t]*\n))"
                              # a link opening its line: "Read: 'We are waiting for death': Civilians trapped in …"
-                             r"|(?m:^[ \t]*(?:Read|READ|Watch|WATCH)[ \t]*:)")
+                             r"|(?m:^[ \t]*(?:Read|READ|Watch|WATCH)[ \t]*:)"
+                             # run into the text after a view count: "Print Tweet Views 458 Related Lebanon charges …",
+                             # "... 91 Related US Mistakes …"
+                             r"|(?<=[0-9)] )Related(?=\s+[A-Z])")
 def _list_end(text: str, after: int) -> int:
     """Where the lines headed by a link or tag list's heading end (the next blank line), when the
     heading ends its line ("Related news", "Read more:"); else ``after``: a heading run into prose."""
@@ -1822,13 +1825,7 @@ def _named_as_a_home(span: Span, sentences: _Sentences) -> bool:
     if _WHERE_AFTER.match(sentences.text, span.end_char):
         return False  # "a highway linking Masyaf with Wadi al-Uyun, where a car was burnt out"
     home = _HOME.search(before)
-    return home is not None and not (home.group("troops") and _TAKEN_OUT_BEFORE.search(before, 0, home.start()))
-
-
-#: Words before troops "from" a place that take them out of it, where the event is: "withdrew its
-#: troops from", "the evacuation of soldiers from", "to oust Turkish troops from".
-_TAKEN_OUT_BEFORE = re.compile(r"\b(?i:withdr\w*|pull\w*|evacuat\w*|expel\w*|oust\w*|drive|drove|driven|remov\w*|depart\w*|exit\w*"
-                               r"|transfer\w*|bus(?:ed|sed|ing|sing)|clear\w*|push\w*)\s+(?:[\w'’-]+\s+){0,5}$")
+    return home is not None and not (home.group("troops") and TAKEN_OUT_BEFORE.search(before, 0, home.start()))
 
 
 #: Nouns after a place that make it an actor: "the Damascus government", "Ankara authorities".

@@ -2875,6 +2875,28 @@ def test_an_airbase_aircraft_flew_out_of_and_the_town_it_lies_by_are_background(
                      "Hader": "event"}
 
 
+def test_related_links_run_into_scraped_text_after_a_view_count(extractor: Extractor) -> None:
+    """Scraped pages run their related links into the text: "Print Tweet Views 458 Related Blast Occurs at
+    Syrian Army Checkpoint in Damascus" tells of another story, not of Damascus."""
+    text = ("32 killed in Syrias Daraa NGO Friday 15 Aug 2014 Print Tweet Views 458 Related Blast Occurs at Syrian Army "
+            "Checkpoint in Damascus - Reports. Shelling killed 32 people in Daraa on Friday.")
+    roles = [(e.mention, e.role) for e in _events(extractor, text, published=dt.date(2014, 8, 15))]
+    assert ("Damascus", "mention") in roles and ("Daraa", "event") in roles
+
+
+def test_people_from_the_towns_of_a_list_and_people_taken_out_of_them(extractor: Extractor) -> None:
+    """"Fighters from the neighbouring towns of Inkhil and Nawa joined the battle in Jasim": their homes;
+    "buses evacuated sick and wounded residents from the besieged towns of al-Fuaa and Kafraya": the
+    evacuation happened there."""
+    text = "Fighters from the neighbouring towns of Inkhil and Nawa joined the battle in Jasim on Saturday."
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2022, 10, 15))}
+    assert roles == {"Inkhil": "mention", "Nawa": "mention", "Jasim": "event"}
+    text = ("Buses evacuated sick and wounded residents from the besieged towns of al-Fuaa and Kafraya on Wednesday, "
+            "as rebels left Madaya.")
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2017, 4, 12))}
+    assert roles["al-Fuaa"] == roles["Kafraya"] == "event"
+
+
 def test_a_town_named_by_two_spellings_is_one_town(extractor: Extractor) -> None:
     """"Ras al-Ain" in a list of northern towns and "a car bomb exploded near a bakery in Ras al-Ayn" are the
     Hasakah town, not a Rural Damascus village also spelled Ras al-Ayn."""
@@ -2882,3 +2904,11 @@ def test_a_town_named_by_two_spellings_is_one_town(extractor: Extractor) -> None
             "On Monday, a car bomb exploded near a bakery in Ras al-Ayn, killing three civilians.")
     found = _by_mention(_events(extractor, text, published=dt.date(2022, 5, 24)))
     assert found["Ras al-Ayn"].admin1 == found["Ras al-Ain"].admin1 == "Hasakah"
+
+
+def test_buildings_that_have_collapsed_are_events(extractor: Extractor) -> None:
+    """"dozens of buildings have collapsed in the towns of Jindires, Salqin, Harem and Armanaz": an auxiliary
+    between the noun and the verb still tells of the collapse."""
+    text = "The civil defence says dozens of buildings have collapsed in the towns of Jindires, Salqin and Harem."
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2023, 2, 6))}
+    assert roles == {"Jindires": "event", "Salqin": "event", "Harem": "event"}
