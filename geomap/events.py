@@ -166,9 +166,13 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
                                   day_first=day_first)
             if when.date is None and article.published is None and (story_date or last_day) is not None:
                 when = _in_a_story_of_known_year(sentence, story_date or last_day, day_first) or when  # type: ignore[arg-type]
+            if (when.year_assumed or when.source == "published") and "year" in sentence \
+                    and (year := _that_year(article.text, mention.sentence_start, sentence)) is not None:
+                moved = _in_the_year_of(when, year, article.published)  # "taking Yabroud on 16 March of that year"
+                when = when if moved is when else replace(moved, year_assumed=False)
             stated = when.source in ("sentence", "relative")
             if when.year_assumed and story_date is not None and _long_before(story_date, article.published):
-                when = _in_the_year_of(when, story_date, article.published)  # "4 April 2017 – … On 7 April, …"
+                when = _in_the_year_of(when, int(story_date.date[:4]), article.published)  # type: ignore[index]  # "4 April 2017 – … On 7 April"
             # Only where the sentence stated a day and names more than one place can its clauses differ.
             clauses[mention.sentence_start] = \
                 date_clauses(sentence, article.published, day_first=day_first) if stated and places_in[mention.sentence_start] > 1 else []
@@ -433,17 +437,39 @@ _DAY_HEADING_WITHOUT_YEAR = re.compile(
     re.MULTILINE | re.IGNORECASE)
 
 
-def _in_the_year_of(when: EventDate, story: EventDate, published: dt.date | None) -> EventDate:
+def _in_the_year_of(when: EventDate, year: int, published: dt.date | None) -> EventDate:
     """A day written without its year in a passage about an earlier year ("4 April 2017 – a sarin
-    attack … On 7 April, US cruise missiles strike Shayrat"): of the passage's year, not the
-    report's, unless that would put it after the report."""
+    attack … On 7 April, US cruise missiles strike Shayrat", "in May of that year"): of the passage's
+    year, not the report's, unless that would put it after the report. A sentence with no date of its
+    own ("Later that year, …") is of that year."""
+    if when.source == "published":
+        if published is not None and year > published.year:
+            return when
+        return EventDate(date=f"{year:04d}-01-01", precision="year", source="sentence",
+                         reason=f"'that year': {year}, the last year the text names before")
     try:
-        moved = dt.date.fromisoformat(when.date).replace(year=int(story.date[:4]))  # type: ignore[index, arg-type]
+        moved = dt.date.fromisoformat(when.date).replace(year=year)  # type: ignore[arg-type]
     except ValueError:  # 29 February
         return when
     if published is not None and moved > published:
         return when
     return replace(when, date=moved.isoformat(), reason=f"{when.reason}, in the year of the passage it is told in")
+
+
+#: The year a passage told before: "in May of that year", "Later that year", "that same year".
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b(?!['’]s)", re.IGNORECASE)
+#: A year written out: 1990–2039.
+_A_YEAR = re.compile(r"\b(?:199[0-9]|20[0-3][0-9])\b")
+
+
+def _that_year(text: str, sentence_start: int, sentence: str) -> int | None:
+    """The year "that year" in the sentence means: the last year the text writes before it, in the
+    sentence too ("stormed in the spring of 2014, taking Yabroud on 16 March of that year"), if any."""
+    that = _THAT_YEAR.search(sentence)
+    if that is None:
+        return None
+    years = _A_YEAR.findall(text, 0, sentence_start + that.start())
+    return int(years[-1]) if years else None
 
 
 def _in_a_story_of_known_year(sentence: str, story: EventDate, day_first: bool | None) -> EventDate | None:

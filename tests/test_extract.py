@@ -2912,3 +2912,13 @@ def test_buildings_that_have_collapsed_are_events(extractor: Extractor) -> None:
     text = "The civil defence says dozens of buildings have collapsed in the towns of Jindires, Salqin and Harem."
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2023, 2, 6))}
     assert roles == {"Jindires": "event", "Salqin": "event", "Harem": "event"}
+
+
+def test_that_year_is_the_last_year_the_text_wrote(extractor: Extractor) -> None:
+    """"taking Yabroud on 16 March of that year" after "in the spring of 2014", and "Later that year" after
+    "in November 2013": the year the text wrote last, not the publication's."""
+    text = ("Hezbollah stormed the Qalamoun mountains in the spring of 2014, taking Yabroud on 16 March of that year. "
+            "The army had taken Qara in November 2013. Later that year, jets struck Douma.")
+    found = _by_mention(_events(extractor, text, published=dt.date(2023, 5, 1)))
+    assert found["Yabroud"].date == "2014-03-16"
+    assert (found["Douma"].date, found["Douma"].date_precision) == ("2013-01-01", "year")
