@@ -69,6 +69,11 @@ _CONTAINER_AFTER = re.compile(
     r"|(?:[a-z]+\s+)?(?:centre|center|prison|hospital|facility|complex|factory|plant)))?\s*(?:,|,?\s+in|\s*\()\s*(?:the\s+)?(?:(?:neighbou?ring|nearby)\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|(?:north|south)(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|city)\s+of\s+)?", re.IGNORECASE)
+#: Between a landmark's name and the place it is in: "the al-Omar mosque in Saraqib".
+_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:city|town|village|neighbou?rhood|district|quarter)\s+of\s+)?", re.IGNORECASE)
+#: Between a building's or a market's name and the place it is in: "the Sheikh Saad market in al-Mezzeh".
+_FACILITY_IN = re.compile(r"\s+(?:market|souq|souk|bazaar|hospital|clinic|school|mosque|church|bakery|roundabout|street|square)"
+                          r"\s+in\s+(?:the\s+)?(?:(?:city|town|village|neighbou?rhood|district|quarter)\s+of\s+)?", re.IGNORECASE)
 #: Between a place and the country or city abroad named as what contains it: "Istiklal Street in
 #: Istanbul", "Reyhanli in Turkey's Hatay province", "Qandil in northern Iraq". Not a comma: "Tal
 #: Abyad, Turkey said" and "Damascus, Beirut and Baghdad" name no container.
@@ -189,6 +194,30 @@ def _the_town_named_otherwise(resolved: list[ResolvedMention], resolved_at: dict
         same = {c.place.id for c in candidates[index] if c.match in ("exact", "user") and c.place.id in notable}
         if len(same) == 1:
             resolved[at] = replace(item, place=notable[same.pop()])
+
+
+def _buildings_in_places(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]]) -> set[int]:
+    """The mentions that name a building, a market or a landmark in the place named right after
+    them ("the Sheikh Saad market in al-Mezzeh", "the al-Omar mosque in Saraqib"), by index."""
+    landmarks = {index for index in _named_next(mentions, _IN) if candidates[index] and candidates[index][0].place.kind == "landmark"}
+    return landmarks.union(_named_next(mentions, _FACILITY_IN))
+
+
+def _without_buildings_elsewhere(resolved: list[ResolvedMention], resolved_at: dict[int, int],
+                                 buildings: set[int]) -> list[ResolvedMention]:
+    """Leave out a building's name whose place lies far from the place it is said to be in: the Sheikh
+    Saad market in Damascus's al-Mezzeh is no Daraa village of that name, the al-Omar mosque in Saraqib
+    no Daraa mosque, the Salem mosque in Ariha no Indian city. The place it is in stays."""
+    far = set()
+    for index in buildings:
+        if index not in resolved_at or index + 1 not in resolved_at:
+            continue
+        building, around = resolved[resolved_at[index]].place, resolved[resolved_at[index + 1]].place
+        # (not in a governorate, nor in a city named like one: "the Bab al-Salam crossing in Aleppo")
+        if building.kind not in AREA_KINDS and around.kind not in AREA_KINDS and around.name != around.admin1 \
+                and _apart(building, around) > URBAN_KM:
+            far.add(resolved_at[index])
+    return [item for at, item in enumerate(resolved) if at not in far]
 
 
 def _quarters_listed_together(resolved: list[ResolvedMention], resolved_at: dict[int, int], listed: set[int],
@@ -733,7 +762,8 @@ class Resolver:
         _quarters_listed_together(resolved, resolved_at, listed, first)
         _as_its_other_name(resolved, resolved_at, bracketed, first)
         _the_town_named_otherwise(resolved, resolved_at, first, placed_by_its_sentence)
-        return _one_place_per_name(resolved, placed_by_its_sentence)
+        return _without_buildings_elsewhere(_one_place_per_name(resolved, placed_by_its_sentence), resolved_at,
+                                            _buildings_in_places(mentions, first))
 
     # ---------------------------------------------------------------- passes
 

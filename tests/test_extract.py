@@ -2922,3 +2922,14 @@ def test_that_year_is_the_last_year_the_text_wrote(extractor: Extractor) -> None
     found = _by_mention(_events(extractor, text, published=dt.date(2023, 5, 1)))
     assert found["Yabroud"].date == "2014-03-16"
     assert (found["Douma"].date, found["Douma"].date_precision) == ("2013-01-01", "year")
+
+
+def test_a_building_named_like_a_place_far_from_where_it_stands_is_left_out(extractor: Extractor) -> None:
+    """"the Sheikh Saad market in al-Mezzeh" is no Daraa village, "the al-Quds hospital in the Sukkari
+    neighbourhood" no Latakia quarter; the places they stand in stay, and a crossing "in Aleppo" (a
+    governorate's name) keeps its place."""
+    text = ("A shell struck the Sheikh Saad market in al-Mezzeh on Monday. The al-Quds hospital in the Sukkari "
+            "neighbourhood was hit on Wednesday. Trucks crossed at the Bab al-Salam crossing in Aleppo on Monday.")
+    places = {e.mention: e.admin1 for e in _events(extractor, text, published=dt.date(2016, 4, 28))}
+    assert "Sheikh Saad" not in places and "al-Quds" not in places
+    assert places["al-Mezzeh"] == "Damascus" and places["Bab al-Salam crossing"] == "Aleppo"
