@@ -185,6 +185,8 @@ ACTOR_VERBS = frozenset({
     "denounces", "commented", "expressed", "expresses", "refused", "refuses", "opposed", "opposes",
     # a plural subject's present, as headlines write it: "Damascus and Moscow deny any chemical attack"
     "deny", "warn", "accuse", "reject", "condemn", "vow", "demand", "urge", "blame", "threaten", "refuse", "welcome",
+    # an outlet or a monitor named like a village: "Nabaa has documented 19 killings"
+    "documented", "documents",
 })
 #: What a government does, after an auxiliary ("Damascus has denied", "Damascus did not comment"):
 #: the place is the government; "Idlib was shelled" stays a place.
@@ -194,7 +196,7 @@ _ACTOR_VERBS_AFTER_AUXILIARY = frozenset({
     "welcome", "said", "say", "announced", "announce", "vowed", "vow", "threatened", "threaten", "demanded", "demand",
     "insisted", "insist", "refused", "refuse", "agreed", "agree", "signed", "sign", "responded", "respond",
     "commented", "comment", "confirmed", "confirm", "urged", "blamed", "pledged", "accepted", "accept", "recognised",
-    "recognized", "recognise", "recognize", "want", "wanted", "called", "asked", "requested", "approved"})
+    "recognized", "recognise", "recognize", "want", "wanted", "called", "asked", "requested", "approved", "documented"})
 #: The auxiliaries of an active verb: after "is", "was", "were" a participle is passive ("the
 #: fighting in Aleppo is reported to have killed").
 _ACTIVE_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "should", "can", "did", "does"})

@@ -2933,3 +2933,10 @@ def test_a_building_named_like_a_place_far_from_where_it_stands_is_left_out(extr
     places = {e.mention: e.admin1 for e in _events(extractor, text, published=dt.date(2016, 4, 28))}
     assert "Sheikh Saad" not in places and "al-Quds" not in places
     assert places["al-Mezzeh"] == "Damascus" and places["Bab al-Salam crossing"] == "Aleppo"
+
+
+def test_an_outlet_named_like_a_village_that_documented_killings_is_no_event(extractor: Extractor) -> None:
+    """"Nabaa has documented 19 killings in Daraa": the outlet, whatever village shares its name."""
+    text = "Nabaa has documented 19 killings in Daraa since January."
+    roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2024, 3, 1))}
+    assert roles.get("Nabaa", "mention") == "mention" and roles["Daraa"] == "event"
