@@ -132,6 +132,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "stoned to death", "burned to death", "burnt to death", "tortured to death", "starved to death",
         "crushed to death", "hacked to death", "shot to death", "froze to death", "frozen to death",
         "slit the throat*", "slit their throat*", "slitting the throat*", "cut the throat*", "throats slit", "throat slit",
+        # activists' tolls: "Idlib: 14 martyrs, among them 6 in Saraqeb"
+        "martyr", "martyrs", "martyred",
         # Arabic: killing, killed, dead, assassination, execution, massacre, martyr(s)
         "مقتل", "قتل*", "قتيل*", "قتلى", "اغتيال*", "إعدام*", "اعدام*", "مجزرة", "مجازر", "استشهاد", "شهيد*",
         "شهداء",

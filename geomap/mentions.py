@@ -196,10 +196,14 @@ _ACTOR_VERBS_AFTER_AUXILIARY = frozenset({
     "welcome", "said", "say", "announced", "announce", "vowed", "vow", "threatened", "threaten", "demanded", "demand",
     "insisted", "insist", "refused", "refuse", "agreed", "agree", "signed", "sign", "responded", "respond",
     "commented", "comment", "confirmed", "confirm", "urged", "blamed", "pledged", "accepted", "accept", "recognised",
-    "recognized", "recognise", "recognize", "want", "wanted", "called", "asked", "requested", "approved", "documented"})
+    "recognized", "recognise", "recognize", "want", "wanted", "called", "asked", "requested", "approved", "documented",
+    "sent"})
 #: The auxiliaries of an active verb: after "is", "was", "were" a participle is passive ("the
 #: fighting in Aleppo is reported to have killed").
 _ACTIVE_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "should", "can", "did", "does"})
+#: What a government is doing, after "is" or "was": "Damascus is sending thousands of fighters".
+_ACTOR_PROGRESSIVES = frozenset({"sending", "deploying", "demanding", "accusing", "denying", "seeking", "negotiating",
+                                 "pressing", "threatening", "planning", "refusing", "insisting"})
 #: Words an auxiliary may have before its verb: "has not commented", "has repeatedly denied".
 _ADVERBS_AFTER_AUXILIARY = frozenset({"not", "n't", "also", "repeatedly", "already", "long", "strongly", "previously",
                                       "yet", "never", "publicly", "officially", "so", "far", "consistently", "again"})
@@ -1448,6 +1452,7 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       # "speaking after a cabinet session at the Grand Serail in Beirut"
                       r"(?:\s+at\s+(?:the|an?|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:cent(?:re|er)|headquarters|palace|serail|parliament"
                       r"|base|office|building|ministry|embassy|hotel|hall))?"
+                      r"(?:\s+(?:held|given|hosted|convened|organi[sz]ed))?"  # "a press conference held in the town of Ain Issa"
                       r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?"
                       r"(?:(?:(?:(?-i:[A-Z])[\w-]*|southern|northern|eastern|western|border)\s+)?(?:city|town|village|capital|province)\s+of\s+)?"
                       r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$", re.IGNORECASE)
@@ -1572,6 +1577,7 @@ _ORIGIN_OF_FORCES = re.compile(
     r"(?:\w+\s+){0,5}?(?:arriving|arrived|coming|came|sent|brought|transferred|deployed|redeployed|moving|moved|bussed|advancing|flown)"
     r"|(?:sent|brought|transferred|deployed|redeployed|moved|bussed)\s+(?:\w+\s+){0,4}?(?:fighters|troops|militants|militiamen|forces|soldiers|units)"
     r"|(?:fire|shells|rockets|missiles|mortars|shelling)\s+(?:\w+\s+){0,2}?(?:came|coming|fired|launched)"
+    r"|(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:shells|rockets|missiles|mortars|rounds|projectiles)"
     r"|(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?)[,\s]+(?:[\w,]+\s+){0,7}?(?:tak(?:e|es|ing)\s+off|took\s+off|taken\s+off"
     r"|depart(?:ing|ed)|flying|flew|flown|launched|fired|came(?!\s+under)|coming(?!\s+under)|operat(?:ed|ing|e|es))"
     r"|(?:sorties|missions|flights)\s+(?:\w+\s+){0,2}?(?:flown|launched|carried\s+out)"
@@ -1985,7 +1991,8 @@ def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
     if not (strict and word in _AUXILIARIES):
         return True
     if word not in _ACTIVE_AUXILIARIES:
-        return False
+        # an active progressive: "Damascus is sending thousands of fighters" (not "Idlib was shelled")
+        return i + 1 < len(doc) and doc[i + 1].lower_ in _ACTOR_PROGRESSIVES
     i += 1  # a Syrian place before an auxiliary: the government only when its verb says so
     while i < len(doc) and doc[i].lower_ in _ADVERBS_AFTER_AUXILIARY:
         i += 1

@@ -2940,3 +2940,21 @@ def test_an_outlet_named_like_a_village_that_documented_killings_is_no_event(ext
     text = "Nabaa has documented 19 killings in Daraa since January."
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2024, 3, 1))}
     assert roles.get("Nabaa", "mention") == "mention" and roles["Daraa"] == "event"
+
+
+def test_martyrs_a_government_sending_fighters_fire_from_positions_and_a_conference_held(extractor: Extractor) -> None:
+    """Activists' tolls ("Idlib: 14 martyrs, among them 6 in Saraqeb"); "Damascus is sending thousands of
+    fighters from Idlib … to the coast"; "fired mortar shells from their positions in Jobar on … Abbasiyeen"
+    (the Damascus quarter); "a press conference held in the town of Ain Issa"."""
+    published = dt.date(2016, 3, 1)
+    roles = {e.mention: e.role for e in _events(extractor, "Idlib: 14 martyrs, among them 6 in Saraqeb and 3 in Binnish.",
+                                                published=published)}
+    assert (roles["Saraqeb"], roles["Binnish"]) == ("event", "event")
+    text = "Damascus is sending thousands of fighters from Idlib and Hama to the coast, where clashes erupted in Jableh."
+    roles = {e.mention: e.role for e in _events(extractor, text, published=published)}
+    assert roles == {"Damascus": "mention", "Idlib": "mention", "Hama": "mention", "Jableh": "event"}
+    text = "Terrorists fired mortar shells from their positions in Jobar on residential neighbourhoods in Abbasiyeen, killing two."
+    found = _by_mention(_events(extractor, text, published=published))
+    assert found["Jobar"].role == "mention" and (found["Abbasiyeen"].role, found["Abbasiyeen"].admin1) == ("event", "Damascus")
+    text = "The SDF announced the start of the battle at a press conference held in the town of Ain Issa."
+    assert [(e.mention, e.role) for e in _events(extractor, text, published=published)] == [("Ain Issa", "mention")]
