@@ -220,7 +220,9 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             if not stated:
                 unstated.add(mention.sentence_start)
         when, event_type = dated[mention.sentence_start]
-        if clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
+        if (own := _day_of_its_relative_clause(mention, article.published, day_first)) is not None:
+            when = own  # "starting with Busra al-Harir, which it seized on June 26": the place's own day
+        elif clauses[mention.sentence_start]:  # "struck A on Monday, and B on Tuesday": the day of its own clause
             offset = mention.start_char - mention.sentence_start
             when = next(day for first, day in reversed(clauses[mention.sentence_start]) if first <= offset)
         elif when.source == "sentence" and when.precision != "day" and "had" in mention.sentence \
@@ -435,6 +437,22 @@ _DAY_HEADING_WITHOUT_YEAR = re.compile(
     r"|(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+(?:[0-3]?[0-9][ \t]+[A-Za-z]{3,9}|[A-Za-z]{3,9}[ \t]+[0-3]?[0-9])))"
     r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
+
+
+#: A relative clause right after a place: ", which it seized on June 26", ", where more than 200 people
+#: died on 6 February".
+_WHICH_CLAUSE = re.compile(r",\s+(?:which|where)\s+[^,.;:()]{0,80}")
+
+
+def _day_of_its_relative_clause(mention: Mention, published: dt.date | None, day_first: bool | None) -> EventDate | None:
+    """The day a relative clause right after the place states, which is the place's own ("The army
+    launched its offensive on June 19, starting with Busra al-Harir, which it seized on June 26"); not
+    a period's start ("which had been besieged since 2 January") nor a year or a month."""
+    clause = _WHICH_CLAUSE.match(mention.sentence, mention.end_char - mention.sentence_start)
+    if clause is None or not any(c.isdigit() for c in clause.group()):
+        return None
+    told = date_event(clause.group(), published, day_first=day_first)
+    return told if told.source == "sentence" and told.precision == "day" else None
 
 
 def _in_the_year_of(when: EventDate, year: int, published: dt.date | None) -> EventDate:

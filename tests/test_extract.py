@@ -2958,3 +2958,13 @@ def test_martyrs_a_government_sending_fighters_fire_from_positions_and_a_confere
     assert found["Jobar"].role == "mention" and (found["Abbasiyeen"].role, found["Abbasiyeen"].admin1) == ("event", "Damascus")
     text = "The SDF announced the start of the battle at a press conference held in the town of Ain Issa."
     assert [(e.mention, e.role) for e in _events(extractor, text, published=published)] == [("Ain Issa", "mention")]
+
+
+def test_a_place_s_own_day_in_its_relative_clause(extractor: Extractor) -> None:
+    """"launched its offensive on June 19, starting with Busra al-Harir, which it seized on June 26": Busra
+    al-Harir's day is June 26; a period's start ("which had been besieged since 2 January") is no day."""
+    text = "The army launched its offensive in eastern Daraa on June 19, starting with Busra al-Harir, which it seized on June 26."
+    found = _by_mention(_events(extractor, text, published=dt.date(2018, 7, 1)))
+    assert found["Busra al-Harir"].date == "2018-06-26"
+    text = "Jets struck al-Atarib, which had been besieged since 2 January, on Monday."
+    assert [e.date for e in _events(extractor, text, published=dt.date(2018, 7, 4))] == ["2018-07-02"]
