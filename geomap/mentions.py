@@ -1367,8 +1367,8 @@ _WHERE_PREPOSITIONS = frozenset({"in", "near", "at", "around", "outside", "insid
 #: border town of Karkamış", "the Turkish border towns of Akcakale and Nusaybin"; or a list after
 #: "in" ("rallies in Kilis and Reyhanli") or after what fell on it ("rockets fell on Kilis and Reyhanli").
 _TOLD_AS_A_PLACE = re.compile(r"(?:(?P<kind>\b(?i:cit(?:y|ies)|towns?|villages?|provinces?|districts?|camps?|ports?))\s+of\s+"
-                              r"|\b(?:in|near|at|into|inside|outside|across|(?:fell|landed|(?i:attacks?|strikes?|raids?|shelling"
-                              r"|bombing|bombardment|rockets|shells|missiles))\s+on)\s+(?:the\s+)?)(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+                              r"|\b(?:in|near|at|into|inside|outside|across|(?i:" + "|".join(sorted(_HIT_ON_WORDS, reverse=True)) + r")\s+on)"
+                              r"\s+(?:the\s+)?)(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
                               r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))*(?:the\s+)?$")
 
 

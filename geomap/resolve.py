@@ -73,7 +73,7 @@ _CONTAINER_AFTER = re.compile(
 _IN = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:city|town|village|neighbou?rhood|district|quarter)\s+of\s+)?", re.IGNORECASE)
 #: Between a building's or a market's name and the place it is in: "the Sheikh Saad market in al-Mezzeh".
 _FACILITY_IN = re.compile(r"\s+(?:market|souq|souk|bazaar|hospital|clinic|school|mosque|church|bakery|roundabout|street|square)"
-                          r"\s+in\s+(?:the\s+)?(?:(?:city|town|village|neighbou?rhood|district|quarter)\s+of\s+)?", re.IGNORECASE)
+                          + _IN.pattern, re.IGNORECASE)
 #: Between a place and the country or city abroad named as what contains it: "Istiklal Street in
 #: Istanbul", "Reyhanli in Turkey's Hatay province", "Qandil in northern Iraq". Not a comma: "Tal
 #: Abyad, Turkey said" and "Damascus, Beirut and Baghdad" name no container.
@@ -272,8 +272,13 @@ def _listed_beside_a_place_in(index: int, listed: set[int], candidates: Sequence
     """True when the mention stands in a list ("Shabki, Duma and Rami") beside a name whose best
     place lies in one of ``governorates``: a village of the list, not a city of its name elsewhere.
     ``listed``: the mentions followed by the next name of their list (:func:`_named_next`)."""
-    neighbours = [i for i, joined in ((index - 1, index - 1 in listed), (index + 1, index in listed)) if joined]
-    return any(candidates[i] and candidates[i][0].place.admin1 in governorates for i in neighbours)
+    return any(candidates[i] and candidates[i][0].place.admin1 in governorates for i in _list_neighbours(index, listed))
+
+
+def _list_neighbours(index: int, listed: set[int]) -> list[int]:
+    """The mentions right before and after the mention in its list (``listed``: as for
+    :func:`_listed_beside_a_place_in`)."""
+    return [i for i, joined in ((index - 1, index - 1 in listed), (index + 1, index in listed)) if joined]
 
 
 def _where_list_partners_lie(index: int, listed: set[int], candidates: Sequence[list[Candidate]]) -> set[str]:
@@ -281,9 +286,8 @@ def _where_list_partners_lie(index: int, listed: set[int], candidates: Sequence[
     places of one governorate only, which say where the list lies as a governorate named would: "in
     al-Hol and Areesha camps, … east of Aleppo city" is Hasakah's Areesha. ``listed``: as for
     :func:`_listed_beside_a_place_in`."""
-    neighbours = [i for i, joined in ((index - 1, index - 1 in listed), (index + 1, index in listed)) if joined]
     where = set()
-    for i in neighbours:
+    for i in _list_neighbours(index, listed):
         spelled = {c.place.admin1 for c in candidates[i] if c.match in ("exact", "user")}
         if len(spelled) == 1 and None not in spelled:
             where |= spelled
@@ -538,8 +542,9 @@ def _named_twice(bracketed: Iterable[int], candidates: Sequence[list[Candidate]]
 
 def _listed_with_villages(mentions: Sequence[Mention], candidates: Sequence[list[Candidate]], listed: set[int]) -> dict[int, str]:
     """The place meant by a name listed with villages that only one place each is spelled as (or,
-    with no place spelled so, folds to), by mention index: its one namesake spelled as written within :data:`_BESIDE_KM` of one of them, or,
-    for a name whose best-ranked place is a town of note, of two. In "In al-Shabki, Rami, Duma,
+    with no place spelled so, folds to), by mention index: its one namesake spelled as written
+    within :data:`_BESIDE_KM` of one of them, or, for a name whose best-ranked place is a town of
+    note, of two. In "In al-Shabki, Rami, Duma,
     Tima and al-Matouna, gunmen killed entire families", Duma is the Sweida village among the
     others, not the town by Damascus. Listed with two towns of note, a name is its namesake of note:
     "Protests spread to Baniyas, Homs and Douma" in a Sweida story is Douma by Damascus, not the Sweida

@@ -2737,6 +2737,8 @@ def test_what_fell_on_a_town_abroad_tells_where_it_fell(extractor: Extractor) ->
     assert roles == {"Kilis": "event", "Reyhanli": "event"}
     roles = {e.mention: e.role for e in _events(extractor, "Two shells landed on Reyhanli.", published=dt.date(2018, 1, 22))}
     assert roles == {"Reyhanli": "event"}
+    text = "LIVE: Hezbollah offensive on the Arsal barrens – updates"
+    assert [(e.mention, e.role) for e in _events(extractor, text, published=dt.date(2017, 7, 21))] == [("Arsal", "event")]
 
 
 def test_speech_after_a_place_without_its_comma_or_by_a_named_president(extractor: Extractor) -> None:
