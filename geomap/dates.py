@@ -664,7 +664,8 @@ _DAY_PAIR = re.compile(r",?\s*(?:-|–|(?:and\s+)?(?:to|into|until|till|through)
 
 #: A month's stem, a weekday or a relative day word: a sentence with fewer than two of them names
 #: at most one day in words (two numeric dates in one sentence are left to :func:`date_event`).
-_DAY_WORDS = _automaton(_STEMS + tuple(_WEEKDAYS) + ("today", "tonight", "yesterday", *_ARABIC_YESTERDAY, _ARABIC_TODAY))
+_DAY_WORDS = _automaton(_STEMS + tuple(_WEEKDAYS) + ("today", "tonight", "this morning", "this afternoon", "this evening",
+                                                     "yesterday", *_ARABIC_YESTERDAY, _ARABIC_TODAY))
 
 
 def _days_stated(lowered: str, at_least: int = 2) -> list[tuple[int, int]]:

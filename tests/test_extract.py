@@ -2970,3 +2970,12 @@ def test_a_place_s_own_day_in_its_relative_clause(extractor: Extractor) -> None:
     assert found["Busra al-Harir"].date == "2018-06-26"
     text = "Jets struck al-Atarib, which had been besieged since 2 January, on Monday."
     assert [e.date for e in _events(extractor, text, published=dt.date(2018, 7, 4))] == ["2018-07-02"]
+
+
+def test_this_morning_in_a_later_clause_dates_its_own_places(extractor: Extractor) -> None:
+    """"seized the Masaken Hanano district on Saturday, … and pushed on this morning into Jabal Badro":
+    Jabal Badro is of the publication day, Masaken Hanano of Saturday."""
+    text = ("Pro-government forces seized the Masaken Hanano district on Saturday, and pushed on this morning into "
+            "Jabal Badro and al-Haydariya, a monitoring group said.")
+    dates = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2016, 11, 27))}
+    assert dates == {"Masaken Hanano": "2016-11-26", "Jabal Badro": "2016-11-27", "al-Haydariya": "2016-11-27"}
