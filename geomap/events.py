@@ -127,7 +127,8 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
 
     bounds = sorted(sentences)
     header_end = _header_end(article.text)
-    lead: list[EventDate | None] = []  # the lead's day, read once when a headline needs it
+    lead: list[EventDate | None] = []  # the lead's day, read once when a headline or the lead needs it
+    lead_start = next((start for start, _ in bounds if start >= header_end), None)
     history: dict[tuple[str | None, str | None], bool] = {}  # by date and precision: long before the report
     # Without a publication date, the latest day the text tells of: a year or month long before it lies
     # long before the report too ("On July 4, 2015, … In 2013 its fighters led the assault on Qusayr");
@@ -195,6 +196,13 @@ def make_events(article: Article, resolved: Sequence[ResolvedMention],
             else:
                 told = _day_told_before(article, bounds, mention.sentence_start, max(read_up_to, opening(paragraph)),
                                         dated, date_lines, day_first)
+                if told is None and mention.sentence_start == lead_start and story_date is None:
+                    # A lead with no day of its own, whose next sentence tells it again with its day: "At
+                    # least 31 civilians were killed when air strikes hit … Maaret al-Numan. The raids on
+                    # Monday morning struck the market …"
+                    if not lead:
+                        lead.append(_lead_day(article, bounds, header_end, date_lines, day_first))
+                    told = lead[0]
                 if told is None and story_date is None and article.published and read_up_to < opening(paragraph):
                     # Before the story has a day, a news day told in an earlier paragraph ("Wednesday's
                     # attacks began before dawn." before the paragraphs that name the villages).
@@ -340,12 +348,24 @@ def _header_end(text: str) -> int:
 
 def _lead_day(article: Article, bounds: Sequence[tuple[int, int]], header_end: int,
               date_lines: Sequence[tuple[int, int]], day_first: bool | None) -> EventDate | None:
-    """The day the lead (the body's first sentence) states, if it states one."""
-    first = next(((start, end) for start, end in bounds if start >= header_end), None)
-    if first is None:
+    """The day the lead (the body's first sentence) states, if it states one; if it states no date at
+    all, the day of the next sentence when that tells the lead's event again ("The raids on Monday
+    morning struck the market …", :data:`_THE_LEAD_AGAIN`)."""
+    at = next((i for i, (start, _) in enumerate(bounds) if start >= header_end), None)
+    if at is None:
         return None
+    first = bounds[at]
     told = date_event(_without(article.text[first[0]:first[1]], first[0], date_lines), article.published, day_first=day_first)
+    second = next(((start, end) for start, end in bounds[at + 1:] if article.text[start:end].strip()), None)
+    if told.source == "published" and second is not None and _THE_LEAD_AGAIN.match(article.text, second[0]):
+        told = date_event(_without(article.text[second[0]:second[1]], second[0], date_lines), article.published, day_first=day_first)
     return told if _a_day_the_story_goes_on_from(told) and _news_day(told, article.published) else None
+
+
+#: A sentence that opens by naming the lead's event again: "The raids on Monday morning …", "The
+#: attack, which took place on Sunday, …".
+_THE_LEAD_AGAIN = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:raids?|strikes?|airstrikes?|attacks?|bombings?"
+                             r"|blasts?|explosions?|shelling|bombardment|assault|clashes|fighting|massacre|killings?)\b")
 
 
 def _entry_day(article: Article, paragraph: int, paragraph_breaks: Sequence[int], bounds: Sequence[tuple[int, int]],

@@ -2979,3 +2979,14 @@ def test_this_morning_in_a_later_clause_dates_its_own_places(extractor: Extracto
             "Jabal Badro and al-Haydariya, a monitoring group said.")
     dates = {e.mention: e.date for e in _events(extractor, text, published=dt.date(2016, 11, 27))}
     assert dates == {"Masaken Hanano": "2016-11-26", "Jabal Badro": "2016-11-27", "al-Haydariya": "2016-11-27"}
+
+
+def test_a_lead_without_a_day_takes_the_day_of_the_next_sentence_that_tells_it_again(extractor: Extractor) -> None:
+    """"At least 31 civilians were killed when air strikes hit a market in Maaret al-Numan. The raids on
+    Monday morning struck the market …": the lead's event, and the headline's, are Monday's."""
+    text = ("Air raids on market in Syria's Maaret al-Numan kill dozens\n\n"
+            "At least 31 civilians were killed when air strikes hit a crowded vegetable market in the rebel-held town "
+            "of Maaret al-Numan, according to rescuers.\n\n"
+            "The raids on Monday morning struck the market and the homes around it, the civil defence said.")
+    assert {e.date for e in _events(extractor, text, published=dt.date(2019, 7, 23)) if e.mention == "Maaret al-Numan"} \
+        == {"2019-07-22"}
