@@ -328,7 +328,12 @@ class Gazetteer:
             # the Eastern Ghouta, not the Homs quarter "Ghota").
             spelled_as_written = any(how in ("exact", "user") and (admin1s and place.admin1 in admin1s or is_notable(place))
                                      for _, place, how, _ in scored)
-            scored = [(score + _context_bonus(place, admin1s, points, kind)
+            # A hamlet that shares the name of a town of note in its own governorate is not pulled to the
+            # top by the story's places nearby: "Afrin" beside Atarib is the town, not the Afrin hamlet
+            # by Aleppo. (In another governorate it may be: nearness tells which of the two regions.)
+            towns_as_written = {place.admin1 for _, place, how, _ in scored
+                                if how in ("exact", "user") and is_notable(place) and place.kind in _TOWN_KINDS}
+            scored = [(score + _context_bonus(place, admin1s, () if place.admin1 in towns_as_written and not is_notable(place) else points, kind)
                        - (_VARIANT_BESIDE_EXACT if spelled_as_written and how == "variant" and not is_notable(place) else 0.0),
                        place, how, matched) for score, place, how, matched in scored]
         best = heapq.nsmallest(limit, scored, key=_by_score_then_id) if limit < len(scored) else sorted(scored, key=_by_score_then_id)

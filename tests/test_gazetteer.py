@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.errors import GazetteerError
-from geomap.gazetteer import Gazetteer, default_gazetteer, haversine_km, load_gazetteer
+from geomap.gazetteer import Area, Gazetteer, default_gazetteer, haversine_km, load_gazetteer
 from geomap.names import normalize
 
 # (spelling as written in news, expected point, kind) — points from OCHA / GeoNames / OurAirports.
@@ -215,6 +215,16 @@ def test_an_exact_spelling_inside_the_context_beats_a_variant_near_a_context_pla
     # Kobani: Dabiq, not the hamlet by Kobani whose Kurdish name "Debik" folds alike.
     best = gazetteer.lookup("Dabiq", context=["Aleppo", "Kobani"], limit=1)[0]
     assert best.match == "exact" and haversine_km(best.place.lat, best.place.lon, 36.54, 37.27) < 3
+
+
+def test_a_hamlet_named_like_a_town_of_its_governorate_is_not_pulled_up_by_nearby_places(gazetteer: Gazetteer) -> None:
+    """"Afrin" in a story set in Atarib and Aleppo city: the town of Afrin, not the Afrin hamlet by
+    Aleppo city."""
+    afrins = [c.place for c in gazetteer.lookup("Afrin", limit=10) if c.place.kind == "settlement"]
+    assert len({p.id for p in afrins}) >= 2 and len({p.admin1 for p in afrins}) == 1, "the test needs two Aleppo Afrins"
+    best = gazetteer.lookup("Afrin", context=Area(frozenset({"Aleppo", "Idlib"}), ((36.14, 36.83), (36.20, 37.16))),
+                            limit=1)[0].place
+    assert haversine_km(best.lat, best.lon, 36.51, 36.87) < 5
 
 
 def test_settlement_before_airbase_unless_asked(gazetteer: Gazetteer) -> None:
