@@ -253,9 +253,12 @@ _NOT_PAST_WEEKDAY = re.compile(r"(?:next|every|coming|each|following|until|till|
 #: A weekday, or a month or day of the month without a year, a few words after these is still to
 #: come ("talks will resume on Monday", "a vote scheduled for April 25", "will be held in March",
 #: "funerals are due to be held on Tuesday", "a meeting set for Saturday", "inspectors are expected to
-#: start their work in Douma on Sunday"), not a day back from
-#: the publication date. (Not "due to" alone: "closed due to shelling on Monday" is past.)
-_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|slated|due\s+to\s+be|(?:set|expected|plans?)\s+(?:to|for))"
+#: start their work in Douma on Sunday", "the envoy is due to arrive in Damascus on Monday", "the UN
+#: hopes to convene talks in Geneva on 25 January"), not a day back from the publication date. (Not
+#: "due to" alone: "closed due to shelling on Monday" is past; nor "had been due to start on
+#: Wednesday", a day gone by.)
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|slated|(?:set|expected|plans?)\s+(?:to|for)|(?:hopes?|hoping|aims?|intends?)\s+to"
+                     r"|due\s+to\s+be|(?:is|are)\s+due\s+to\s+(?:arrive|visit|meet|begin|start|open|resume|hold|travel|sign|vote|leave|attend))"
                      r"(?:\s+[\w-]+){0,5}(?:\s+(?:on|for))?\s+$")
 #: A day right after these words is when something was said ("a monitor said on Sunday", "told
 #: AFP on Sunday", "in a statement on Sunday", "condemned on Wednesday the aggression … on Tuesday

@@ -128,6 +128,8 @@ def test_day_and_month_take_the_year_from_the_publication_date() -> None:
         "Elections will be held in March.",
         "The envoy is expected to arrive in Damascus on January 14.",
         "Inspectors are expected to start their work in Douma on January 14.",
+        "The UN hopes to convene peace talks in Geneva on 25 January.",
+        "The envoy is due to arrive in Damascus on January 14.",
     ],
 )
 def test_a_day_or_month_still_to_come_is_not_last_years(sentence: str) -> None:
@@ -347,6 +349,9 @@ def test_future_weekdays_are_not_event_dates() -> None:
     assert _d("The envoy is expected to visit Damascus on Monday.")[2] == "published"
     assert _d("A vote was scheduled for Friday.")[2] == "published"
     assert _d("Funerals are due to be held on Tuesday in Bab Touma.")[2] == "published"
+    assert _d("The envoy is due to arrive in Damascus on Monday.")[2] == "published"
+    assert _d("The evacuation had been due to start on Monday but collapsed amid shelling.")[0] == "2018-01-08"
+    assert _d("The envoy hopes to meet the president on Monday.")[2] == "published"
     assert _d("A meeting is set for Saturday in Cairo.")[2] == "published"
     assert _d("The talks are slated for Monday.")[2] == "published"
     # Not "set" nor "due to" alone: these happened.
