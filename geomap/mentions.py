@@ -1671,8 +1671,18 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
     if _WHERE_AFTER.match(sentences.text, span.end_char):
         return False  # "fled to Idlib, where an air strike killed five": something happened there too
     refuge = _REFUGE.search(before, max(sentence_start - start, 0))
+    if refuge is None or _STRUCK_WHILE_SHELTERING.match(before, max(sentence_start - start, 0), refuge.end()):
+        return False  # "kill 17 civilians sheltering in a basement in Mseifra": they were struck where they sheltered
     # Where people go back to is where the return happens: "most returnees headed to Saraqeb".
-    return refuge is not None and "return" not in before[max(refuge.start() - 15, 0):refuge.end()].lower()
+    return "return" not in before[max(refuge.start() - 15, 0):refuge.end()].lower()
+
+
+#: People struck where they sheltered, up to the shelter word: "kill 17 civilians sheltering in",
+#: "targeted a basement where families were sheltering in", "a school sheltering displaced families in".
+_STRUCK_WHILE_SHELTERING = re.compile(
+    r".*?\b(?i:kill(?:s|ed|ing)?|hit(?:s|ting)?|str(?:uck|ike|ikes)|target(?:s|ed|ing)|bomb(?:s|ed)|shell(?:s|ed)"
+    r"|pound(?:s|ed|ing)|attack(?:s|ed)?|raid(?:s|ed)?|wound(?:s|ed|ing)|injur(?:e|es|ed|ing)|destroy(?:s|ed|ing)?)"
+    r"\s+(?:(?!(?i:and|or|but|who|after|then|while)\s)[\w,-]+\s+){0,6}?(?:(?i:where|as)\s+(?:[\w-]+\s+){1,3}?(?i:were|was|had\s+been|are|is)\s+)?(?i:shelter(?:ing|ed))\b")
 
 
 #: What follows a place when something happened there too: "fled to Idlib, where an air strike

@@ -2137,6 +2137,12 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
     assert roles("On Monday, an air strike hit a school sheltering displaced families in the town of Saraqib.") == {
         "Saraqib": "event"}
     assert roles("Five people were killed while sheltering in a basement in Douma on Monday.") == {"Douma": "event"}
+    # People struck where they sheltered: the strike is where they sheltered.
+    assert roles("Russian airstrikes kill 17 civilians sheltering in a basement in Daraa on Monday.") == {"Daraa": "event"}
+    assert roles("Russian warplanes on Monday targeted a basement where families were sheltering in the town of "
+                 "Inkhil.") == {"Inkhil": "event"}
+    assert roles("Jets shelled Saraqib on Monday and survivors are sheltering in Atmeh.") == {
+        "Saraqib": "event", "Atmeh": "mention"}
     assert roles("Shelling hit a shelter in Atmeh on Monday.") == {"Atmeh": "event"}
     # Camps people live in, hospitals the wounded were ferried or taken to by a longer way.
     assert roles("After the shelling of Jisr al-Shughour on Monday, thousands are living in camps in Turkey's Hatay "
