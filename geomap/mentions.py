@@ -1584,7 +1584,9 @@ _ORIGIN_OF_FORCES = re.compile(
     r"|(?:offensive|operation|attack|assault|campaign)s?\s+(?:\w+\s+){0,4}?(?:launched|began|started)"
     r"|(?:launched|began|started)\s+(?:the|an?|their|its)\s+(?:[\w-]+\s+){0,2}?(?:offensive|operation|attack|assault|campaign)s?"
     # the aircraft told before: "… dropped the bombs after taking off from Shayrat airfield"
-    r"|(?:after|before|when|having)\s+(?:taking|took|taken)\s+off)"
+    r"|(?:after|before|when|having)\s+(?:taking|took|taken)\s+off"
+    # whoever set out from a place: "the militants, who had set out from their strongholds in", "lorries … after setting out from"
+    r"|(?:set|sets|setting)\s+out)"
     r"\b[^.;:!?]{0,60}?\b(?i:from|via|out\s+of)\s+(?:the\s+)?(?:(?i:direction|outskirts|area|countryside)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:[a-z][\w-]*\s+){1,3}(?i:in|near|around|at)\s+(?:the\s+)?|(?:occupied|rebel-held|regime-held|besieged)\s+"
     r"|[a-z][\w-]*['’]s\s+)?"
@@ -1600,7 +1602,7 @@ _ORIGIN_OF_FORCES_WORDS = _any_of("irection", "einforce", "onvoy", "ighters", "r
                                   "nfiltrat", "fire", "hells", "ockets", "issiles", "ortars", "helling", "arplane", "jet",
                                   "ircraft", "plane", "elicopter", "drone", "bomber", "aunched", "began", "tarted", "orties",
                                   "issions", "flights", "rotesters", "emonstrators", "ourners", "rowds", "king off", "took off",
-                                  "ken off")
+                                  "ken off", "et out", "ets out", "ting out")
 
 
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
@@ -1799,7 +1801,7 @@ _HOME = re.compile(
     r"|policem[ae]n|volunteers|rescuers|medics|paramedics|firefighters|delegations?)\s+from"
     # troops from a place, unless taken out of it ("withdrew its troops from Morek")
     r"|(?P<troops>troops|soldiers?)\s+from"
-    r"|based\s+(?:in|at)|headquartered\s+in|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
+    r"|based\s+(?:in|at)|headquartered\s+(?:in|at)|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
     r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
     r"|crossed\s+(?:the\s+(?:border|frontier)\s+|over\s+|into\s+[A-Z]\w*\s+)?from|(?:stationed|positioned|entrenched)\s+in"
     # where people live abroad or in exile: "now lives in the Turkish city of Gaziantep", "parties in exile in Berlin"

@@ -429,6 +429,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Jableh": "mention", "Kafr Nabuda": "event"}),
         ("Jets struck Ariha on Monday, said the rescue group, which is based in Gaziantep.",
          {"Ariha": "event", "Gaziantep": "mention"}),
+        ("The Russian reconciliation centre, headquartered at the Hmeimim airbase, said mortars hit Kasab on Monday.",
+         {"Hmeimim airbase": "mention", "Kasab": "event"}),
         ("The victims of Monday's shelling on Tafas were originally from the villages of Al-Sa'an and Sheikh Hilal.",
          {"Tafas": "event", "Al-Sa'an": "mention", "Sheikh Hilal": "mention"}),
         ("Jets struck Ariha on Monday. Most had originally fled from Hama, Eastern Ghouta and southern Idlib.",
@@ -555,6 +557,9 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
          {"Baba Amr": "mention", "Khaldiyeh": "event"}),
         ("The jets dropped the bombs on Khan Shaykhun after taking off from Shayrat airfield.",
          {"Khan Shaykhun": "event", "Shayrat airfield": "mention"}),
+        ("Forty lorries of food arrived in Madaya on Monday evening after setting out from Damascus in the morning.",
+         {"Madaya": "event", "Damascus": "mention"}),
+        ("Gunmen who set out from Tadef attacked a checkpoint in al-Bab on Monday.", {"Tadef": "mention", "al-Bab": "event"}),
         ("Shelling hit Idlib on Monday. The wounded were treated in hospitals in Antakya.", {"Idlib": "event", "Antakya": "mention"}),
         ("The buses left eastern Aleppo on Thursday. Erdogan told reporters in Ankara that his country was ready to "
          "receive the wounded in hospitals in Kilis.", {"Aleppo": "event", "Ankara": "mention", "Kilis": "mention"}),
