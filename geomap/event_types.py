@@ -189,7 +189,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "aid convoy*", "arrived", "arrivals", "wiped off", "flattened", "levelled", "leveled",
     # disasters, which humanitarian maps show too: "a building collapsed in Jableh"
     "earthquake*", "quake*", "tremor*", "aftershock*", "worst affected", "most affected", "building collaps*",
-    "buildings collaps*", "collapsed building*", "house collaps*", "houses collaps*", "blocks collaps*", "came down",
+    "buildings collaps*", "collapsed building*", "collapsed apartment*", "collapsed home*", "collapsed house*", "house collaps*", "houses collaps*", "blocks collaps*", "came down",
     "caved in", "tents collaps*", "collapsed tents", "bridge collaps*", "roof collaps*", "roofs collaps*",
     "buildings have collapsed", "buildings had collapsed", "houses have collapsed", "homes have collapsed",
     "building has collapsed", "tents have collapsed",

@@ -1001,13 +1001,16 @@ def _in_place_context(span: Span, starts: set[int], ends: set[int]) -> bool:
 
 
 def _after_a_place_word(doc: Doc, start: int) -> bool:
-    """True when the word at token ``start`` follows "in"/"near", "the village of" or an Arabic place word."""
+    """True when the word at token ``start`` follows "in"/"near", "the village of", "residents of" or an
+    Arabic place word."""
     before = doc[start - 1] if start > 0 else None
     return before is not None and (before.lower_ in PLACE_PREPOSITIONS or (
-        before.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+        before.lower_ == "of" and start > 1 and (doc[start - 2].lower_ in PLACE_NOUNS or doc[start - 2].lower_ in _DWELLERS))
         or before.text in ARABIC_PLACE_WORDS or _arabic_kind_word(before.text) is not None)
 
 
+#: People named by where they live: "Residents of Harem said …".
+_DWELLERS = frozenset({"residents", "inhabitants"})
 #: How far into a bracket after a name a place may start to make the name one: "(northern Idlib …)".
 _BRACKET_WORDS_BEFORE_A_PLACE = 3
 

@@ -2093,6 +2093,12 @@ def test_a_witness_there_tells_of_the_place(extractor: Extractor) -> None:
         "Baniyas"] == "event"
     assert roles("Residents of the village of Nawa told AFP that Israeli tanks drove into the village in Syria.")[
         "Nawa"] == "event"
+    # A name that is also an English word, told as where residents live: "Harem" is Harim.
+    assert roles("Residents of Harem said a five-storey building collapsed in the first tremor on Monday.") == {
+        "Harem": "event"}
+    # Collapsed homes are an event to map: "residents dug through the debris of collapsed apartment buildings".
+    assert roles("In the coastal city of Jableh, residents dug through the debris of collapsed apartment buildings "
+                 "on Monday.") == {"Jableh": "event"}
     assert roles("Syrian army units launched a sweep on Sunday in the desert around al-Sukhnah.")["al-Sukhnah"] == "event"
     # With the name's article between: "residents in al-Hamidiyah said".
     assert roles("Residents in al-Hamidiyah said troops with bulldozers entered the village in Syria on Monday.")[
