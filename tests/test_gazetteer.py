@@ -219,12 +219,18 @@ def test_an_exact_spelling_inside_the_context_beats_a_variant_near_a_context_pla
 
 def test_a_hamlet_named_like_a_town_of_its_governorate_is_not_pulled_up_by_nearby_places(gazetteer: Gazetteer) -> None:
     """"Afrin" in a story set in Atarib and Aleppo city: the town of Afrin, not the Afrin hamlet by
-    Aleppo city."""
+    Aleppo city; "Hama" beside Damascus and Daraa: the city."""
     afrins = [c.place for c in gazetteer.lookup("Afrin", limit=10) if c.place.kind == "settlement"]
     assert len({p.id for p in afrins}) >= 2 and len({p.admin1 for p in afrins}) == 1, "the test needs two Aleppo Afrins"
     best = gazetteer.lookup("Afrin", context=Area(frozenset({"Aleppo", "Idlib"}), ((36.14, 36.83), (36.20, 37.16))),
                             limit=1)[0].place
     assert haversine_km(best.lat, best.lon, 36.51, 36.87) < 5
+    # Nor, anywhere, a hamlet that shares a governorate's name: "Hama" by Damascus or "Quneitra" in Daraa
+    # city, in a tally of the dead by governorate.
+    tally = Area(frozenset({"Rural Damascus", "Damascus", "Daraa", "Hama", "Quneitra"}),
+                 ((33.51, 36.29), (32.62, 36.11), (33.60, 36.38)))
+    assert gazetteer.lookup("Hama", context=tally, limit=1)[0].place.importance > 0.5
+    assert gazetteer.lookup("Quneitra", context=tally, limit=1)[0].place.importance > 0.5
 
 
 def test_settlement_before_airbase_unless_asked(gazetteer: Gazetteer) -> None:
