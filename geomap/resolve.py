@@ -344,9 +344,14 @@ def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], foun
               if i != index and p.id != place.id and mentions[i].sentence_start in (before, sentence)]
     if not around:
         return answer
+    same_sentence = [(p.lat, p.lon) for i, p in anchors if i != index and p.id != place.id and mentions[i].sentence_start == sentence]
     within = min(NEAR_KM, _km_to_nearest(place, around) / 3)  # far closer, as for names told to lie by each other
+    # Another spelling too, close by the places of its own sentence: "in al-Qusair countryside in Arjoun and
+    # al-Hamidiyeh" is Hamediyeh 8 km from al-Qusayr, not the Hamidiyeh by Aleppo the rest of a round-up is near.
     beside = next((c for c in found if c.match in ("exact", "user") and c.place.kind == place.kind
-                   and _km_to_nearest(c.place, around) <= within), None)
+                   and _km_to_nearest(c.place, around) <= within), None) \
+        or next((c for c in found if c.match == "variant" and c.place.kind == "settlement" and same_sentence
+                 and _km_to_nearest(c.place, same_sentence) <= min(_BESIDE_KM, within)), None)
     return (beside.place, answer[1], beside.score) if beside is not None else answer
 
 
@@ -452,7 +457,8 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
     kind ("north of Aleppo" is the city, not its airport); a district named first is no point told to
     lie anywhere. A name none of whose places
     lies within :data:`_FAR_FROM_BESIDE_KM` of the Syrian town of note it is told to lie by, with no
-    distance given, is "" (none of them)."""
+    distance given, is "" (none of them), unless one lies the way the words say ("east of") within
+    :data:`_BESIDE_KM` more."""
     chosen: dict[int, str] = {}
     for index in _named_next(mentions, _BESIDE_BETWEEN):
         if mentions[index].kind_hint in AREA_KINDS:
@@ -479,7 +485,13 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
             if candidates[index][0].place.kind not in AREA_KINDS and is_notable(reference) and reference.admin1 is not None \
                     and not any(ch.isdigit() for ch in between) \
                     and all(_apart(c.place, reference) > _FAR_FROM_BESIDE_KM for c in first):
-                chosen.setdefault(index, "")  # "al-Badu, in the centre of Raqqa city" is no Bado by Homs
+                # "al-Badu, in the centre of Raqqa city" is no Bado by Homs; but a namesake a little
+                # farther off that lies the way the words say is it, in the desert's wide spaces: "near
+                # Ithriyah, east of Salamiyah" is Athriya, 78 km east (not Mil, 134 km north-east of
+                # Aleppo, for "al-Maleh north of Aleppo").
+                told_way = [c for c in first if _TOLD_WAY.search(between) is not None and _lies_as_told(c.place, reference, between)
+                            and _apart(c.place, reference) <= _FAR_FROM_BESIDE_KM + _BESIDE_KM]
+                chosen.setdefault(index, told_way[0].place.id if told_way else "")
     return chosen
 
 

@@ -202,6 +202,12 @@ def test_a_village_lies_by_the_town_of_note_its_sentence_names(extractor: Extrac
             "shelling spread to the nearby coastal city of Baniyas.")
     found = _by_mention(_events(extractor, text, dt.date(2013, 5, 3)))
     assert (found["al-Bayda"].admin1, found["Baniyas"].admin1) == ("Tartus", "Tartus")
+    # Another spelling of the name too, close by the places of its own sentence: Hamediyeh, 8 km from
+    # al-Qusayr, not the Hamidiyeh by Aleppo that the round-up's other places lie near.
+    text = ("Army units killed terrorists in Khan al-Asal, al-Sheikh Saeed and the vicinity of Kuweires airport in "
+            "Aleppo on Monday. The army also destroyed terrorists' hideouts in al-Qusair countryside in Arjoun and "
+            "al-Hamidiyeh.")
+    assert _by_mention(_events(extractor, text, dt.date(2013, 4, 22)))["al-Hamidiyeh"].admin1 == "Homs"
 
 
 def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> None:
@@ -2246,6 +2252,12 @@ def test_two_names_told_to_lie_by_each_other_are_the_namesakes_that_do(extractor
     found = {e.mention for e in _events(extractor, "An airstrike hit a building in al-Badu, in the centre of Raqqa "
                                                    "city, on Monday.")}
     assert found == {"Raqqa"}
+    found = {e.mention for e in _events(extractor, "Rebels and troops fought around al-Maleh north of Aleppo on Monday.")}
+    assert found == {"Aleppo"}
+    # Unless one lies the way the words say, a little farther: Athriya, 78 km east of Salamiyah in the desert.
+    found = {e.mention: e.place for e in _events(extractor, "A shepherd was killed by a landmine in the desert near "
+                                                            "Ithriyah, east of Salamiyah, on Monday.")}
+    assert found["Ithriyah"] == "Athriya"
     found = {e.mention: e.place for e in _events(extractor, "Hundreds died in a sarin attack in Ghouta on the outskirts "
                                                             "of Damascus in August 2013.")}
     assert found["Ghouta"] == "Eastern Ghouta"
