@@ -71,7 +71,7 @@ NOT_PLACES: tuple[str, ...] = (
     "Islamic State of Iraq and Syria", "Islamic State of Iraq and al-Sham", "al-Qaeda", "Al Qaeda", "Hezbollah", "Hizbollah", "Tiger Forces",
     "White Helmets", "Syria Civil Defence", "Syrian Observatory for Human Rights", "Syrian Arab Red Crescent",
     "Red Crescent", "Astana talks", "Sochi agreement", "Global Research", "South Front", "Al Jazeera",
-    "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University", "Aleppo University",
+    "Al Arabiya", "Russia Today", "Syrian Arab News Agency", "Damascus University",
     "Hamas", "State Duma", "Enab Baladi", "Aleppo Media Center", "Raqqa is Being Slaughtered Silently",
     "Rudaw", "Middle East Eye", "North Press", "Syria Direct", "Asharq Al-Awsat", "Hawar News", "Daraa 24",
     "Suwayda 24", "Sweida 24", "Deir ez-Zor 24", "Autonomous Administration of North and East Syria", "AANES",

@@ -152,6 +152,7 @@ SPELLINGS = [
     # Quarters of wartime Aleppo as the 2012-2016 reports spell them.
     ("al-Shaar", (36.210, 37.186), "neighbourhood"), ("Jamiat al-Zahraa", (36.224, 37.099), "neighbourhood"),
     ("Bani Zeid", (36.228, 37.155), "neighbourhood"), ("al-Hellok", (36.223, 37.174), "neighbourhood"),
+    ("Aleppo University", (36.210, 37.119), "neighbourhood"),
     # Qamishli by its Syriac name and its prison; the Turkish side of the Kobani crossing.
     ("Beth Zalin", (37.048, 41.225), "settlement"), ("Allaya prison", (37.04, 41.22), "landmark"),
     ("Mürşitpınar", (36.925, 38.365), "landmark"),
