@@ -1595,6 +1595,11 @@ _ORIGIN_OF_FORCES = re.compile(
     r"|[a-z][\w-]*['’]s\s+)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+)?(?:the\s+)?"
     r"(?:(?i:countryside|outskirts|area)\s+of\s+(?:the\s+)?)?|\s+via\s+(?:the\s+)?))*$")
+#: Forces or fire told after a place as coming from it: "…, from where Russian warplanes carry out
+#: strikes", "…, from which the rockets were fired" (not "from where thousands fled": a flight is an event).
+_ORIGIN_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?,?\s+from\s+(?:where|which)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?i:warplanes|jets|aircraft|planes|helicopters|drones|forces|troops|militants|fighters|rockets"
+                           r"|missiles|shells|mortars|strikes|airstrikes|raids|sorties)\b")
 #: The way fire came, whatever the words before: "fired at around 4:20 a.m. from the direction of".
 _FROM_THE_DIRECTION_OF = re.compile(r"\b(?i:from\s+(?:the\s+)?direction\s+of)\s+(?:the\s+)?(?:occupied\s+)?$")
 #: How the text before a match of :data:`_ORIGIN_OF_FORCES` ends.
@@ -1611,6 +1616,8 @@ _ORIGIN_OF_FORCES_WORDS = _any_of("irection", "einforce", "onvoy", "ighters", "r
 def _named_as_the_origin_of_forces(span: Span, sentences: _Sentences) -> bool:
     """True for a place forces or convoys came from or passed through (:data:`_ORIGIN_OF_FORCES`):
     where they went, or what they did, is the event."""
+    if "from wh" in sentences.text[span.end_char:span.end_char + 20] and _ORIGIN_AFTER.match(sentences.text, span.end_char):
+        return True  # "the Hmeimim Airbase, from where Russian warplanes have been carrying out airstrikes"
     written = sentences.written_start(span)  # before "al-Hasakah"
     start = max(written - 120, 0)
     before = sentences.text[start:written]
@@ -1635,11 +1642,12 @@ _REFUGE = re.compile(
     r"(?:\b(?i:fled|flee|flees|fleeing|displaced|displacement|evacuated|evacuees|bussed|relocated|sought\s+refuge|seeking\s+refuge"
     r"|took\s+refuge|retreat(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|ferried|crossed|safe\s+passage"
     r"|(?:taken|transferred|transported|rushed|admitted|brought)(?=\s+to\b|[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b)"
+    r"|(?:moved|evacuated)(?=[^.;:!?]{0,30}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b)"
     r"|(?:took|take|takes|taking)(?=[^.;:!?]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\b))"
     r"\b[^.;:!?]{0,80}?\b(?i:to|towards?|into)"
     r"|\b(?i:moving|moved|heading|headed|left|leaving)\b[^.;:!?]{0,80}?\b(?i:towards?)|\b(?i:head(?:s|ed|ing)?\s+for)"
     r"|\b(?i:left|leaving|leave|leaves)\b[^.;:!?]{0,60}?\b(?i:for)"
-    r"|\b(?i:head(?:s|ed|ing)?|diverted|rerouted|redirected)\s+(?:back\s+|instead\s+)?(?i:to|towards?)"
+    r"|\b(?i:head(?:s|ed|ing)?|diverted|rerouted|redirected)\s+(?:back\s+|instead\s+|home\s+(?:on\s+leave\s+)?)?(?i:to|towards?)"
     r"|(?<!while )(?<!when )\b(?i:shelter(?:ing|ed)(?=\s+(?:in|at|inside)\b)"
     r"|(?:take|takes|taking|took|taken|seek|seeks|seeking|sought|find|finding|found)\s+(?:shelter|refuge)"
     r"|(?:living|live|lives|lived|staying|stay|stays|stayed)\s+in\s+(?:\w+\s+)?(?:camps?|tents|shelters)"
@@ -1771,7 +1779,17 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
             or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None:
         return True
     after = sentences.text[span.end_char:span.end_char + 80]
+    if " for " in after and _FOR_TALKS_AFTER.match(after) is not None and _ARRIVED_IN.search(before) is not None:
+        return True  # "Lakhdar Brahimi arrived in Damascus by road from Beirut for talks with Assad": a visit
     return " as " in after and _AS_TARGETS_AFTER.match(after) is not None
+
+
+#: A place someone came to for talks, or came from (with :data:`_ARRIVED_IN` before it): a visit, not
+#: news of the place: "Brahimi arrived in Damascus from Beirut on Sunday by road for talks".
+_FOR_TALKS_AFTER = re.compile(r"[^.;:!?]{0,50}?\bfor\s+(?:talks|consultations|meetings?|negotiations)\b")
+_ARRIVED_IN = re.compile(r"\b(?:arriv(?:ed|es|ing)\s+in|landed\s+in|(?:travell?(?:ed|ing)|fl(?:ew|ying)|came|went|headed)\s+to"
+                         r"|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[A-Z]\w*\s+)?(?:capital\s+)?"
+                         r"(?:[A-Z][\w'’-]*\s+(?:by\s+(?:road|air|car)\s+)?from\s+(?:the\s+)?(?:[A-Z]\w*\s+)?(?:capital\s+)?)?$")
 
 
 #: A place named with others as what is aimed at: "naming Tal Rifaat, Manbij and Kobani as objectives".
@@ -1805,7 +1823,7 @@ _HOME = re.compile(
     # troops from a place, unless taken out of it ("withdrew its troops from Morek")
     r"|(?P<troops>troops|soldiers?)\s+from"
     r"|based\s+(?:in|at)|headquartered\s+(?:in|at)|headquarters\s+(?:is|are|was|were|lies|lie)\s+in|operational\s+cent(?:re|er)\b[^.;:!?,]{0,30}?\s+in"
-    r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|fl(?:ew|own)\s+(?:in\s+)?from"
+    r"|seat\s+(?:is|was|lies)\s+in|grew\s+up\s+in|raised\s+in|stud(?:ied|ies|ying)\s+(?:[a-z]+\s+){0,2}?(?:at|in)|graduated\s+from|fl(?:ew|own)\s+(?:in\s+)?from"
     r"|crossed\s+(?:the\s+(?:border|frontier)\s+|over\s+|into\s+[A-Z]\w*\s+)?from|(?:stationed|positioned|entrenched)\s+in"
     # where people live abroad or in exile: "now lives in the Turkish city of Gaziantep", "parties in exile in Berlin"
     r"|(?:in|into)\s+exile\s+in|exiled\s+(?:\w+\s+)?in|now\s+(?:lives?|living|based|resides?|residing|settled)\s+in"
@@ -1821,6 +1839,8 @@ _HOME = re.compile(
     r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
     # a ministry's seat: "the Ministry of Emergency and Disaster Management in Damascus dispatched …"
     r"|(?-i:Ministry|Directorate)\s+of\s+(?:(?:[A-Z][\w'’-]*|and|the|of)\s+){1,6}in"
+    # a court's: "refer them to the International Criminal Court in The Hague"
+    r"|(?-i:Court|Tribunal)\s+in"
     r"|(?:runs?|running|coordinates?|manages?)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:operations?|programmes?|programs?|response)\s+from"
     # where people came home from: "families returned to Kafr Nabl from camps in Sarmada and Kafr Lusin"
     r"|(?:return(?:ed|ing|s|ees)?|came\s+back|went\s+back|moved\s+back)\b[^.;:!?]{0,60}?\bfrom"
@@ -1828,8 +1848,8 @@ _HOME = re.compile(
     r"|(?:links?|linking|connects?|connecting)(?:\s+" + _DESCRIBED + _NAMES_BEFORE + r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:to|with|and))?)"
     r"\s+" + _DESCRIBED + _NAMES_BEFORE + r"(?:the\s+(?:countryside|outskirts|suburbs)\s+of\s+)?" + _DIRECTION_WORD + "?$")
 #: A piece of a word every match of :data:`_HOME` contains.
-_HOME_WORDS = _any_of("rigin", "born", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
-                      "seat", "grew", "raised", "flew", "flown", "crossed", "station", "position", "entrench", "displaced", "fled",
+_HOME_WORDS = _any_of("rigin", "born", "ourt", "ribunal", "hail", "ative", "based", "eadquarter", "entre", "enter", "link", "onnect", "famil", "parent",
+                      "seat", "grew", "raised", "stud", "graduated", "flew", "flown", "crossed", "station", "position", "entrench", "displaced", "fled",
                       "perat", "ffice", "hub", "orking", "pported", "ordinated", "run", "naged", "who", "eneral", "ommander",
                       "fficer", "ctivist", "ournalist", "efector", "pokes", "roops", "oldier", "olicem", "olunteer", "escuer",
                       "edics", "elegation", "irefighter", "come", "exile", "now", "return", "came back",

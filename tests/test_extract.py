@@ -566,6 +566,14 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Forty lorries of food arrived in Madaya on Monday evening after setting out from Damascus in the morning.",
          {"Madaya": "event", "Damascus": "mention"}),
         ("Gunmen who set out from Tadef attacked a checkpoint in al-Bab on Monday.", {"Tadef": "mention", "al-Bab": "event"}),
+        ("He studied medicine at Aleppo University and was killed in Douma on Monday.",
+         {"Aleppo University": "mention", "Douma": "event"}),
+        ("Jableh lies a few kilometres south of the Russian Hmeimim Airbase, from where Russian warplanes have been "
+         "carrying out airstrikes.", {"Jableh": "event", "Hmeimim Airbase": "mention"}),
+        ("Gunmen killed 20 in Aqrab on Monday. The Observatory called for the killers of the civilians to be referred to "
+         "the International Criminal Court in The Hague.", {"Aqrab": "event", "The Hague": "mention"}),
+        ("A car bomb killed 20 in Halfaya on Sunday, as the envoy arrived in Damascus from Beirut for talks with the "
+         "president.", {"Halfaya": "event", "Damascus": "mention", "Beirut": "mention"}),
         ("Shelling hit Idlib on Monday. The wounded were treated in hospitals in Antakya.", {"Idlib": "event", "Antakya": "mention"}),
         ("The buses left eastern Aleppo on Thursday. Erdogan told reporters in Ankara that his country was ready to "
          "receive the wounded in hospitals in Kilis.", {"Aleppo": "event", "Ankara": "mention", "Kilis": "mention"}),
@@ -2160,6 +2168,12 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
                  "Inkhil.") == {"Inkhil": "event"}
     assert roles("Jets shelled Saraqib on Monday and survivors are sheltering in Atmeh.") == {
         "Saraqib": "event", "Atmeh": "mention"}
+    # Where the wounded were moved for treatment, where soldiers were going home on leave.
+    assert roles("Shelling killed five in Khan Shaykhun on Monday. Dozens of the injured were moved north to hospitals "
+                 "in Maarat al-Numan.") == {"Khan Shaykhun": "event", "Maarat al-Numan": "mention"}
+    assert roles("Militants opened fire on a bus near Kabajeb on Monday as the soldiers were heading home on leave to "
+                 "Damascus and Homs.") == {"Kabajeb": "event", "Damascus": "mention", "Homs": "mention"}
+    assert roles("Troops moved to Saraqib on Monday after shelling.") == {"Saraqib": "event"}
     assert roles("Shelling hit a shelter in Atmeh on Monday.") == {"Atmeh": "event"}
     # Camps people live in, hospitals the wounded were ferried or taken to by a longer way.
     assert roles("After the shelling of Jisr al-Shughour on Monday, thousands are living in camps in Turkey's Hatay "
