@@ -96,6 +96,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "falls to", "closes in on", "closing in on", "closed in on",
         "broke through", "breaking through", "broken through",
         "took over", "take over", "taken over", "taking over", "took the town*", "took the village*",
+        "took the neighboring town*", "took the neighbouring town*", "took the nearby town*", "took the strategic town*",
+        "took the neighboring village*", "took the neighbouring village*", "took the nearby village*",
         "took the city", "reached the outskirts",
         "overran", "overrun", "launched an assault", "assault", "assaults", "liberat*",
         "ground operation*", "military operation*", "incursion*", "push into", "pushed into",

@@ -1404,8 +1404,9 @@ def _in_a_location_field(span: Span, sentences: _Sentences) -> bool:
 
 
 #: A web page's links and tags, which scraped text runs into the article: "Related Posts Army
-#: units eliminate terrorists in Homs", "Tags: Jableh, Tartus". Case matters: "related to" is prose.
-_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?i:posts|articles|news|stories|topics|content)|:|(?=[ \t]*\n))|RELATED|Tags?:"
+#: units eliminate terrorists in Homs", "Tags: Jableh, Tartus", "Category: Aleppo". Case matters:
+#: "related to" is prose.
+_PAGE_FURNITURE = re.compile(r"\b(?:Related(?:\s+(?i:posts|articles|news|stories|topics|content)|:|(?=[ \t]*\n))|RELATED|Tags?:|Categor(?:y|ies):|Filed\s+under:"
                              r"|Read\s+(?:more|also)\b|Also\s+read|See\s+also|More\s+on\s+this|More\s+stories"
                              r"|Most\s+(?:read|popular|viewed|shared)\b|MOST\s+READ|You\s+may\s+also\s+like|Trending(?=[ \t]*:?[ \t]*\n))"
                              # a link opening its line: "Read: 'We are waiting for death': Civilians trapped in …"
@@ -1426,7 +1427,7 @@ def _list_end(text: str, after: int) -> int:
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 #: A word every match of :data:`_PAGE_FURNITURE` contains: most sentences have none.
 _FURNITURE_WORDS = ("Related", "RELATED", "Tag", "Read", "read", "READ", "Watch", "WATCH", "See", "More", "Most", "MOST", "You may",
-                    "Trending")
+                    "Trending", "Categor", "Filed")
 
 
 #: Words before a place where something was said or met about, not done: "said in a speech in

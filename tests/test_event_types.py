@@ -277,6 +277,7 @@ def test_holding_an_area_is_no_event_but_taking_it_is(sentence: str, expected: s
     [
         ("Armed groups took over several checkpoints near Tafas.", "offensive"),
         ("On Tuesday they took the towns of Halfaya and Taybat al-Imam.", "offensive"),
+        ("Rebels also took the neighboring towns of Qabasin and Bizaah Friday.", "offensive"),
         ("Hundreds of people gathered in al-Karama Square on Thursday.", "other"),
         ("Security forces were searching houses in the Akrama neighbourhood.", "other"),
         ("The fires spread through the forests around Qastal Maaf.", "other"),

@@ -2831,12 +2831,19 @@ def test_next_targets_are_prospects(extractor: Extractor) -> None:
 
 
 def test_a_link_line_of_a_scraped_page_is_no_event(extractor: Extractor) -> None:
-    """A line opening "Read:" links another story: its places are no events of this one."""
+    """A line opening "Read:" links another story: its places are no events of this one; a page's
+    category line names no event either."""
     text = ("Government jets struck Busra al-Harir on Wednesday.\n\n"
             "Read: 'We are waiting for death': Civilians trapped in northern Homs pocket ahead of evacuation\n\n"
             "Shelling also hit Nawa.")
     roles = {e.mention: e.role for e in _events(extractor, text, published=dt.date(2018, 6, 27))}
     assert roles == {"Busra al-Harir": "event", "Homs": "mention", "Nawa": "event"}
+    # Nor is the page's category line: "Posted on: 3 January, 2019 | Category: Aleppo".
+    text = ("The Syrian Observatory For Human Rights\n\nRebels storm Darat Izza after two days of fighting in the western "
+            "countryside of Aleppo\n\nPosted on: 3 January, 2019 | Category: Aleppo\n\nThe number of those killed in the "
+            "fighting between HTS and Zenki in the western countryside of Aleppo has risen to 67 since Tuesday.")
+    roles = {(e.mention, e.sentence[:9]): e.role for e in _events(extractor, text)}
+    assert roles[("Aleppo", "Posted on")] == "mention"
 
 
 def test_disease_cases_floods_and_fires_happen_where_they_are_told(extractor: Extractor) -> None:
