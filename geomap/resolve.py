@@ -326,6 +326,12 @@ def _sentence_before(mentions: Sequence[Mention]) -> dict[int, int]:
     return dict(zip(starts[1:], starts))
 
 
+#: How near a place its sentence names a village spelled otherwise than the name must lie to be taken
+#: for it over the village the article's context chose (right beside it: an anchor may be a near
+#: spelling itself).
+_SPELLED_APART_BESIDE_KM = 10.0
+
+
 def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], found: Sequence[Candidate],
                                    anchors: Sequence[tuple[int, Place]], answer: tuple[Place, str, float],
                                    sentence_before: dict[int, int]) -> tuple[Place, str, float]:
@@ -345,13 +351,16 @@ def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], foun
     if not around:
         return answer
     same_sentence = [(p.lat, p.lon) for i, p in anchors if i != index and p.id != place.id and mentions[i].sentence_start == sentence]
+    named_here = {p.id for i, p in anchors if mentions[i].sentence_start == sentence}  # "al-Lataminah and … Latmin": two places
     within = min(NEAR_KM, _km_to_nearest(place, around) / 3)  # far closer, as for names told to lie by each other
-    # Another spelling too, close by the places of its own sentence: "in al-Qusair countryside in Arjoun and
-    # al-Hamidiyeh" is Hamediyeh 8 km from al-Qusayr, not the Hamidiyeh by Aleppo the rest of a round-up is near.
+    # Another spelling too, close by the places of its own sentence when the village chosen lies far from
+    # them: "in al-Qusair countryside in Arjoun and al-Hamidiyeh" is Hamediyeh 8 km from al-Qusayr, not the
+    # Hamidiyeh by Aleppo the rest of a round-up is near; not a place the sentence names itself.
     beside = next((c for c in found if c.match in ("exact", "user") and c.place.kind == place.kind
                    and _km_to_nearest(c.place, around) <= within), None) \
         or next((c for c in found if c.match == "variant" and c.place.kind == "settlement" and same_sentence
-                 and _km_to_nearest(c.place, same_sentence) <= min(_BESIDE_KM, within)), None)
+                 and _km_to_nearest(place, same_sentence) > NEAR_KM and c.place.id not in named_here
+                 and _km_to_nearest(c.place, same_sentence) <= min(_SPELLED_APART_BESIDE_KM, within)), None)
     return (beside.place, answer[1], beside.score) if beside is not None else answer
 
 

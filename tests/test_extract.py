@@ -208,6 +208,11 @@ def test_a_village_lies_by_the_town_of_note_its_sentence_names(extractor: Extrac
             "Aleppo on Monday. The army also destroyed terrorists' hideouts in al-Qusair countryside in Arjoun and "
             "al-Hamidiyeh.")
     assert _by_mention(_events(extractor, text, dt.date(2013, 4, 22)))["al-Hamidiyeh"].admin1 == "Homs"
+    # Not when the village chosen lies by them already, nor for another place the sentence names itself.
+    text = ("Regime forces stationed in Morek and Souran also fired artillery and rocket shells on al-Lataminah and "
+            "the village of Latmin on Monday.")
+    found = _by_mention(_events(extractor, text, dt.date(2019, 5, 28)))
+    assert (found["al-Lataminah"].place, found["Latmin"].place) == ("Latamneh", "Latmin")
 
 
 def test_what_humanitarian_reports_tell_of_is_an_event(extractor: Extractor) -> None:
