@@ -1656,7 +1656,7 @@ _REFUGE = re.compile(
     r"|(?:for|under|receiving)\s+(?:medical\s+)?treatment(?=\s+(?:in|at)\b)"
     r"|buried(?:\s+on\s+\w+day)?(?=\s+(?:in|at)\b))\b[^.;:!?]{0,60}?\b(?i:in|at|inside|near))"
     r"\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w'’-]*(?=\s+(?i:hospital|clinic)))\s+){0,4}?(?:(?:in|near|around|of)\s+(?:the\s+)?)?"
-    r"(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?(?:[\w -]{0,40}(?:\(|,?\s+including|\s+such\s+as|,\s+in\s+the\s+areas?\s+of)\s*)?"
     r"(?:(?:(?i:a[lnrsdtz]|el|ash)[-‐ ])?[A-Z][\w'’-]*(?:\s+(?:(?i:a[lnrsdtz]|e[lsz])[-‐])?[A-Z][\w'’-]*)*"
     r"(?:\s+(?:city|town|village|camps?|area|province))?"
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:(?:to|in)\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?)"
@@ -1682,7 +1682,8 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
         return True
     if not before.endswith(_BEFORE_A_REFUGE) or _REFUGE_WORDS(before) is None:
         return False
-    if _WHERE_AFTER.match(sentences.text, span.end_char):
+    where = _WHERE_AFTER.match(sentences.text, span.end_char)
+    if where is not None and _A_STATE_THERE.match(sentences.text, where.end()) is None:
         return False  # "fled to Idlib, where an air strike killed five": something happened there too
     refuge = _REFUGE.search(before, max(sentence_start - start, 0))
     if refuge is None or _STRUCK_WHILE_SHELTERING.match(before, max(sentence_start - start, 0), refuge.end()):
@@ -1699,6 +1700,15 @@ _STRUCK_WHILE_SHELTERING = re.compile(
     r"\s+(?:(?!(?i:and|or|but|who|after|then|while)\s)[\w,-]+\s+){0,6}?(?:(?i:where|as)\s+(?:[\w-]+\s+){1,3}?(?i:were|was|had\s+been|are|is)\s+)?(?i:shelter(?:ing|ed))\b")
 
 
+#: A state told after "where", which is no news of the place: "taken to a hospital in Aleppo city, where
+#: his condition was described as critical", "fled towards Oum Suhairij …, where they are holed up",
+#: "fled north towards al-Asharah, where the Syrian Army plans to pursue them".
+_A_STATE_THERE = re.compile(r"\s+(?:(?:his|her|their|its)\s+conditions?\b|(?:he|she|they|it|many|most)\s+(?:of\s+them\s+)?"
+                            r"(?:is|are|was|were|remains?|remained|have\s+been|had\s+been)\s+(?:still\s+)?(?:being\s+)?"
+                            r"(?:holed\s+up|treated|hospitali[sz]ed|staying|living|sheltering|in\s+(?:a\s+)?(?:stable|critical|serious))"
+                            # or only a plan: "…, where the army plans to pursue them"
+                            r"|(?:[\w-]+\s+){1,4}?(?:plans?|planned|will|would|intends?|hopes?|(?:is|are)\s+expected)\s)",
+                            re.IGNORECASE)
 #: What follows a place when something happened there too: "fled to Idlib, where an air strike
 #: killed five", "to Douma, which was shelled". Not across another place it names: in "sheltering
 #: around Atmeh come from Khan Sheikhoun, where a sarin attack killed", the attack was in Khan Sheikhoun.
@@ -1832,12 +1842,13 @@ _HOME = re.compile(
     # where people now elsewhere were driven from before: "families displaced from Khan Shaykhun",
     # "had already been displaced once, from Hama", "had fled at least once, many of them from"
     r"|(?:famil(?:y|ies)|people|persons|residents|civilians|children|those|IDPs)\s+(?:who\s+(?:were|had\s+been)\s+)?displaced\s+(?:\w+\s+){0,2}?from"
+    r"|(?:many|most|some|all|thousands|hundreds)\s+of\s+whom\s+(?:were|had\s+been|have\s+been)\s+displaced\s+(?:\w+\s+){0,2}?from"
     r"|had\s+(?:already\s+|previously\s+|first\s+)?(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
     # or displaced before the news, as the present perfect tells it: "have already been displaced two
     # or three times, from Khan Shaykhun" (not "have fled from Saraqib since Monday", today's flight)
     r"|(?:have|has)\s+(?:already|previously|repeatedly)\s+(?:been\s+displaced|fled)\b[^.;:!?]{0,40}?\bfrom"
     r"|(?:have|has)\s+(?:been\s+displaced|fled)\s+(?:once|twice|(?:two|three|four|five|several|many|multiple)\s+times)\b[^.;:!?]{0,40}?\bfrom"
-    r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
+    r"|(?:(?:its|their|our|regional|field|country|liaison)\s+)+(?:offices?|hubs?)\s+in|hubs\s+in|(?:has|have|with)\s+offices\s+in|working\s+out\s+of|(?:supported|coordinated|run|managed)\s+from"
     # a ministry's seat: "the Ministry of Emergency and Disaster Management in Damascus dispatched …"
     r"|(?-i:Ministry|Directorate)\s+of\s+(?:(?:[A-Z][\w'’-]*|and|the|of)\s+){1,6}in"
     # a court's: "refer them to the International Criminal Court in The Hague"

@@ -573,6 +573,8 @@ def test_people_speaking_in_a_syrian_town_tell_of_it_unless_an_office_speaks(ext
         ("Gunmen who set out from Tadef attacked a checkpoint in al-Bab on Monday.", {"Tadef": "mention", "al-Bab": "event"}),
         ("He studied medicine at Aleppo University and was killed in Douma on Monday.",
          {"Aleppo University": "mention", "Douma": "event"}),
+        ("Air strikes hit camps near Atmeh on Monday, sheltering 20,000 people, many of whom were displaced from Aleppo "
+         "and Homs.", {"Atmeh": "event", "Aleppo": "mention", "Homs": "mention"}),
         ("Jableh lies a few kilometres south of the Russian Hmeimim Airbase, from where Russian warplanes have been "
          "carrying out airstrikes.", {"Jableh": "event", "Hmeimim Airbase": "mention"}),
         ("Gunmen killed 20 in Aqrab on Monday. The Observatory called for the killers of the civilians to be referred to "
@@ -2179,6 +2181,15 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
     assert roles("Militants opened fire on a bus near Kabajeb on Monday as the soldiers were heading home on leave to "
                  "Damascus and Homs.") == {"Kabajeb": "event", "Damascus": "mention", "Homs": "mention"}
     assert roles("Troops moved to Saraqib on Monday after shelling.") == {"Saraqib": "event"}
+    assert roles("Shelling wounded five in Marea on Monday. The wounded were taken to a hospital in the town of Kilis "
+                 "across the border.") == {"Marea": "event", "Kilis": "mention"}
+    # A clause after the hospital's town that tells of nothing happening there: "where his condition …"
+    assert roles("A mine wounded a child in Deir Hafer on Monday. The child was taken to a hospital in Aleppo city, "
+                 "where his condition was described as critical.") == {"Deir Hafer": "event", "Aleppo": "mention"}
+    assert roles("Thousands have fled the fighting in Raqqa to camps in Ain Issa, where aid agencies have started to "
+                 "vaccinate children.")["Ain Issa"] == "event"
+    assert roles("Troops took Mayadin on Monday, and the surviving militants fled north towards al-Asharah, where the "
+                 "army plans to pursue them.")["al-Asharah"] == "mention"
     assert roles("Shelling hit a shelter in Atmeh on Monday.") == {"Atmeh": "event"}
     # Camps people live in, hospitals the wounded were ferried or taken to by a longer way.
     assert roles("After the shelling of Jisr al-Shughour on Monday, thousands are living in camps in Turkey's Hatay "
