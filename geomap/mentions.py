@@ -1443,6 +1443,8 @@ _SAID_IN = re.compile(r"\b(?:(?:speaking|spoke|talking)\s+to\s+(?:[\w'’-]+\s+)
                       r"told\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:news\s+agency|agency|television|TV|media|channel|newspaper|radio)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
                       r"interviewed(?:\s+by(?:\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)){1,3})?|"
                       r"talks|summit|briefing|said|says|stated|declared|announced|(?<!the\s)media|television|newspapers?|"
+                      # officials meeting their peers: "Turkish officials have met their Syrian counterparts in Damascus"
+                      r"(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:their|his|her|its)\s+(?:[\w'’-]+\s+){0,2}?counterparts?|"
                       r"(?:chaired|chairs|chairing|convened|hosted|hosts|presided\s+over)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|session|conference|summit)|"
                       r"(?:speech|statement|address|report|telegram|letter|message|video)e?s?\s+"
                       r"(?:delivered|read|issued|released|made|given|broadcast|sent|published|recorded|filmed|taped)(?:\s+(?:at|from)\s+an?\s+\w+)?"
@@ -1467,7 +1469,12 @@ _SPOKEN_FROM_ABROAD = re.compile(r"\b(?:spokes(?:wo)?m[ae]n|spokesperson|officia
                                  r"voted|conference|council|reached|signed|agreed|negotiated|brokered|agreement|deal|accord"
                                  r"|(?:meeting|talks|summit|session|conference|consultations)\s+(?:was\s+|were\s+)?held"
                                  r"|(?:met|meets|convened|gathered)\s+(?:behind\s+closed\s+doors|privately|again|separately|on\s+\w+day)"
-                                 r"|un|u\.n\.|united\s+nations|headquarters)\s+(?:in|at)\s+$",
+                                 r"|un|u\.n\.|united\s+nations|headquarters"
+                                 # a deal made there, with words between: "another reached with Moscow in Sochi", "a
+                                 # ceasefire negotiated by Kerry and Lavrov in Geneva" (at home, "the deal was reached in
+                                 # Busra al-Sham" tells of the town)
+                                 r"|(?:deal|agreement|accord|truce|ceasefire|cease-fire|memorandum|another)\s+(?:(?:was|were|had\s+been)\s+)?"
+                                 r"(?:signed|reached|agreed|sealed|struck|brokered|negotiated)\b[^.;:!?]{0,40}?)\s+(?:in|at)\s+$",
                                  re.IGNORECASE)
 #: Words before a place someone spoke from: "told AP by phone from Damascus", "in a phone call from
 #: Moscow", "speaking from Idlib",
@@ -1478,6 +1485,8 @@ _SPOKE_FROM = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:(?:tele)?phone|video)\s+c
                          r"|statements?(?:\s+(?:issued|released|sent|published|broadcast))?"
                          r"|(?:reports?|telegrams?|letters?|messages?)\s+(?:issued|released|sent|published|broadcast)"
                          r"|wrote|writing|posted|posting|tweeted"
+                         # "condemned the attack from Tehran"
+                         r"|(?:condemned|denounced|welcomed)(?:\s+(?:the|an?|this|these)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|strikes?|killings?|massacres?))?"
                          r"|told(?:\s+(?-i:[A-Z][\w'’.-]*)){1,4})(?:\s+on\s+[\w ]{3,20}?)?\s+from\s+(?:the\s+)?"
                          r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 #: A statement or recording made at someone's home or seat: "a statement from its headquarters in
@@ -2011,6 +2020,22 @@ def _where_a_witness_is(span: Span) -> bool:
     return doc[i - 2].lower_ in _RESIDENT_NOUNS
 
 
+#: Asides between a subject and its verb: "Ankara, for its part, has threatened", "Moscow, in turn, said".
+_ASIDES = (("for", "its", "part"), ("for", "their", "part"), ("in", "turn"), ("meanwhile",), ("however",), ("too",),
+           ("also",), ("in", "response"))
+
+
+def _past_an_aside(doc: Doc, i: int) -> int:
+    """The token after an aside set off by commas at token ``i`` (:data:`_ASIDES`), else ``i``."""
+    if doc[i].text != ",":
+        return i
+    for aside in _ASIDES:
+        end = i + 1 + len(aside)
+        if end + 1 < len(doc) and doc[end].text == "," and tuple(t.lower_ for t in doc[i + 1:end]) == aside:
+            return end + 1
+    return i
+
+
 def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
     """True for "Moscow and Ankara brokered…", "Turkey has been…"; Syrian places only with
     reporting verbs ("Damascus said"), since "Idlib was shelled" is still a location."""
@@ -2030,6 +2055,7 @@ def _followed_by_actor_verb(span: Span, *, strict: bool) -> bool:
             break
     if i >= len(doc) or strict and last_joint == ",":
         return False  # "killed in Syria's Palmyra, Pentagon says": a source, not a partner
+    i = _past_an_aside(doc, i)  # "Ankara, for its part, has repeatedly threatened …"
     word = doc[i].lower_
     if word in ("'s", "’s"):
         return not strict

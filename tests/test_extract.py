@@ -331,12 +331,23 @@ def test_metonymy_is_a_mention_not_an_event(extractor: Extractor) -> None:
         "Shelling hit Saraqib. Ankara has so far refused to act unless the coalition targets the government of "
         "President Bashar al-Assad in Damascus.",
         "Shelling hit Saraqib.\n\n- Damascus and Moscow deny any chemical attack",
+        # an aside between the seat and its verb; officials meeting their peers
+        "Shelling hit Saraqib. Ankara, for its part, has repeatedly threatened a new military operation.",
+        "Shelling hit Saraqib, and Turkish officials have met their Syrian counterparts in Damascus and Ankara.",
+        # a deal's seat, a statement made from a capital, an agency's offices
+        "Shelling hit Saraqib on Monday. The offensive was halted by two agreements, one signed with Washington on 17 "
+        "October and another reached with Moscow in Sochi five days later.",
+        "Fighting raged in Saraqib on Monday. The fighting follows the collapse of a ceasefire negotiated by John Kerry "
+        "and Sergei Lavrov in Geneva earlier this month.",
+        "A bomb killed six in Saraqib on Thursday. Iran's foreign ministry spokesman condemned the attack from Tehran.",
+        "A mine killed a boy near Saraqib on Monday.\n\nThe UN Mine Action Service, which has offices in Damascus and "
+        "Gaziantep, estimates that one in two Syrians lives in an area contaminated with explosive ordnance.",
     ],
 )
 def test_a_government_named_by_its_seat_is_a_mention(extractor: Extractor, sentence: str) -> None:
     roles = {(e.mention, e.role) for e in _events(extractor, sentence)}
     assert ("Saraqib", "event") in roles
-    assert not {(name, "event") for name in ("Damascus", "Moscow", "Ankara")} & roles
+    assert not {(name, "event") for name in ("Damascus", "Moscow", "Ankara", "Sochi", "Geneva", "Tehran")} & roles
 
 
 @pytest.mark.parametrize(
