@@ -333,11 +333,11 @@ class Gazetteer:
             # by Aleppo. (In another governorate it may be: nearness tells which of the two regions.)
             # Nor, anywhere, one that shares a governorate's name: "Hama 104, Homs 97, Damascus 24" is
             # the city, not the Hama hamlet by Damascus.
-            towns_as_written = {place.admin1 for _, place, how, _ in scored
-                                if how in ("exact", "user") and is_notable(place) and place.kind in _TOWN_KINDS}
+            unpulled_in = {place.admin1 for _, place, how, _ in scored  # governorates whose hamlets of the name stay put
+                           if how in ("exact", "user") and is_notable(place) and place.kind in _TOWN_KINDS}
             if any(how in ("exact", "user") and place.kind == "admin1" for _, place, how, _ in scored):
-                towns_as_written = {place.admin1 for _, place, _, _ in scored}
-            scored = [(score + _context_bonus(place, admin1s, () if place.admin1 in towns_as_written and not is_notable(place) else points, kind)
+                unpulled_in = {place.admin1 for _, place, _, _ in scored}
+            scored = [(score + _context_bonus(place, admin1s, () if place.admin1 in unpulled_in and not is_notable(place) else points, kind)
                        - (_VARIANT_BESIDE_EXACT if spelled_as_written and how == "variant" and not is_notable(place) else 0.0),
                        place, how, matched) for score, place, how, matched in scored]
         best = heapq.nsmallest(limit, scored, key=_by_score_then_id) if limit < len(scored) else sorted(scored, key=_by_score_then_id)

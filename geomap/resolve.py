@@ -340,7 +340,9 @@ def _beside_the_places_told_around(index: int, mentions: Sequence[Mention], foun
     name, or to a town of note the sentence names (:func:`_towns_of_note`): a daily toll's "Three
     martyrs fell in Douma" after "… in Zabadani and Madaya" is Douma by Damascus, though the toll
     names Hama too; "the village of al-Bayda … the nearby coastal city of Baniyas" is the Bayda by
-    Baniyas, not the Hama one 38 km from it."""
+    Baniyas, not the Hama one 38 km from it. A village spelled otherwise gives way only right beside
+    (:data:`_SPELLED_APART_BESIDE_KM`) the places its own sentence names, when the one chosen lies far
+    from them."""
     place = answer[0]
     if answer[1] != "gazetteer" or place.kind not in ("settlement", "neighbourhood") or is_notable(place):
         return answer
@@ -498,7 +500,8 @@ def _placed_beside(mentions: Sequence[Mention], candidates: Sequence[list[Candid
                 # farther off that lies the way the words say is it, in the desert's wide spaces: "near
                 # Ithriyah, east of Salamiyah" is Athriya, 78 km east (not Mil, 134 km north-east of
                 # Aleppo, for "al-Maleh north of Aleppo").
-                told_way = [c for c in first if _TOLD_WAY.search(between) is not None and _lies_as_told(c.place, reference, between)
+                way_told = _TOLD_WAY.search(between) is not None
+                told_way = [c for c in first if way_told and _lies_as_told(c.place, reference, between)
                             and _apart(c.place, reference) <= _FAR_FROM_BESIDE_KM + _BESIDE_KM]
                 chosen.setdefault(index, told_way[0].place.id if told_way else "")
     return chosen
