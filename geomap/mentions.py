@@ -1217,8 +1217,10 @@ def _after_an_urban_noun(span: Span) -> bool:
         and not _one_of_several(doc, i - 1)
 
 
-#: Words that make a kind noun one of several ("a residential neighbourhood of Suqaylabiyah").
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
+#: Words that make a kind noun one of several ("a residential neighbourhood of Suqaylabiyah",
+#: "several neighbourhoods of Hama and Aleppo": the towns that hold them).
+_INDEFINITE = frozenset({"a", "an", "one", "another", "several", "many", "some", "various", "numerous", "few", "two", "three",
+                         "four", "five", "dozens"})
 
 
 def _one_of_several(doc: Doc, noun: int) -> bool:

@@ -140,6 +140,10 @@ def test_a_citys_districts_are_its_quarters(extractor: Extractor) -> None:
     assert found["Hamidiya"] == ("al-Hamidiya", "Hama", "neighbourhood")
     assert found["Hader"] == ("al-Hader", "Hama", "neighbourhood")
     assert found["al-Joura"][1:] == ("Deir ez-Zor", "neighbourhood") and found["al-Qusour"][1:] == ("Deir ez-Zor", "neighbourhood")
+    # "several neighbourhoods of Hama and Aleppo": the cities that hold them, not quarters named so.
+    text = "Buildings collapsed in Jableh and in several neighbourhoods of Hama and Aleppo on Monday."
+    found = {e.mention: (e.place, e.admin1) for e in _events(extractor, text, dt.date(2023, 2, 7))}
+    assert found["Hama"] == ("Hama", "Hama") and found["Aleppo"] == ("Aleppo", "Aleppo")
 
 
 def test_a_quarter_listed_beside_a_citys_quarter_moves_to_that_city(extractor: Extractor) -> None:
