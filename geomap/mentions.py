@@ -1516,9 +1516,18 @@ _OFFICIAL_SPEECH_AFTER = re.compile(r"(?:,\s+|\s+(?=the\s))(?!(?i:where|which|wh
                                     re.IGNORECASE)
 
 
+#: A place someone came to for talks, or came from (with :data:`_ARRIVED_IN` before it): a visit, not
+#: news of the place: "Brahimi arrived in Damascus from Beirut on Sunday by road for talks".
+_FOR_TALKS_AFTER = re.compile(r"[^.;:!?]{0,50}?\bfor\s+(?:talks|consultations|meetings?|negotiations)\b")
+_ARRIVED_IN = re.compile(r"\b(?:arriv(?:ed|es|ing)\s+in|landed\s+in|(?:travell?(?:ed|ing)|fl(?:ew|ying)|came|went|headed)\s+to"
+                         r"|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[A-Z]\w*\s+)?(?:capital\s+)?"
+                         r"(?:[A-Z][\w'’-]*\s+(?:by\s+(?:road|air|car)\s+)?from\s+(?:the\s+)?(?:[A-Z]\w*\s+)?(?:capital\s+)?)?$")
+
+
 def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) -> bool:
-    """True for a place named as where someone spoke: "said in Ankara", "speaking in Beirut";
-    abroad also "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
+    """True for a place named as where someone spoke: "said in Ankara", "speaking in Beirut", or came
+    for talks ("arrived in Damascus from Beirut … for talks", :data:`_FOR_TALKS_AFTER`); abroad also
+    "a spokeswoman in Tel Aviv" and "In Amman, the ministry condemned the strikes"."""
     sentence = sentences.of(span)
     written = sentences.written_start(span)  # before "al-Shaddadi"
     before = sentences.text[max(sentence.start_char, written - 70):written]
@@ -1532,6 +1541,9 @@ def _where_words_were_said(span: Span, sentences: _Sentences, *, foreign: bool) 
     if before.endswith((" in ", " of ")) and _RECORDED_AT_A_SEAT.search(
             sentences.text, max(sentence.start_char, written - 100), written) is not None:
         return True  # "a statement from its headquarters in Baghdad"
+    after = sentences.text[span.end_char:min(span.end_char + 80, sentence.end_char)]
+    if " for " in after and _FOR_TALKS_AFTER.match(after) is not None and _ARRIVED_IN.search(before) is not None:
+        return True  # "Lakhdar Brahimi arrived in Damascus by road from Beirut for talks with Assad": a visit
     lead = sentences.text[sentence.start_char:span.start_char]
     if lead.strip().lower() == "from":
         return _SPEECH_AFTER.match(sentences.text, span.end_char, sentence.end_char) is not None  # "From Damascus, the Patriarch appealed …"
@@ -1694,8 +1706,8 @@ def _named_as_a_refuge(span: Span, sentences: _Sentences) -> bool:
     if not before.endswith(_BEFORE_A_REFUGE) or _REFUGE_WORDS(before) is None:
         return False
     where = _WHERE_AFTER.match(sentences.text, span.end_char)
-    if where is not None and _A_STATE_THERE.match(sentences.text, where.end()) is None:
-        return False  # "fled to Idlib, where an air strike killed five": something happened there too
+    if where is not None and not (where.group().endswith("where") and _A_STATE_THERE.match(sentences.text, where.end())):
+        return False  # "fled to Idlib, where an air strike killed five", "to Douma, which was shelled": something happened there too
     refuge = _REFUGE.search(before, max(sentence_start - start, 0))
     if refuge is None or _STRUCK_WHILE_SHELTERING.match(before, max(sentence_start - start, 0), refuge.end()):
         return False  # "kill 17 civilians sheltering in a basement in Mseifra": they were struck where they sheltered
@@ -1801,17 +1813,7 @@ def _told_as_a_prospect(span: Span, sentences: _Sentences) -> bool:
             or "prepar" in before) and _PROSPECT_BEFORE.search(before) is not None:
         return True
     after = sentences.text[span.end_char:span.end_char + 80]
-    if " for " in after and _FOR_TALKS_AFTER.match(after) is not None and _ARRIVED_IN.search(before) is not None:
-        return True  # "Lakhdar Brahimi arrived in Damascus by road from Beirut for talks with Assad": a visit
     return " as " in after and _AS_TARGETS_AFTER.match(after) is not None
-
-
-#: A place someone came to for talks, or came from (with :data:`_ARRIVED_IN` before it): a visit, not
-#: news of the place: "Brahimi arrived in Damascus from Beirut on Sunday by road for talks".
-_FOR_TALKS_AFTER = re.compile(r"[^.;:!?]{0,50}?\bfor\s+(?:talks|consultations|meetings?|negotiations)\b")
-_ARRIVED_IN = re.compile(r"\b(?:arriv(?:ed|es|ing)\s+in|landed\s+in|(?:travell?(?:ed|ing)|fl(?:ew|ying)|came|went|headed)\s+to"
-                         r"|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[A-Z]\w*\s+)?(?:capital\s+)?"
-                         r"(?:[A-Z][\w'’-]*\s+(?:by\s+(?:road|air|car)\s+)?from\s+(?:the\s+)?(?:[A-Z]\w*\s+)?(?:capital\s+)?)?$")
 
 
 #: A place named with others as what is aimed at: "naming Tal Rifaat, Manbij and Kobani as objectives".

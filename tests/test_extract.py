@@ -2205,6 +2205,9 @@ def test_where_people_fled_to_is_background(extractor: Extractor) -> None:
                  "vaccinate children.")["Ain Issa"] == "event"
     assert roles("Troops took Mayadin on Monday, and the surviving militants fled north towards al-Asharah, where the "
                  "army plans to pursue them.")["al-Asharah"] == "mention"
+    # A plan read after "which was shelled" is no state of the place: the shelling happened there.
+    assert roles("Thousands fled from Saraqib to Douma, which was shelled by regime forces who will not stop, on "
+                 "Monday.")["Douma"] == "event"
     assert roles("Shelling hit a shelter in Atmeh on Monday.") == {"Atmeh": "event"}
     # Camps people live in, hospitals the wounded were ferried or taken to by a longer way.
     assert roles("After the shelling of Jisr al-Shughour on Monday, thousands are living in camps in Turkey's Hatay "
